@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "phiencho",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "phiencho", targets: ["phiencho"]),
+        .library(name: "PhienchoKit", targets: ["PhienchoKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CPlatform"),
+        .target(
+            name: "PhienchoKit",
+            dependencies: [
+                "CCmark",
+                "CPlatform",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "phiencho",
+            dependencies: [
+                "PhienchoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PhienchoKitTests",
+            dependencies: ["PhienchoKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

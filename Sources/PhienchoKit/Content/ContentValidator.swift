@@ -1,0 +1,84 @@
+import Foundation
+
+/// The validate stage: turns loaded files into a `Catalog`, reporting every problem in every file.
+/// Vacancy files are decoded in parallel; results keep file order, so output is deterministic.
+public enum ContentValidator {
+    public struct Result: Sendable {
+        public var catalog: Catalog?
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public static func validate(_ loaded: ContentLoader.Loaded, baseURLOverride: String? = nil) -> Result {
+        var diagnostics = loaded.diagnostics
+        func take<T>(_ result: (T?, [Diagnostic])) -> T? {
+            diagnostics += result.1
+            return result.0
+        }
+        let site = loaded.siteConfig.flatMap { take(SiteConfig.decode($0, baseURLOverride: baseURLOverride)) }
+        let communes = loaded.communes.flatMap { take(TermList.decode($0, isCommunes: true)) }
+        let sectors = loaded.sectors.flatMap { take(TermList.decode($0, isCommunes: false)) }
+
+        // Without the controlled lists, vacancies are still checked (against empty lists would flood
+        // staff with unknown-commune errors, so those lists' own errors are reported alone).
+        var vacancies: [Vacancy] = []
+        if let communes, let sectors {
+            let results = parallelMap(loaded.vacancies) { Vacancy.decode($0, communes: communes, sectors: sectors) }
+            vacancies = results.compactMap { take($0) }
+            diagnostics += duplicateIDs(in: vacancies)
+        }
+        let pages = loaded.pages.compactMap { take(Page.decode($0)) }
+        diagnostics += duplicatePageSlugs(in: pages)
+
+        diagnostics.sort()
+        guard let site, let communes, let sectors, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Result(catalog: nil, diagnostics: diagnostics)
+        }
+        let catalog = Catalog(site: site, communes: communes, sectors: sectors,
+                              vacancies: vacancies.sorted { $0.slug < $1.slug }, pages: pages.sorted { $0.slug < $1.slug })
+        return Result(catalog: catalog, diagnostics: diagnostics)
+    }
+
+    /// Ids are compared as their URL segment (case-insensitive), since that is what must be unique.
+    static func duplicateIDs(in vacancies: [Vacancy]) -> [Diagnostic] {
+        var firstByID: [String: Vacancy] = [:]
+        var diagnostics: [Diagnostic] = []
+        for vacancy in vacancies {
+            if let first = firstByID[vacancy.slug] {
+                let severity: Diagnostic.Severity = vacancy.status == .draft ? .warning : .error
+                diagnostics.append(Diagnostic(severity, .duplicateID, path: vacancy.sourcePath,
+                    "Mã tin “\(vacancy.id)” đã được dùng ở tệp \(first.sourcePath). Mỗi tin cần một mã riêng."))
+            } else {
+                firstByID[vacancy.slug] = vacancy
+            }
+        }
+        return diagnostics
+    }
+
+    static func duplicatePageSlugs(in pages: [Page]) -> [Diagnostic] {
+        var seen: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            if let other = seen[page.slug] {
+                diagnostics.append(Diagnostic(.error, .duplicateSlug, path: page.sourcePath,
+                    "Trang này có cùng địa chỉ “\(page.slug)/” với \(other); hãy đổi tên một trong hai tệp."))
+            } else {
+                seen[page.slug] = page.sourcePath
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// `map` over both cores, keeping the input order.
+func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    guard items.count > 1 else { return items.map(transform) }
+    let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let output = results
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        output[index] = transform(items[index])
+    }
+    return results.map { $0! }
+}

@@ -1,0 +1,141 @@
+import Yams
+
+/// Typed, position-aware reading of YAML values. Every problem becomes a Vietnamese diagnostic in
+/// `sink` and the value comes back nil, so one run reports every problem of a file.
+struct FieldReader {
+    var sink: DiagnosticSink
+    /// Added to YAML line numbers to get file line numbers.
+    let lineOffset: Int
+
+    init(path: String, firstLine: Int) {
+        sink = DiagnosticSink(path: path)
+        lineOffset = firstLine - 1
+    }
+
+    /// A mapping whose keys were checked against an allow-list.
+    struct Fields {
+        let name: String
+        let position: SourcePosition?
+        var values: [String: Node] = [:]
+        var keyPositions: [String: SourcePosition] = [:]
+
+        func path(_ key: String) -> String { name.isEmpty ? key : "\(name).\(key)" }
+    }
+
+    func position(_ node: Node) -> SourcePosition? { YAMLDocument.position(of: node, offset: lineOffset) }
+
+    /// Reads a mapping, reporting unknown keys (with the closest allowed one) and missing required keys.
+    mutating func fields(_ node: Node, name: String, allowed: [String], required: Set<String>,
+                         parentPosition: SourcePosition? = nil) -> Fields? {
+        guard let mapping = node.mapping else {
+            sink.error(.wrongType, at: position(node) ?? parentPosition,
+                       name.isEmpty ? "Phần khai báo phải là danh sách các dòng “tên trường: giá trị”."
+                                    : "Trường “\(name)” phải gồm các dòng con “tên: giá trị”.")
+            return nil
+        }
+        var fields = Fields(name: name, position: position(node) ?? parentPosition)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                sink.error(.wrongType, at: position(keyNode), "Tên trường phải là chữ.")
+                continue
+            }
+            guard allowed.contains(key) else {
+                var message = "Trường “\(fields.path(key))” không có trong mẫu."
+                if let guess = Suggestion.closest(to: key, among: allowed) { message += " Có phải là “\(fields.path(guess))”?" }
+                sink.error(.unknownKey, at: position(keyNode), message)
+                continue
+            }
+            fields.values[key] = value
+            fields.keyPositions[key] = position(keyNode)
+        }
+        for key in allowed where required.contains(key) && fields.values[key] == nil {
+            sink.error(.missingField, at: fields.position, "Thiếu trường bắt buộc “\(fields.path(key))”\(FieldLabels.hint(for: fields.path(key))).")
+        }
+        return fields
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A non-empty text value, NFC-normalised and trimmed.
+    mutating func string(_ fields: Fields, _ key: String) -> String? {
+        guard let node = fields.values[key] else { return nil }
+        return string(node, path: fields.path(key), fallback: fields.keyPositions[key])
+    }
+
+    mutating func string(_ node: Node, path: String, fallback: SourcePosition? = nil) -> String? {
+        if Self.isNull(node) {
+            sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path)” đang để trống.")
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            sink.error(.wrongType, at: position(node) ?? fallback, "Trường “\(path)” phải là một dòng chữ, không phải danh sách.")
+            return nil
+        }
+        let value = scalar.string.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else {
+            sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path)” đang để trống.")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number written plainly (`6500000`, not `6.500.000` or `"3"`).
+    mutating func integer(_ fields: Fields, _ key: String) -> Int? {
+        guard let node = fields.values[key] else { return nil }
+        let path = fields.path(key)
+        guard let scalar = node.scalar, !Self.isNull(node) else {
+            sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key], "Trường “\(path)” phải là một số nguyên.")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
+        guard scalar.style == .plain, !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let value = Int(text) else {
+            sink.error(.invalidNumber, at: position(node), "“\(path)” phải là số nguyên viết liền, không dấu chấm, dấu phẩy hay chữ (ví dụ 6500000); đang là “\(text)”.")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ fields: Fields, _ key: String) -> LocalDate? {
+        guard let text = string(fields, key) else { return nil }
+        guard let date = LocalDate(iso: text) else {
+            sink.error(.invalidDate, at: position(fields.values[key]!),
+                       "Ngày “\(text)” ở trường “\(fields.path(key))” không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-22, và ngày phải có thật.")
+            return nil
+        }
+        return date
+    }
+
+    /// One of a fixed set of words; the message lists them.
+    mutating func choice<T>(_ fields: Fields, _ key: String, _ choices: KeyValuePairs<String, T>) -> T? {
+        guard let text = string(fields, key) else { return nil }
+        if let match = choices.first(where: { $0.key == text }) { return match.value }
+        let words = choices.map(\.key)
+        var message = "Giá trị “\(text)” của trường “\(fields.path(key))” không hợp lệ; chỉ được dùng: \(words.joined(separator: ", "))."
+        if let guess = Suggestion.closest(to: text, among: words) { message += " Có phải là “\(guess)”?" }
+        sink.error(.invalidChoice, at: position(fields.values[key]!), message)
+        return nil
+    }
+
+    /// A list of non-empty strings (absent → empty list).
+    mutating func stringList(_ fields: Fields, _ key: String) -> [String] {
+        guard let node = fields.values[key], !Self.isNull(node) else { return [] }
+        guard let sequence = node.sequence else {
+            sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key],
+                       "Trường “\(fields.path(key))” phải là danh sách, mỗi mục một dòng bắt đầu bằng “- ”.")
+            return []
+        }
+        return sequence.compactMap { string($0, path: fields.path(key)) }
+    }
+
+    /// A nested mapping field.
+    mutating func nested(_ fields: Fields, _ key: String, allowed: [String], required: Set<String>) -> Fields? {
+        guard let node = fields.values[key] else { return nil }
+        return self.fields(node, name: fields.path(key), allowed: allowed, required: required,
+                           parentPosition: fields.keyPositions[key])
+    }
+}

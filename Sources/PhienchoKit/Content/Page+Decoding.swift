@@ -1,0 +1,32 @@
+extension Page {
+    static func decode(_ file: SourceFile) -> (Page?, [Diagnostic]) {
+        var reader = FieldReader(path: file.displayPath, firstLine: 2)
+        let frontMatter: FrontMatter
+        do {
+            frontMatter = try FrontMatter.split(file.text)
+        } catch .missingOpening {
+            reader.sink.error(.missingFrontMatter, at: SourcePosition(line: 1, column: 1),
+                              "Trang phải bắt đầu bằng “---”, dòng “title: Tên trang”, rồi “---”.")
+            return (nil, reader.sink.diagnostics)
+        } catch {
+            reader.sink.error(.unclosedFrontMatter, at: SourcePosition(line: 1, column: 1),
+                              "Phần khai báo mở bằng “---” ở dòng 1 nhưng không có dòng “---” để đóng.")
+            return (nil, reader.sink.diagnostics)
+        }
+        guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink),
+              let fields = reader.fields(root, name: "", allowed: ["title"], required: ["title"]) else {
+            return (nil, reader.sink.diagnostics)
+        }
+        let title = reader.string(fields, "title")
+        let name = String(file.relativePath.split(separator: "/").last!.dropLast(3))
+        let slug = Slug.make(name)
+        if slug.isEmpty || reservedSlugs.contains(slug) {
+            reader.sink.error(.duplicateSlug, at: nil,
+                              "Tên tệp “\(name).md” không dùng được làm địa chỉ trang; hãy đổi tên tệp (ví dụ gioi-thieu.md).")
+        }
+        let content = Markdown.render(frontMatter.body, firstLine: frontMatter.bodyFirstLine, headingShift: 1, sink: &reader.sink)
+        guard !reader.sink.hasErrors, let title else { return (nil, reader.sink.diagnostics) }
+        return (Page(title: title, slug: slug, contentHTML: content.html, contentText: content.text,
+                     sourcePath: file.displayPath), reader.sink.diagnostics)
+    }
+}

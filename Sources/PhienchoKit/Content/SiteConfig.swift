@@ -1,0 +1,38 @@
+import Foundation
+
+/// `content/site.yml`: the site's settings.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Absolute http(s) URL ending in `/`, possibly with a sub-path (`https://host/phien-cho/`).
+    public var baseURL: String
+    public var language: String
+    public var timeZone: TimeZone
+    public var province: String
+    public var organization: String
+    public var pageSize: Int
+    public var theme: String
+
+    public static let keys = ["title", "description", "base_url", "language", "timezone", "province",
+                              "organization", "page_size", "theme"]
+
+    /// The path part of `baseURL` (`/phien-cho/`), used where relative links cannot work (404 page).
+    public var basePath: String {
+        URLComponents(string: baseURL)?.path.nonEmpty ?? "/"
+    }
+
+    /// Absolute URL of a root-relative path such as `viec-lam/nb-1/`.
+    public func absoluteURL(_ path: String) -> String { baseURL + path }
+
+    /// Normalises a base URL: absolute http(s) with a host, ending in `/`. Nil when unusable.
+    public static func normalizedBaseURL(_ text: String) -> String? {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

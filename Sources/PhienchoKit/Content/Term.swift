@@ -1,0 +1,23 @@
+/// A name from one of the controlled lists: a commune (xã/phường/đặc khu) or a sector (ngành nghề).
+public struct Term: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case xa = "xã", phuong = "phường", dacKhu = "đặc khu", sector = "ngành"
+    }
+
+    public let name: String
+    public let kind: Kind
+    /// Official administrative code, communes only.
+    public let code: String?
+    public let slug: String
+
+    public init(name: String, kind: Kind, code: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.code = code
+        slug = Slug.make(name)
+    }
+
+    /// How names are matched: ignoring case and Unicode form, but not diacritics
+    /// ("Gia Tran" is not "Gia Trấn"; it gets a suggestion instead).
+    static func matchKey(_ name: String) -> String { name.nfc.lowercased() }
+}

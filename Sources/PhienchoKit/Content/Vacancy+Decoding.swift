@@ -1,0 +1,175 @@
+import Foundation
+
+extension Vacancy {
+    static let keys = ["id", "title", "status", "posted", "expires", "employer", "location", "sector",
+                       "employment_type", "openings", "salary", "requirements", "benefits", "tags", "apply", "internal"]
+    static let required: Set<String> = ["id", "title", "status", "posted", "expires", "employer", "location",
+                                        "sector", "employment_type", "openings"]
+
+    /// Validates one vacancy file. A draft's problems are warnings; anything else's are errors.
+    /// Returns nil when the file cannot be published (any error).
+    static func decode(_ file: SourceFile, communes: TermList, sectors: TermList) -> (Vacancy?, [Diagnostic]) {
+        var reader = FieldReader(path: file.displayPath, firstLine: 2)
+        let frontMatter: FrontMatter
+        do {
+            frontMatter = try FrontMatter.split(file.text)
+        } catch .missingOpening {
+            reader.sink.error(.missingFrontMatter, at: SourcePosition(line: 1, column: 1),
+                              "Tệp phải bắt đầu bằng một dòng “---”, tiếp theo là phần khai báo, rồi một dòng “---” nữa.")
+            return (nil, reader.sink.diagnostics)
+        } catch {
+            reader.sink.error(.unclosedFrontMatter, at: SourcePosition(line: 1, column: 1),
+                              "Phần khai báo mở bằng “---” ở dòng 1 nhưng không có dòng “---” để đóng.")
+            return (nil, reader.sink.diagnostics)
+        }
+        guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink) else {
+            if reader.sink.diagnostics.isEmpty {
+                reader.sink.error(.missingField, at: SourcePosition(line: 2, column: 1), "Phần khai báo đang trống.")
+            }
+            return (nil, reader.sink.diagnostics)
+        }
+        if let status = root.mapping?["status"]?.scalar?.string, status == Status.draft.rawValue {
+            reader.sink.demoteErrors = true
+        }
+        guard let fields = reader.fields(root, name: "", allowed: keys, required: required) else {
+            return (nil, reader.sink.diagnostics)
+        }
+
+        let id = reader.string(fields, "id")
+        if let id, !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || id.hasPrefix("-") {
+            reader.sink.error(.invalidID, at: fields.values["id"].flatMap(reader.position),
+                              "Mã tin “\(id)” chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), ví dụ NB-2026-001.")
+        }
+        let title = reader.string(fields, "title")
+        let status = reader.choice(fields, "status", ["draft": Status.draft, "approved": .approved, "withdrawn": .withdrawn])
+        let posted = reader.date(fields, "posted")
+        let expires = reader.date(fields, "expires")
+        if let posted, let expires, expires < posted {
+            reader.sink.error(.expiresBeforePosted, at: fields.values["expires"].flatMap(reader.position),
+                              "Hạn nộp hồ sơ (\(expires.vietnamese)) đang trước ngày đăng (\(posted.vietnamese)).")
+        }
+        let employer = decodeEmployer(fields, reader: &reader)
+        let (commune, address) = decodeLocation(fields, communes: communes, reader: &reader)
+        let sector = reader.string(fields, "sector").flatMap { name in
+            lookup(name, in: sectors, kind: "Ngành nghề", file: "sectors.yml", code: .unknownSector,
+                   at: fields.values["sector"].flatMap(reader.position), reader: &reader)
+        }
+        let employmentType = reader.choice(fields, "employment_type",
+                                           ["full_time": EmploymentType.fullTime, "part_time": .partTime, "seasonal": .seasonal])
+        var openings = reader.integer(fields, "openings")
+        if let count = openings, count < 1 {
+            reader.sink.error(.invalidOpenings, at: fields.values["openings"].flatMap(reader.position),
+                              "Số lượng cần tuyển (“openings”) phải từ 1 trở lên.")
+            openings = nil
+        }
+        let salary = decodeSalary(fields, reader: &reader)
+        let requirements = reader.stringList(fields, "requirements")
+        let benefits = reader.stringList(fields, "benefits")
+        let tags = reader.stringList(fields, "tags")
+        let apply = fields.values["apply"] == nil ? nil : reader.string(fields, "apply")
+        if let notes = fields.values["internal"], !FieldReader.isNull(notes), notes.mapping == nil {
+            reader.sink.error(.wrongType, at: reader.position(notes),
+                              "Trường “internal” (ghi chú nội bộ) phải gồm các dòng con “tên: giá trị”.")
+        }
+
+        let description = Markdown.render(frontMatter.body, firstLine: frontMatter.bodyFirstLine, sink: &reader.sink)
+        let applyHTML = apply.map { Markdown.render($0, firstLine: nil, sink: &reader.sink).html }
+
+        guard !reader.sink.hasErrors, let id, let title, let status, let posted, let expires, let employer,
+              let commune, let sector, let employmentType, let openings, let salary else {
+            return (nil, reader.sink.diagnostics)
+        }
+        let vacancy = Vacancy(id: id, title: title, status: status, posted: posted, expires: expires,
+                              employer: employer, commune: commune, address: address, sector: sector,
+                              employmentType: employmentType, openings: openings, salary: salary.value,
+                              requirements: requirements, benefits: benefits, tags: tags, applyHTML: applyHTML,
+                              descriptionHTML: description.html, descriptionText: description.text,
+                              sourcePath: file.displayPath)
+        return (vacancy, reader.sink.diagnostics)
+    }
+
+    private static func decodeEmployer(_ fields: FieldReader.Fields, reader: inout FieldReader) -> Employer? {
+        guard let map = reader.nested(fields, "employer", allowed: ["name", "address", "phone", "email", "website"],
+                                      required: ["name"]) else { return nil }
+        let name = reader.string(map, "name")
+        let address = map.values["address"] == nil ? nil : reader.string(map, "address")
+        let phone = map.values["phone"] == nil ? nil : reader.string(map, "phone")
+        if let phone, phone.filter(\.isNumber).count < 6 {
+            reader.sink.error(.invalidChoice, at: map.values["phone"].flatMap(reader.position),
+                              "Số điện thoại “\(phone)” quá ngắn; ghi đầy đủ, ví dụ \"0229 3871 000\".")
+        }
+        let email = map.values["email"] == nil ? nil : reader.string(map, "email")
+        if let email, !isPlausibleEmail(email) {
+            reader.sink.error(.invalidEmail, at: map.values["email"].flatMap(reader.position),
+                              "Địa chỉ thư điện tử “\(email)” không đúng dạng ten@mien.vn.")
+        }
+        let website = map.values["website"] == nil ? nil : reader.string(map, "website")
+        if let website, !isWebURL(website) {
+            reader.sink.error(.invalidURL, at: map.values["website"].flatMap(reader.position),
+                              "Trang web của đơn vị phải bắt đầu bằng https:// hoặc http://.")
+        }
+        guard let name else { return nil }
+        return Employer(name: name, address: address, phone: phone, email: email, website: website)
+    }
+
+    private static func decodeLocation(_ fields: FieldReader.Fields, communes: TermList, reader: inout FieldReader) -> (Term?, String?) {
+        guard let map = reader.nested(fields, "location", allowed: ["commune", "address"], required: ["commune"]) else { return (nil, nil) }
+        let address = map.values["address"] == nil ? nil : reader.string(map, "address")
+        let commune = reader.string(map, "commune").flatMap { name in
+            lookup(name, in: communes, kind: "Xã/phường", file: "communes.yml", code: .unknownCommune,
+                   at: map.values["commune"].flatMap(reader.position), reader: &reader)
+        }
+        return (commune, address)
+    }
+
+    /// `Optional<Salary>` wrapped so that "absent" (fine) differs from "invalid" (nil).
+    struct SalaryField { var value: Salary? }
+
+    private static func decodeSalary(_ fields: FieldReader.Fields, reader: inout FieldReader) -> SalaryField? {
+        guard fields.values["salary"] != nil else { return SalaryField(value: nil) }
+        guard let map = reader.nested(fields, "salary", allowed: ["min", "max", "period"], required: ["period"]) else { return nil }
+        let min = map.values["min"] == nil ? nil : reader.integer(map, "min")
+        let max = map.values["max"] == nil ? nil : reader.integer(map, "max")
+        let period = reader.choice(map, "period", ["hour": SalaryPeriod.hour, "day": .day, "month": .month])
+        var valid = period != nil
+        if map.values["min"] == nil && map.values["max"] == nil {
+            reader.sink.error(.missingField, at: map.position, "Mức lương cần ít nhất “salary.min” hoặc “salary.max”; nếu thỏa thuận thì bỏ hẳn mục “salary”.")
+            valid = false
+        }
+        for (key, value) in [("min", min), ("max", max)] {
+            if let value, value < 0 {
+                reader.sink.error(.invalidNumber, at: map.values[key].flatMap(reader.position), "Mức lương “salary.\(key)” không được âm.")
+                valid = false
+            }
+        }
+        if let min, let max, min > max {
+            reader.sink.error(.salaryRange, at: map.values["min"].flatMap(reader.position),
+                              "Lương tối thiểu (\(min)) lớn hơn lương tối đa (\(max)).")
+            valid = false
+        }
+        if (map.values["min"] != nil && min == nil) || (map.values["max"] != nil && max == nil) { valid = false }
+        guard valid, let period else { return nil }
+        return SalaryField(value: Salary(min: min, max: max, period: period))
+    }
+
+    private static func lookup(_ name: String, in list: TermList, kind: String, file: String, code: DiagnosticCode,
+                               at position: SourcePosition?, reader: inout FieldReader) -> Term? {
+        if let term = list.lookup(name) { return term }
+        var message = "\(kind) “\(name)” không có trong \(file)."
+        if let guess = list.suggestion(for: name) { message += " Có phải là “\(guess)”?" }
+        reader.sink.error(code, at: position, message)
+        return nil
+    }
+
+    static func isWebURL(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else { return false }
+        return !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+
+    static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(where: { $0.isWhitespace || "<>\"'(),;:".contains($0) })
+    }
+}

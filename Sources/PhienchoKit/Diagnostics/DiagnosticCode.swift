@@ -1,0 +1,49 @@
+/// Stable codes for every problem phiencho reports about content. Staff search the staff guide
+/// (docs/huong-dan-nhan-vien.md) for a code; the codes never change meaning once published.
+///
+/// Ranges: PC1xx files, PC2xx front matter and YAML, PC3xx field values, PC4xx across files,
+/// PC5xx site settings and theme, PC6xx output, PC9xx privacy.
+public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
+    case fileTooLarge = "PC101"
+    case invalidUTF8 = "PC102"
+    case emptyFile = "PC103"
+    case symlinkOutside = "PC104"
+    case unreadable = "PC105"
+    case missingFile = "PC106"
+
+    case missingFrontMatter = "PC201"
+    case unclosedFrontMatter = "PC202"
+    case yamlSyntax = "PC203"
+    case tabIndentation = "PC204"
+    case duplicateKey = "PC205"
+    case yamlAnchor = "PC206"
+    case notAMapping = "PC207"
+
+    case unknownKey = "PC301"
+    case missingField = "PC302"
+    case wrongType = "PC303"
+    case invalidID = "PC304"
+    case invalidDate = "PC305"
+    case expiresBeforePosted = "PC306"
+    case invalidOpenings = "PC307"
+    case salaryRange = "PC308"
+    case unknownCommune = "PC309"
+    case unknownSector = "PC310"
+    case invalidChoice = "PC311"
+    case invalidURL = "PC312"
+    case invalidEmail = "PC313"
+    case emptyValue = "PC314"
+    case imageRemoved = "PC315"
+    case invalidNumber = "PC316"
+
+    case duplicateID = "PC401"
+    case duplicateSlug = "PC402"
+    case duplicateName = "PC403"
+
+    case invalidTimezone = "PC501"
+    case themeProblem = "PC502"
+
+    case outputProblem = "PC601"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}

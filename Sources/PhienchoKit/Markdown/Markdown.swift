@@ -1,0 +1,102 @@
+import Foundation
+import CCmark
+
+/// Markdown → HTML through libcmark with its safe default: raw HTML is dropped and `javascript:`,
+/// `vbscript:`, `file:` and non-image `data:` URLs are emptied by cmark itself. On top of that,
+/// raw HTML nodes are removed outright, images become their alt text (a picture from another host
+/// would reveal a citizen's visit), and headings are shifted so the page keeps a single `<h1>`.
+public enum Markdown {
+    public struct Rendered: Sendable, Equatable {
+        public var html: String
+        /// The text without markup, for feeds, search and the leak audit.
+        public var text: String
+    }
+
+    /// - Parameters:
+    ///   - firstLine: file line of the Markdown's first line, for diagnostics; nil for front matter values.
+    ///   - headingShift: added to heading levels (2: a `#` heading in a body becomes `<h3>`).
+    static func render(_ markdown: String, firstLine: Int?, headingShift: Int = 2,
+                       sink: inout DiagnosticSink) -> Rendered {
+        guard let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_DEFAULT) else {
+            return Rendered(html: "", text: "")
+        }
+        defer { cmark_node_free(document) }
+
+        var removals: [OpaquePointer] = []
+        var images: [OpaquePointer] = []
+        var textParts: [String] = []
+        let iterator = cmark_iter_new(document)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    removals.append(node)
+                case CMARK_NODE_IMAGE:
+                    images.append(node)
+                case CMARK_NODE_HEADING:
+                    cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(headingShift)))
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { textParts.append(String(cString: literal)) }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    textParts.append(" ")
+                default:
+                    break
+                }
+            } else if event == CMARK_EVENT_EXIT, isBlock(type) {
+                textParts.append("\n")
+            }
+        }
+        cmark_iter_free(iterator)
+
+        for image in images {
+            if let firstLine {
+                let line = Int(cmark_node_get_start_line(image)) + firstLine - 1
+                sink.warning(.imageRemoved, at: SourcePosition(line: line, column: Int(cmark_node_get_start_column(image))),
+                             "Trang không hiển thị hình ảnh; hình này được thay bằng dòng chữ mô tả của nó.")
+            } else {
+                sink.warning(.imageRemoved, at: nil, "Trang không hiển thị hình ảnh; hình này được thay bằng dòng chữ mô tả của nó.")
+            }
+            let alt = plainText(of: image)
+            if !alt.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, alt)
+                cmark_node_insert_before(image, text)
+            }
+            cmark_node_unlink(image)
+            cmark_node_free(image)
+        }
+        for node in removals {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+
+        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return Rendered(html: "", text: "") }
+        defer { free(html) }
+        let text = textParts.joined().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+        return Rendered(html: String(cString: html).nfc, text: text.nfc)
+    }
+
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK, CMARK_NODE_BLOCK_QUOTE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var parts: [String] = []
+        let iterator = cmark_iter_new(node)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator),
+               let literal = cmark_node_get_literal(current) {
+                parts.append(String(cString: literal))
+            }
+        }
+        cmark_iter_free(iterator)
+        return parts.joined()
+    }
+}

@@ -1,0 +1,26 @@
+/// Everything the render, feed and search stages may see: the site settings, the controlled lists,
+/// the plain pages and the public projections of published vacancies, with the indexes every
+/// listing is cut from (built once, so no page scans all vacancies).
+public struct PublicSite: Sendable {
+    public let site: SiteConfig
+    public let communes: [Term]
+    public let sectors: [Term]
+    public let pages: [Page]
+    /// Open vacancies, newest posted first, ties by id.
+    public let open: [PublicVacancy]
+    public let expired: [PublicVacancy]
+    /// Open vacancies per term slug, in `open` order.
+    public let openByCommune: [String: [PublicVacancy]]
+    public let openBySector: [String: [PublicVacancy]]
+
+    public init(catalog: Catalog, publication: Publication) {
+        site = catalog.site
+        communes = catalog.communes.terms
+        sectors = catalog.sectors.terms
+        pages = catalog.pages
+        open = publication.open.map { PublicVacancy($0, isExpired: false) }
+        expired = publication.expired.map { PublicVacancy($0, isExpired: true) }
+        openByCommune = Dictionary(grouping: open, by: \.commune.slug)
+        openBySector = Dictionary(grouping: open, by: \.sector.slug)
+    }
+}

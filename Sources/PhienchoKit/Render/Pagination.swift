@@ -1,0 +1,49 @@
+/// Splits a list into pages of `pageSize`: page 1 lives at the section's own path, page N at
+/// `<section>trang/N/`.
+public struct Pagination: Sendable {
+    public let pageCount: Int
+    public let pageSize: Int
+    public let itemCount: Int
+    /// Root-relative path of page 1, e.g. "" (home) or "xa-phuong/gia-tran/".
+    public let basePath: String
+
+    public init(itemCount: Int, pageSize: Int, basePath: String) {
+        self.itemCount = itemCount
+        self.pageSize = pageSize
+        self.basePath = basePath
+        pageCount = max(1, (itemCount + pageSize - 1) / pageSize)
+    }
+
+    public func path(ofPage number: Int) -> String {
+        number == 1 ? basePath : "\(basePath)trang/\(number)/"
+    }
+
+    public func range(ofPage number: Int) -> Range<Int> {
+        let start = (number - 1) * pageSize
+        return start..<min(itemCount, start + pageSize)
+    }
+
+    /// The `pagination` context of docs/theme.md.
+    func context(forPage number: Int) -> [String: Any] {
+        var context: [String: Any] = [
+            "hasPages": pageCount > 1, "current": number, "total": pageCount,
+            "pages": pageLinks(around: number),
+        ]
+        if number > 1 { context["prev"] = ["href": path(ofPage: number - 1)] }
+        if number < pageCount { context["next"] = ["href": path(ofPage: number + 1)] }
+        return context
+    }
+
+    /// First, last and two either side of the current page; a `gap` item stands for what is skipped,
+    /// so page 250 of 500 does not list 500 links.
+    func pageLinks(around number: Int) -> [[String: Any]] {
+        var links: [[String: Any]] = []
+        var previous = 0
+        for page in 1...pageCount where page == 1 || page == pageCount || abs(page - number) <= 2 {
+            if page > previous + 1 { links.append(["gap": true, "current": false]) }
+            links.append(["number": page, "href": path(ofPage: page), "current": page == number, "gap": false])
+            previous = page
+        }
+        return links
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+
+/// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
+/// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
+public struct Theme: Sendable {
+    public static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "404"]
+
+    public let name: String
+    let library: MustacheLibrary
+    /// Output files for the assets, e.g. `assets/style.1a2b3c4d5e.css`.
+    public let assetFiles: [OutputFile]
+    /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).
+    public let assetPaths: [String: String]
+
+    public enum LoadError: Error {
+        case problems([Diagnostic])
+    }
+
+    public static func load(themesDirectory: URL, name: String, displayRoot: String) throws(LoadError) -> Theme {
+        let folder = themesDirectory.appendingPathComponent(name)
+        let shownFolder = (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + name
+        let templatesFolder = folder.appendingPathComponent("templates")
+        var problems: [Diagnostic] = []
+        var library = MustacheLibrary()
+        let templateFiles = files(under: templatesFolder).filter { $0.hasSuffix(".mustache") }
+        guard !templateFiles.isEmpty else {
+            throw .problems([Diagnostic(.error, .themeProblem, path: shownFolder,
+                                        "Không tìm thấy giao diện “\(name)” (cần thư mục templates/ chứa các tệp .mustache).")])
+        }
+        for relative in templateFiles {
+            let shown = "\(shownFolder)/templates/\(relative)"
+            guard let data = FileManager.default.contents(atPath: templatesFolder.appendingPathComponent(relative).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                problems.append(Diagnostic(.error, .themeProblem, path: shown, "Không đọc được mẫu trang (cần văn bản UTF-8)."))
+                continue
+            }
+            do {
+                try library.register(text, named: String(relative.dropLast(".mustache".count)))
+            } catch {
+                problems.append(Diagnostic(.error, .themeProblem, path: shown, "Mẫu trang sai cú pháp Mustache: \(error)."))
+            }
+        }
+        for required in requiredTemplates where library.getTemplate(named: required) == nil && !problems.contains(where: { $0.path.hasSuffix("/\(required).mustache") }) {
+            problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/templates/\(required).mustache",
+                                       "Giao diện thiếu mẫu trang “\(required).mustache”."))
+        }
+        let assetsFolder = folder.appendingPathComponent("assets")
+        var assetFiles: [OutputFile] = []
+        var assetPaths: [String: String] = [:]
+        for relative in files(under: assetsFolder) {
+            guard let data = FileManager.default.contents(atPath: assetsFolder.appendingPathComponent(relative).path) else { continue }
+            let hashed = ContentHash.name(relative, for: data)
+            assetFiles.append(OutputFile(path: "assets/" + hashed, data: data))
+            let stem = String(relative.split(separator: "/").last!.split(separator: ".").first!)
+            assetPaths[stem] = "assets/" + hashed
+            if relative == "style.css" { assetPaths["css"] = "assets/" + hashed }
+        }
+        if assetPaths["css"] == nil {
+            problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/assets/style.css", "Giao diện thiếu tệp assets/style.css."))
+        }
+        guard problems.isEmpty else { throw .problems(problems) }
+        return Theme(name: name, library: library, assetFiles: assetFiles, assetPaths: assetPaths)
+    }
+
+    /// Renders a template; the context is a dictionary built from public values only.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Regular files under a folder, relative, sorted; hidden files skipped.
+    static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory),
+               !isDirectory.boolValue {
+                result.append(relative)
+            }
+        }
+        return result.sorted()
+    }
+}

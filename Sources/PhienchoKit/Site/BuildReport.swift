@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a `check` or `build` run found and did; the CLI prints it as the closing summary.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var filesRead = 0
+    public var openCount = 0
+    public var expiredCount = 0
+    public var unpublishedCount = 0
+    public var pagesWritten = 0
+    public var written: OutputWriter.Report?
+    public var duration: Duration = .zero
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var succeeded: Bool { errorCount == 0 }
+
+    mutating func count(_ publication: Publication) {
+        openCount = publication.open.count
+        expiredCount = publication.expired.count
+        unpublishedCount = publication.unpublishedCount
+    }
+
+    /// The closing summary, in Vietnamese.
+    public var summary: String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let time = String(format: "%.2f", seconds).replacingOccurrences(of: ".", with: ",")
+        var parts = ["Đã đọc \(filesRead) tệp", "\(openCount) tin đang tuyển, \(expiredCount) tin hết hạn, \(unpublishedCount) tin không đăng"]
+        if let written {
+            parts.append("đã ghi \(pagesWritten) trang (\(written.written) tệp mới hoặc thay đổi, \(written.unchanged) tệp giữ nguyên, \(written.removed) tệp bị gỡ)")
+        }
+        if errorCount > 0 { parts.append("\(errorCount) lỗi") }
+        if warningCount > 0 { parts.append("\(warningCount) cảnh báo") }
+        parts.append("thời gian \(time) giây")
+        return parts.joined(separator: "; ") + "."
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Builds the site. `build()` reads as the list of stages data flows through, in order:
+/// load → parse and validate → select what is published at `now` → project to public fields →
+/// render pages → derive feeds, search index, sitemap → audit → write atomically.
+public struct Site {
+    public struct Options: Sendable {
+        public var contentDirectory: URL
+        public var themesDirectory: URL
+        public var outputDirectory: URL
+        /// Overrides site.yml's base_url (e.g. for a preview server).
+        public var baseURL: String?
+        /// The day to publish at; default today in the site's time zone.
+        public var now: LocalDate?
+        /// How the folders were named on the command line, for messages.
+        public var contentDisplay: String
+        public var themesDisplay: String
+
+        public init(contentDirectory: URL, themesDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
+                    now: LocalDate? = nil, contentDisplay: String? = nil, themesDisplay: String? = nil) {
+            self.contentDirectory = contentDirectory
+            self.themesDirectory = themesDirectory
+            self.outputDirectory = outputDirectory
+            self.baseURL = baseURL
+            self.now = now
+            self.contentDisplay = contentDisplay ?? contentDirectory.path
+            self.themesDisplay = themesDisplay ?? themesDirectory.path
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Validates the content only; writes nothing.
+    public func check() -> BuildReport {
+        let clock = ContinuousClock.now
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
+        var report = BuildReport(diagnostics: validated.diagnostics, filesRead: loaded.filesRead)
+        if let catalog = validated.catalog {
+            report.count(Publication(catalog.vacancies, at: now(for: catalog)))
+        }
+        report.duration = ContinuousClock.now - clock
+        return report
+    }
+
+    /// Builds the whole site and swaps it into the output folder; on any error the output folder
+    /// is left exactly as it was.
+    public func build() -> BuildReport {
+        let clock = ContinuousClock.now
+        var report = runStages()
+        report.duration = ContinuousClock.now - clock
+        return report
+    }
+
+    private func runStages() -> BuildReport {
+        var report = BuildReport()
+
+        // 1. Load: only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        report.filesRead = loaded.filesRead
+        // 2–3. Parse front matter and Markdown, validate into typed values.
+        let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
+        report.diagnostics = validated.diagnostics
+        guard let catalog = validated.catalog else { return report }
+        // 4. Select what is published at `now`.
+        let publication = Publication(catalog.vacancies, at: now(for: catalog))
+        report.count(publication)
+        // 5. Project to the public fields: nothing else reaches the stages below.
+        let publicSite = PublicSite(catalog: catalog, publication: publication)
+
+        // 6. Render pages.
+        let theme: Theme
+        do {
+            theme = try Theme.load(themesDirectory: options.themesDirectory, name: catalog.site.theme,
+                                   displayRoot: options.themesDisplay)
+        } catch {
+            guard case .problems(let problems) = error else { return report }
+            report.diagnostics += problems
+            return report
+        }
+        let renderer = SiteRenderer(site: publicSite, theme: theme)
+        var files: [OutputFile] = []
+        files += renderer.renderHomeAndListings()
+        files += renderer.renderVacancyPages()
+        files += renderer.renderTermPages(communes: true)
+        files += renderer.renderTermPages(communes: false)
+        files += renderer.renderPlainPages()
+        files.append(renderer.renderNotFoundPage())
+        files += theme.assetFiles
+
+        // 9. Write atomically.
+        do {
+            report.written = try OutputWriter(output: options.outputDirectory).write(files)
+            report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
+        }
+        return report
+    }
+
+    private func now(for catalog: Catalog) -> LocalDate {
+        options.now ?? LocalDate.today(in: catalog.site.timeZone)
+    }
+}

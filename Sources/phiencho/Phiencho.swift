@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import PhienchoKit
+
+/// The `phiencho` command: a thin layer over PhienchoKit. Exit codes: 0 done, 1 content errors
+/// (nothing written), 2 usage or I/O problems.
+@main
+struct Phiencho: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phiencho",
+        abstract: "Tạo trang Phiên chợ việc làm từ các tệp tin tuyển dụng.",
+        subcommands: [Build.self, Check.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+            } else {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            }
+            Foundation.exit(code == .success ? 0 : 2)
+        }
+    }
+}
+
+struct ContentOptions: ParsableArguments {
+    @Option(name: .customLong("content"), help: "Thư mục nội dung.")
+    var content = "content"
+
+    @Option(name: .customLong("now"), help: "Ngày dùng để quyết định tin nào đang mở (YYYY-MM-DD); mặc định là hôm nay.")
+    var now: String?
+
+    func publicationDay() throws -> LocalDate? {
+        guard let now else { return nil }
+        guard let day = LocalDate(iso: now) else {
+            throw ValidationError("--now phải là một ngày có thật theo dạng YYYY-MM-DD, ví dụ 2026-11-22.")
+        }
+        return day
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Kiểm tra nội dung và tạo trang vào thư mục đầu ra.")
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    @Option(name: .customLong("themes"), help: "Thư mục chứa các giao diện.")
+    var themes = "themes"
+
+    @Option(name: .customLong("output"), help: "Thư mục đầu ra.")
+    var output = "public"
+
+    @Option(name: .customLong("base-url"), help: "Địa chỉ gốc của trang, thay cho base_url trong site.yml.")
+    var baseURL: String?
+
+    func run() throws {
+        let site = Site(options: .init(
+            contentDirectory: URL(fileURLWithPath: contentOptions.content),
+            themesDirectory: URL(fileURLWithPath: themes),
+            outputDirectory: URL(fileURLWithPath: output),
+            baseURL: baseURL,
+            now: try contentOptions.publicationDay(),
+            contentDisplay: contentOptions.content,
+            themesDisplay: themes
+        ))
+        try finish(site.build())
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Chỉ kiểm tra nội dung, không ghi gì.")
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func run() throws {
+        let site = Site(options: .init(
+            contentDirectory: URL(fileURLWithPath: contentOptions.content),
+            themesDirectory: URL(fileURLWithPath: "themes"),
+            outputDirectory: URL(fileURLWithPath: "public"),
+            now: try contentOptions.publicationDay(),
+            contentDisplay: contentOptions.content
+        ))
+        try finish(site.check())
+    }
+}
+
+/// Prints every diagnostic and the summary; throws the exit code.
+func finish(_ report: BuildReport) throws {
+    var standardError = FileHandle.standardError
+    for diagnostic in report.diagnostics {
+        print(diagnostic.formatted, to: &standardError)
+    }
+    print(report.summary)
+    if report.diagnostics.contains(where: { $0.code == .outputProblem }) { throw ExitCode(2) }
+    if !report.succeeded { throw ExitCode(1) }
+}
+
+extension FileHandle: @retroactive TextOutputStream {
+    public func write(_ string: String) {
+        write(Data(string.utf8))
+    }
+}
