@@ -21,6 +21,11 @@ public struct SiteConfig: Sendable {
         URLComponents(string: baseURL)?.path.nonEmpty ?? "/"
     }
 
+    /// The site time zone's offset from UTC on a given day, in seconds (+25200 for Việt Nam).
+    public func utcOffset(on day: LocalDate) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 43_200)))
+    }
+
     /// Absolute URL of a root-relative path such as `viec-lam/nb-1/`.
     public func absoluteURL(_ path: String) -> String { baseURL + path }
 

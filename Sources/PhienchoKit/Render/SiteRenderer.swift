@@ -23,6 +23,7 @@ public struct SiteRenderer: Sendable {
             var context = common(path: path, kind: number == 1 ? "home" : "listing",
                                  title: number == 1 ? config.title : "Việc làm đang tuyển – trang \(number)",
                                  description: config.description, navSection: "")
+            context["rss"] = rssLink("rss.xml", title: "Việc làm mới")
             context["vacancies"] = pagination.range(ofPage: number).map { card(site.open[$0]) }
             context["openCount"] = site.open.count
             context["pagination"] = pagination.context(forPage: number)
@@ -39,8 +40,10 @@ public struct SiteRenderer: Sendable {
         parallelMap(site.open + site.expired) { vacancy in
             var context = common(path: vacancy.path, kind: "vacancy", title: vacancy.title,
                                  description: "\(vacancy.title) – \(vacancy.employerName), \(vacancy.commune.kind.rawValue) \(vacancy.commune.name). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
-                                 navSection: nil, noindex: vacancy.isExpired)
+                                 navSection: nil, noindex: vacancy.isExpired,
+                                 extraFeeds: [feedLink(vacancy.commune), feedLink(vacancy.sector)])
             context["vacancy"] = detail(vacancy)
+            context["structuredDataHTML"] = JobPosting.scriptElement(for: vacancy, site: config)
             return page(vacancy.path, template: "vacancy", context)
         }
     }
@@ -72,7 +75,9 @@ public struct SiteRenderer: Sendable {
                 let path = pagination.path(ofPage: number)
                 var context = common(path: path, kind: communes ? "commune" : "sector",
                                      title: number == 1 ? heading : "\(heading) – trang \(number)",
-                                     description: "\(heading): \(vacancies.count) việc làm đang tuyển.", navSection: indexPath)
+                                     description: "\(heading): \(vacancies.count) việc làm đang tuyển.", navSection: indexPath,
+                                     extraFeeds: [feedLink(term)])
+                context["rss"] = rssLink(SiteFeeds.termPath(term) + "rss.xml", title: heading)
                 context["term"] = termLink(term, count: vacancies.count, section: section)
                 context["vacancies"] = pagination.range(ofPage: number).map { card(vacancies[$0]) }
                 context["pagination"] = pagination.context(forPage: number)
@@ -112,7 +117,7 @@ public struct SiteRenderer: Sendable {
 
     /// Keys present on every page. `path` is the page's root-relative folder ("" for home).
     func common(path: String, kind: String, title: String, description: String, navSection: String?,
-                noindex: Bool = false) -> [String: Any] {
+                noindex: Bool = false, extraFeeds: [[String: Any]] = []) -> [String: Any] {
         let depth = path.filter { $0 == "/" }.count
         var nav: [[String: Any]] = [
             ["label": "Trang chủ", "href": "", "current": navSection == ""],
@@ -138,8 +143,19 @@ public struct SiteRenderer: Sendable {
             ] as [String: Any],
             "assets": theme.assetPaths,
             "nav": nav,
-            "feeds": [[String: Any]](),
+            "feeds": [["title": "Việc làm mới – \(config.title)", "href": config.absoluteURL("rss.xml")]] + extraFeeds,
         ]
+    }
+
+    /// A `<link rel="alternate">` entry for a term's feed (absolute URL).
+    func feedLink(_ term: Term) -> [String: Any] {
+        let title = term.kind == .sector ? "Việc làm ngành \(term.name)" : "Việc làm tại \(term.kind.rawValue) \(term.name)"
+        return ["title": title, "href": config.absoluteURL(SiteFeeds.termPath(term) + "rss.xml")]
+    }
+
+    /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
+    func rssLink(_ path: String, title: String) -> [String: Any] {
+        ["href": path, "title": title, "url": config.absoluteURL(path)]
     }
 
     func card(_ vacancy: PublicVacancy) -> [String: Any] {

@@ -92,6 +92,12 @@ public struct Site {
         files.append(renderer.renderNotFoundPage())
         files += theme.assetFiles
 
+        // 7. Derive feeds, sitemap and robots.txt.
+        let feeds = SiteFeeds(site: publicSite)
+        files += feeds.renderFeeds()
+        files.append(feeds.renderSitemap())
+        files.append(feeds.renderRobots())
+
         // 9. Write atomically.
         do {
             report.written = try OutputWriter(output: options.outputDirectory).write(files)

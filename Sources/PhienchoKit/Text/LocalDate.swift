@@ -87,3 +87,26 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
+
+extension LocalDate {
+    /// RFC 822 date at midnight local time, as RSS wants: "Tue, 04 Aug 2026 00:00:00 +0700".
+    /// - Parameter utcOffset: the site time zone's offset from UTC in seconds.
+    public func rfc822(utcOffset: Int) -> String {
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = weekdays[((dayNumber % 7) + 7) % 7]
+        return "\(weekday), \(String(format: "%02d", day)) \(months[month - 1]) \(String(format: "%04d", year)) 00:00:00 "
+            + Self.offset(utcOffset, separator: "")
+    }
+
+    /// The last second of this day in ISO 8601 with offset: "2026-12-31T23:59:59+07:00".
+    public func endOfDayISO(utcOffset: Int) -> String {
+        "\(iso)T23:59:59" + Self.offset(utcOffset, separator: ":")
+    }
+
+    static func offset(_ seconds: Int, separator: String) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return sign + String(format: "%02d", minutes / 60) + separator + String(format: "%02d", minutes % 60)
+    }
+}

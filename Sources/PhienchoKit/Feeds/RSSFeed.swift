@@ -1,0 +1,61 @@
+/// One RSS 2.0 feed: open vacancies, newest posted first (ties by id), at most `maximumItems`.
+/// Dates come from the content, never the wall clock, so the same content gives the same bytes.
+public struct RSSFeed: Sendable {
+    public static let maximumItems = 100
+
+    public let title: String
+    public let description: String
+    /// Root-relative path of the page the feed follows ("" for home, "xa-phuong/gia-tran/").
+    public let pagePath: String
+    /// Root-relative path of the feed itself.
+    public let feedPath: String
+    /// Already in newest-first order.
+    public let vacancies: [PublicVacancy]
+
+    /// Renders the feed. `fallbackBuildDate` is used for an empty feed (the site's newest `posted`).
+    public func xml(site: SiteConfig, fallbackBuildDate: LocalDate?) -> String {
+        let items = vacancies.prefix(Self.maximumItems)
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+        <channel>
+        <title>\(XML.escape(title))</title>
+        <link>\(XML.escape(site.absoluteURL(pagePath)))</link>
+        <description>\(XML.escape(description))</description>
+        <language>\(XML.escape(site.language))</language>
+
+        """
+        if let newest = items.map(\.posted).max() ?? fallbackBuildDate {
+            out += "<lastBuildDate>\(newest.rfc822(utcOffset: site.utcOffset(on: newest)))</lastBuildDate>\n"
+        }
+        out += "<atom:link href=\"\(XML.escape(site.absoluteURL(feedPath)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        for vacancy in items {
+            let url = XML.escape(site.absoluteURL(vacancy.path))
+            out += """
+            <item>
+            <title>\(XML.escape("\(vacancy.title) – \(vacancy.employerName)"))</title>
+            <link>\(url)</link>
+            <guid isPermaLink="true">\(url)</guid>
+            <pubDate>\(vacancy.posted.rfc822(utcOffset: site.utcOffset(on: vacancy.posted)))</pubDate>
+            <description>\(XML.escape(Self.summary(of: vacancy)))</description>
+            <category>\(XML.escape(vacancy.sector.name))</category>
+            </item>
+
+            """
+        }
+        out += "</channel>\n</rss>\n"
+        return out
+    }
+
+    /// Plain-text item description: employer, place of work, salary, deadline.
+    static func summary(of vacancy: PublicVacancy) -> String {
+        var place = "\(vacancy.commune.kind.rawValue) \(vacancy.commune.name)"
+        if let address = vacancy.address { place = "\(address), \(place)" }
+        return [
+            "Đơn vị tuyển dụng: \(vacancy.employerName).",
+            "Nơi làm việc: \(place).",
+            "Mức lương: \(VietnameseFormat.salary(vacancy.salary)).",
+            "Hạn nộp hồ sơ: \(vacancy.expires.vietnamese).",
+        ].joined(separator: " ")
+    }
+}

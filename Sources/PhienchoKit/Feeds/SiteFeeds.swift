@@ -1,0 +1,71 @@
+/// The derive stage for subscribers and machines: every RSS feed, the sitemap and robots.txt.
+/// Feeds are cut from the indexes of `PublicSite`; nothing here scans all vacancies per term.
+public struct SiteFeeds: Sendable {
+    let site: PublicSite
+
+    public init(site: PublicSite) {
+        self.site = site
+    }
+
+    /// `rss.xml`, then `xa-phuong/<slug>/rss.xml` and `nganh-nghe/<slug>/rss.xml` for every term.
+    public var feeds: [RSSFeed] {
+        var feeds = [RSSFeed(title: "Việc làm mới – \(site.site.title)",
+                             description: "Các việc làm đang tuyển mới nhất của \(site.site.title).",
+                             pagePath: "", feedPath: "rss.xml", vacancies: site.open)]
+        for commune in site.communes {
+            feeds.append(RSSFeed(title: "Việc làm tại \(commune.kind.rawValue) \(commune.name) – \(site.site.title)",
+                                 description: "Việc làm đang tuyển tại \(commune.kind.rawValue) \(commune.name).",
+                                 pagePath: Self.termPath(commune), feedPath: Self.termPath(commune) + "rss.xml",
+                                 vacancies: site.openByCommune[commune.slug] ?? []))
+        }
+        for sector in site.sectors {
+            feeds.append(RSSFeed(title: "Việc làm ngành \(sector.name) – \(site.site.title)",
+                                 description: "Việc làm đang tuyển ngành \(sector.name).",
+                                 pagePath: Self.termPath(sector), feedPath: Self.termPath(sector) + "rss.xml",
+                                 vacancies: site.openBySector[sector.slug] ?? []))
+        }
+        return feeds
+    }
+
+    /// Root-relative folder of a term's page.
+    public static func termPath(_ term: Term) -> String {
+        (term.kind == .sector ? "nganh-nghe/" : "xa-phuong/") + term.slug + "/"
+    }
+
+    public func renderFeeds() -> [OutputFile] {
+        let newest = site.open.first?.posted
+        return feeds.map { OutputFile(path: $0.feedPath, text: $0.xml(site: site.site, fallbackBuildDate: newest)) }
+    }
+
+    /// `sitemap.xml`: open vacancies, listing pages, term pages and plain pages — never expired or
+    /// unpublished vacancies. `lastmod` is the newest `posted` shown on the page, when there is one.
+    public func renderSitemap() -> OutputFile {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        func add(_ path: String, _ lastmod: LocalDate?) {
+            out += "<url><loc>\(XML.escape(site.site.absoluteURL(path)))</loc>"
+            if let lastmod { out += "<lastmod>\(lastmod.iso)</lastmod>" }
+            out += "</url>\n"
+        }
+        func addListing(_ vacancies: [PublicVacancy], basePath: String) {
+            let pagination = Pagination(itemCount: vacancies.count, pageSize: site.site.pageSize, basePath: basePath)
+            for number in 1...pagination.pageCount {
+                add(pagination.path(ofPage: number), vacancies[pagination.range(ofPage: number)].first?.posted)
+            }
+        }
+        addListing(site.open, basePath: "")
+        add("xa-phuong/", site.open.first?.posted)
+        add("nganh-nghe/", site.open.first?.posted)
+        for term in site.communes { addListing(site.openByCommune[term.slug] ?? [], basePath: Self.termPath(term)) }
+        for term in site.sectors { addListing(site.openBySector[term.slug] ?? [], basePath: Self.termPath(term)) }
+        for vacancy in site.open.sorted(by: { $0.slug < $1.slug }) { add(vacancy.path, vacancy.posted) }
+        for page in site.pages { add("\(page.slug)/", nil) }
+        out += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: out)
+    }
+
+    /// `robots.txt` pointing at the sitemap. Under a sub-path the portal must merge it into the
+    /// host's own robots.txt (crawlers only read /robots.txt); the Sitemap line is what matters.
+    public func renderRobots() -> OutputFile {
+        OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n\nSitemap: \(site.site.absoluteURL("sitemap.xml"))\n")
+    }
+}
