@@ -9,7 +9,7 @@ struct Phiencho: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phiencho",
         abstract: "Tạo trang Phiên chợ việc làm từ các tệp tin tuyển dụng.",
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Audit.self]
     )
 
     static func main() {
@@ -68,7 +68,8 @@ struct Build: ParsableCommand {
             baseURL: baseURL,
             now: try contentOptions.publicationDay(),
             contentDisplay: contentOptions.content,
-            themesDisplay: themes
+            themesDisplay: themes,
+            outputDisplay: output
         ))
         try finish(site.build())
     }
@@ -88,6 +89,39 @@ struct Check: ParsableCommand {
             contentDisplay: contentOptions.content
         ))
         try finish(site.check())
+    }
+}
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tìm thông tin của người tìm việc (content/seekers/) trong một thư mục trang đã tạo.")
+
+    @Option(name: .customLong("content"), help: "Thư mục nội dung.")
+    var content = "content"
+
+    @Option(name: .customLong("output"), help: "Thư mục trang đã tạo.")
+    var output = "public"
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: output) else {
+            throw ValidationError("Không tìm thấy thư mục \(output).")
+        }
+        let site = Site(options: .init(
+            contentDirectory: URL(fileURLWithPath: content),
+            themesDirectory: URL(fileURLWithPath: "themes"),
+            outputDirectory: URL(fileURLWithPath: output),
+            contentDisplay: content,
+            outputDisplay: output
+        ))
+        let report = site.auditOutput()
+        var standardError = FileHandle.standardError
+        for diagnostic in report.diagnostics { print(diagnostic.formatted, to: &standardError) }
+        if report.succeeded {
+            print("Đã kiểm tra \(report.filesRead) tệp với \(report.seekerRecords) hồ sơ người tìm việc: không thấy thông tin nào bị lộ.")
+        } else {
+            print("Phát hiện \(report.errorCount) lỗi: thông tin người tìm việc có thể đã bị lộ. Đừng đăng thư mục này.")
+            throw ExitCode(1)
+        }
     }
 }
 

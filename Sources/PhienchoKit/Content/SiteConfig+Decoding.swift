@@ -48,12 +48,13 @@ extension SiteConfig {
             reader.sink.error(.themeProblem, at: fields.values["theme"].flatMap(reader.position),
                               "Tên giao diện “\(theme)” không hợp lệ; chỉ ghi tên thư mục trong themes/.")
         }
+        let auditAllow = reader.stringList(fields, "audit_allow")
         guard !reader.sink.hasErrors, let title, let description, let baseURL, let language, let timeZone,
               let province, let organization, let pageSize, let theme else {
             return (nil, reader.sink.diagnostics)
         }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                            timeZone: timeZone, province: province, organization: organization,
-                           pageSize: pageSize, theme: theme), reader.sink.diagnostics)
+                           pageSize: pageSize, theme: theme, auditAllow: auditAllow), reader.sink.diagnostics)
     }
 }

@@ -12,9 +12,12 @@ public struct SiteConfig: Sendable {
     public var organization: String
     public var pageSize: Int
     public var theme: String
+    /// Values the leak audit reported that staff reviewed and found not to be seeker data
+    /// (e.g. an employer sharing a seeker's common name). Compared folded, like the audit.
+    public var auditAllow: [String] = []
 
     public static let keys = ["title", "description", "base_url", "language", "timezone", "province",
-                              "organization", "page_size", "theme"]
+                              "organization", "page_size", "theme", "audit_allow"]
 
     /// The path part of `baseURL` (`/phien-cho/`), used where relative links cannot work (404 page).
     public var basePath: String {

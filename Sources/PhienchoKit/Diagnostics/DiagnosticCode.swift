@@ -45,5 +45,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
 
     case outputProblem = "PC601"
 
+    case seekerDataLeak = "PC901"
+    case citizenIDShape = "PC902"
+    case seekerFileUnreadable = "PC903"
+
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -8,6 +8,7 @@ public struct BuildReport: Sendable {
     public var expiredCount = 0
     public var unpublishedCount = 0
     public var pagesWritten = 0
+    public var seekerRecords = 0
     public var written: OutputWriter.Report?
     public var duration: Duration = .zero
 

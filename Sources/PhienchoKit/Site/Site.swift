@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds the site. `build()` reads as the list of stages data flows through, in order:
 /// load → parse and validate → select what is published at `now` → project to public fields →
-/// render pages → derive feeds, search index, sitemap → audit → write atomically.
+/// render pages → derive feeds, search index, sitemap → audit for seeker data → write atomically.
 public struct Site {
     public struct Options: Sendable {
         public var contentDirectory: URL
@@ -15,9 +15,11 @@ public struct Site {
         /// How the folders were named on the command line, for messages.
         public var contentDisplay: String
         public var themesDisplay: String
+        public var outputDisplay: String
 
         public init(contentDirectory: URL, themesDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
-                    now: LocalDate? = nil, contentDisplay: String? = nil, themesDisplay: String? = nil) {
+                    now: LocalDate? = nil, contentDisplay: String? = nil, themesDisplay: String? = nil,
+                    outputDisplay: String? = nil) {
             self.contentDirectory = contentDirectory
             self.themesDirectory = themesDirectory
             self.outputDirectory = outputDirectory
@@ -25,6 +27,7 @@ public struct Site {
             self.now = now
             self.contentDisplay = contentDisplay ?? contentDirectory.path
             self.themesDisplay = themesDisplay ?? themesDirectory.path
+            self.outputDisplay = outputDisplay ?? outputDirectory.path
         }
     }
 
@@ -98,6 +101,12 @@ public struct Site {
         files.append(feeds.renderSitemap())
         files.append(feeds.renderRobots())
 
+        // 8. Audit: no seeker data in any file, or nothing is written.
+        let findings = leakAudit(allow: catalog.site.auditAllow, into: &report)?.audit(files) ?? []
+        guard report.succeeded else { return report }
+        report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
+        guard findings.isEmpty else { return report }
+
         // 9. Write atomically.
         do {
             report.written = try OutputWriter(output: options.outputDirectory).write(files)
@@ -106,6 +115,39 @@ public struct Site {
             report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
         }
         return report
+    }
+
+    /// Audits an already built output folder (`phiencho audit`).
+    public func auditOutput() -> BuildReport {
+        let clock = ContinuousClock.now
+        var report = BuildReport()
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        var allow: [String] = []
+        if let file = loaded.siteConfig {
+            let (config, problems) = SiteConfig.decode(file, baseURLOverride: nil)
+            report.diagnostics += problems
+            allow = config?.auditAllow ?? []
+        }
+        if let audit = leakAudit(allow: allow, into: &report), report.succeeded {
+            let root = options.outputDirectory
+            let paths = Theme.files(under: root)
+            report.filesRead = paths.count
+            let findings = parallelMap(paths) { path in
+                audit.audit(path: path, data: FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data())
+            }.flatMap { $0 }.sorted()
+            report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
+        }
+        report.duration = ContinuousClock.now - clock
+        return report
+    }
+
+    /// The audit over the seeker records, or nil (with diagnostics) when a seeker file is unreadable.
+    private func leakAudit(allow: [String], into report: inout BuildReport) -> LeakAudit? {
+        let seekers = SeekerLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        report.diagnostics += seekers.diagnostics
+        report.seekerRecords = seekers.records.count
+        guard seekers.diagnostics.isEmpty else { return nil }
+        return LeakAudit(patterns: LeakPatterns(records: seekers.records, allowed: allow), allowed: allow)
     }
 
     private func now(for catalog: Catalog) -> LocalDate {
