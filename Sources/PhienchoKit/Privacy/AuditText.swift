@@ -9,10 +9,11 @@ struct AuditText {
     private(set) var words: [UInt8] = [0x20]
     private(set) var digits: [UInt8] = [UInt8(ascii: "|")]
 
-    /// Folded ASCII for every scalar below U+2000 that folds to one letter or digit (0 = none).
+    /// Folded ASCII for every Latin scalar below U+0250 that folds to one letter or digit (0 = none);
+    /// other scripts have no ASCII folding.
     private static let foldTable: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x2000)
-        for value in 0..<0x2000 {
+        var table = [UInt8](repeating: 0, count: 0x250)
+        for value in 0x80..<0x250 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let folded = VietnameseFolding.fold(String(Character(scalar)))
             if folded.utf8.count == 1, let byte = folded.utf8.first,
@@ -39,7 +40,7 @@ struct AuditText {
                 let ascii = UInt8(value)
                 if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(ascii) { byte = ascii + 32 }
                 else if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ascii) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) { byte = ascii }
-            } else if value < 0x2000 {
+            } else if value < 0x250 {
                 byte = Self.foldTable[Int(value)]
             } else if (0x1E00...0x1EFF).contains(value) {
                 byte = Self.extendedTable[Int(value - 0x1E00)]
