@@ -13,8 +13,16 @@ extension Page {
                               "Phần khai báo mở bằng “---” ở dòng 1 nhưng không có dòng “---” để đóng.")
             return (nil, reader.sink.diagnostics)
         }
-        guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink),
-              let fields = reader.fields(root, name: "", allowed: ["title"], required: ["title"]) else {
+        guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink) else {
+            // An empty block (or only comments) parses to no document at all: say what is missing
+            // rather than dropping the page without a word.
+            if reader.sink.diagnostics.isEmpty {
+                reader.sink.error(.missingField, at: SourcePosition(line: frontMatter.yamlFirstLine, column: 1),
+                                  "Phần khai báo đang trống; thiếu trường bắt buộc “title” (tên trang).")
+            }
+            return (nil, reader.sink.diagnostics)
+        }
+        guard let fields = reader.fields(root, name: "", allowed: ["title"], required: ["title"]) else {
             return (nil, reader.sink.diagnostics)
         }
         let title = reader.string(fields, "title")
