@@ -4,8 +4,13 @@ extension SiteConfig {
     /// Reads site.yml; nil (with diagnostics) when anything required is wrong.
     static func decode(_ file: SourceFile, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 1)
-        guard let root = YAMLDocument.parse(file.text, firstLine: 1, sink: &reader.sink),
-              let fields = reader.fields(root, name: "", allowed: keys, required: ["title", "base_url", "province", "organization"])
+        guard let root = YAMLDocument.parse(file.text, firstLine: 1, sink: &reader.sink) else {
+            if reader.sink.diagnostics.isEmpty {
+                reader.sink.error(.emptyFile, at: nil, "Tệp chỉ có dòng chú thích, chưa có thiết lập nào.")
+            }
+            return (nil, reader.sink.diagnostics)
+        }
+        guard let fields = reader.fields(root, name: "", allowed: keys, required: ["title", "base_url", "province", "organization"])
         else { return (nil, reader.sink.diagnostics) }
 
         let title = reader.string(fields, "title")

@@ -3,6 +3,9 @@ extension TermList {
     static func decode(_ file: SourceFile, isCommunes: Bool) -> (TermList?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 1)
         guard let root = YAMLDocument.parse(file.text, firstLine: 1, sink: &reader.sink) else {
+            if reader.sink.diagnostics.isEmpty {
+                reader.sink.error(.emptyFile, at: nil, "Tệp chỉ có dòng chú thích, chưa có danh sách nào.")
+            }
             return (nil, reader.sink.diagnostics)
         }
         guard let sequence = root.sequence else {
