@@ -100,6 +100,15 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// `tim-kiem/index.html`: the search form; results come from the index through the theme's script.
+    public func renderSearchPage() -> OutputFile {
+        let path = "tim-kiem/"
+        let context = common(path: path, kind: "search", title: "Tìm việc làm",
+                             description: "Tìm việc làm theo tên công việc, nơi làm hoặc đơn vị tuyển dụng; gõ có dấu hay không dấu đều được.",
+                             navSection: nil)
+        return page(path, template: "search", context)
+    }
+
     /// `404.html`: served at any address, so its links use the absolute base path.
     public func renderNotFoundPage() -> OutputFile {
         var context = common(path: "", kind: "notFound", title: "Không tìm thấy trang",

@@ -4,7 +4,7 @@ import Mustache
 /// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
 public struct Theme: Sendable {
-    public static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "404"]
+    public static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "404"]
 
     public let name: String
     let library: MustacheLibrary

@@ -92,10 +92,12 @@ public struct Site {
         files += renderer.renderTermPages(communes: true)
         files += renderer.renderTermPages(communes: false)
         files += renderer.renderPlainPages()
+        files.append(renderer.renderSearchPage())
         files.append(renderer.renderNotFoundPage())
         files += theme.assetFiles
 
-        // 7. Derive feeds, sitemap and robots.txt.
+        // 7. Derive the search index, feeds, sitemap and robots.txt.
+        files += SearchIndex(vacancies: publicSite.open).files()
         let feeds = SiteFeeds(site: publicSite)
         files += feeds.renderFeeds()
         files.append(feeds.renderSitemap())

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The search index over open vacancies, split for slow mobile data.
+///
+/// Documents are the open vacancies in listing order (newest first), so a smaller document number
+/// means newer. For each term the index keeps two postings lists: every document that contains the
+/// term (title, employer, commune, sector, tags, requirements, description) and the documents whose
+/// title contains it. Files written under `tim-kiem/`:
+///
+/// - `manifest.json` (small, not hashed, short cache): document count, block size, and the names of
+///   the shards (with the first term of each) and of the card blocks.
+/// - `shard-N.<hash>.json`: a contiguous range of sorted terms, about `targetShardBytes` each:
+///   `{"term": ["<all postings>", "<title postings>"], …}`.
+/// - `cards-N.<hash>.json`: result cards of documents `N*blockSize ..< (N+1)*blockSize`:
+///   `[[title, href, employer, commune, salary, expires], …]`.
+///
+/// Postings are strings: `""` (none), `"d"` + comma-separated base-36 gaps between ascending document
+/// numbers (sparse terms), or `"b"` + base64 of a bitmap, bit `i` of byte `i/8` (LSB first) set when
+/// document `i` matches (dense terms) — whichever is shorter. A query therefore downloads the script,
+/// the manifest, one or two shards per word and the card blocks of the results it shows.
+public struct SearchIndex: Sendable {
+    public static let blockSize = 16
+    public static let targetShardBytes = 3_000
+
+    public struct Card: Sendable, Equatable {
+        public var title, href, employer, commune, salary, expires: String
+    }
+
+    public let documentCount: Int
+    /// Sorted terms (UTF-16 order) with their postings.
+    public let terms: [(term: String, all: [Int], title: [Int])]
+    public let cards: [Card]
+
+    public init(vacancies: [PublicVacancy]) {
+        var all: [String: [Int]] = [:]
+        var title: [String: [Int]] = [:]
+        for (document, vacancy) in vacancies.enumerated() {
+            let titleTerms = Set(SearchTokenizer.terms(vacancy.title))
+            var text = [vacancy.title, vacancy.employerName, vacancy.commune.name, vacancy.sector.name, vacancy.descriptionText]
+            text += vacancy.tags + vacancy.requirements
+            for term in Set(text.flatMap(SearchTokenizer.terms)) { all[term, default: []].append(document) }
+            for term in titleTerms { title[term, default: []].append(document) }
+        }
+        documentCount = vacancies.count
+        terms = all.keys.sorted(by: SearchTokenizer.precedes).map { ($0, all[$0]!, title[$0] ?? []) }
+        cards = vacancies.map {
+            Card(title: $0.title, href: $0.path, employer: $0.employerName,
+                 commune: "\($0.commune.kind.rawValue) \($0.commune.name)",
+                 salary: VietnameseFormat.salary($0.salary), expires: $0.expires.vietnamese)
+        }
+    }
+
+    // MARK: Postings encoding
+
+    public static func encode(_ documents: [Int], documentCount: Int) -> String {
+        guard !documents.isEmpty else { return "" }
+        var previous = -1
+        let sparse = "d" + documents.map { document -> String in
+            defer { previous = document }
+            return String(document - previous - 1, radix: 36)
+        }.joined(separator: ",")
+        var bitmap = [UInt8](repeating: 0, count: (documentCount + 7) / 8)
+        for document in documents { bitmap[document / 8] |= 1 << UInt8(document % 8) }
+        let dense = "b" + Data(bitmap).base64EncodedString()
+        return dense.utf8.count < sparse.utf8.count ? dense : sparse
+    }
+
+    public static func decode(_ postings: String, documentCount: Int) -> [Int] {
+        guard let kind = postings.first else { return [] }
+        let body = postings.dropFirst()
+        if kind == "b" {
+            guard let bitmap = Data(base64Encoded: String(body)) else { return [] }
+            return (0..<min(documentCount, bitmap.count * 8)).filter { bitmap[$0 / 8] & (1 << UInt8($0 % 8)) != 0 }
+        }
+        var previous = -1
+        return body.split(separator: ",").compactMap { gap in
+            guard let value = Int(gap, radix: 36) else { return nil }
+            previous += value + 1
+            return previous
+        }
+    }
+}
