@@ -42,8 +42,9 @@ enum YAMLDocument {
                        "Sai cú pháp YAML (\(problem)). Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này hoặc dòng trên.")
         case let .duplicatedKeysInMapping(duplicates, context):
             for key in duplicates {
-                let line = secondOccurrence(ofKey: key, in: yaml) ?? context.mark.line
-                sink.error(.duplicateKey, at: SourcePosition(line: line + offset, column: 1),
+                let position = secondOccurrence(ofKey: key, inMappingAt: context.mark, in: yaml)
+                    ?? (context.mark.line, context.mark.column)
+                sink.error(.duplicateKey, at: SourcePosition(line: position.line + offset, column: position.column),
                            "Trường “\(key)” được khai báo hai lần. Hãy giữ lại một dòng.")
             }
         case let .reader(problem, _, _, _):
@@ -66,14 +67,56 @@ enum YAMLDocument {
         return nil
     }
 
-    private static func secondOccurrence(ofKey key: String, in yaml: String) -> Int? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
-            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") || trimmed.hasPrefix("'\(key)':") {
-                seen += 1
-                if seen == 2 { return index + 1 }
+    /// Line and column of the second `key:` among the keys of one block mapping. Yams only tells
+    /// where a key of that mapping is (`mark`, the first occurrence of one duplicated key), so the
+    /// mapping is the run of lines around it indented at least to that column; its own keys are the
+    /// lines whose key starts exactly at that column. Searching the whole text instead would blame
+    /// the same key name in another mapping (`employer.address` for a repeated `location.address`).
+    /// Nil for flow mappings (`{a: 1, a: 2}`), which the caller reports at `mark`.
+    static func secondOccurrence(ofKey key: String, inMappingAt mark: Mark, in yaml: String) -> (line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let column = mark.column
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        /// Leading spaces, and the column where the key starts after any `- ` sequence markers.
+        func shape(_ line: Substring) -> (spaces: Int, keyColumn: Int, rest: Substring) {
+            let spaces = line.prefix { $0 == " " }.count
+            var rest = line.dropFirst(spaces)
+            var keyColumn = spaces + 1
+            while rest.hasPrefix("- ") || rest == "-" {
+                let dashAndSpaces = 1 + rest.dropFirst().prefix { $0 == " " }.count
+                rest = rest.dropFirst(dashAndSpaces)
+                keyColumn += dashAndSpaces
             }
+            return (spaces, keyColumn, rest)
+        }
+        func isBlankOrComment(_ line: Substring) -> Bool {
+            let trimmed = line.drop { $0 == " " }
+            return trimmed.isEmpty || trimmed.hasPrefix("#")
+        }
+        // The mapping's first line: walk up while lines are indented at least to `column`; a line
+        // less indented belongs to the mapping only if it opens it with `- ` (a list item).
+        func indentedToColumn(_ line: Substring) -> Bool { isBlankOrComment(line) || shape(line).spaces + 1 >= column }
+        var first = mark.line - 1
+        if shape(lines[first]).spaces + 1 >= column {
+            while first > 0 {
+                let above = lines[first - 1]
+                if indentedToColumn(above) { first -= 1; continue }
+                if shape(above).keyColumn == column { first -= 1 }
+                break
+            }
+        }
+        var seen = 0
+        var index = first
+        while index < lines.count {
+            let line = lines[index]
+            if index > first && !indentedToColumn(line) { break }
+            let (_, keyColumn, rest) = shape(line)
+            if keyColumn == column,
+               rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return (index + 1, column) }
+            }
+            index += 1
         }
         return nil
     }
