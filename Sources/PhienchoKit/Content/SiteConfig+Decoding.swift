@@ -54,12 +54,22 @@ extension SiteConfig {
                               "Tên giao diện “\(theme)” không hợp lệ; chỉ ghi tên thư mục trong themes/.")
         }
         let auditAllow = reader.stringList(fields, "audit_allow")
+        var idPrefix: String? = SiteConfig.defaultIDPrefix
+        if fields.values["id_prefix"] != nil {
+            idPrefix = reader.string(fields, "id_prefix")
+            if let prefix = idPrefix, !isValidIDPrefix(prefix) {
+                reader.sink.error(.invalidID, at: fields.values["id_prefix"].flatMap(reader.position),
+                                  "“id_prefix” (đầu mã tin) “\(prefix)” chỉ được gồm chữ cái không dấu và chữ số, có thể nối bằng dấu gạch ngang, ví dụ NB.")
+                idPrefix = nil
+            }
+        }
         guard !reader.sink.hasErrors, let title, let description, let baseURL, let language, let timeZone,
-              let province, let organization, let pageSize, let theme else {
+              let province, let organization, let pageSize, let theme, let idPrefix else {
             return (nil, reader.sink.diagnostics)
         }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                            timeZone: timeZone, province: province, organization: organization,
-                           pageSize: pageSize, theme: theme, auditAllow: auditAllow), reader.sink.diagnostics)
+                           pageSize: pageSize, theme: theme, auditAllow: auditAllow, idPrefix: idPrefix),
+                reader.sink.diagnostics)
     }
 }

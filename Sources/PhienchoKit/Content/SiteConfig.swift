@@ -15,9 +15,22 @@ public struct SiteConfig: Sendable {
     /// Values the leak audit reported that staff reviewed and found not to be seeker data
     /// (e.g. an employer sharing a seeker's common name). Compared folded, like the audit.
     public var auditAllow: [String] = []
+    /// First part of the ids `phiencho new` gives new vacancies (`NB` → `NB-2026-031`).
+    public var idPrefix: String = SiteConfig.defaultIDPrefix
 
     public static let keys = ["title", "description", "base_url", "language", "timezone", "province",
-                              "organization", "page_size", "theme", "audit_allow"]
+                              "organization", "page_size", "theme", "audit_allow", "id_prefix"]
+
+    /// The id prefix when site.yml sets none: "VL", for "việc làm".
+    public static let defaultIDPrefix = "VL"
+
+    /// An id prefix is letters and digits without marks, in hyphen-separated groups (`NB`, `NB-TT`).
+    public static func isValidIDPrefix(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !groups.isEmpty && groups.allSatisfy { group in
+            !group.isEmpty && group.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
 
     /// The path part of `baseURL` (`/phien-cho/`), used where relative links cannot work (404 page).
     public var basePath: String {

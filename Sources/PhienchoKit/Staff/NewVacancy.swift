@@ -1,0 +1,146 @@
+import Foundation
+
+/// `phiencho new`: writes a new draft vacancy file under `vacancies/YYYY-MM/` of the content folder,
+/// with a fresh id `<id_prefix>-<YYYY>-<NNN>` (the next number after every id of that prefix and
+/// year already in use) or the id staff chose, and never overwrites a file.
+public struct NewVacancy {
+    public struct Created: Sendable, Equatable {
+        /// The file's path as staff would type it: the content folder as given, then the path inside it.
+        public var displayPath: String
+        public var url: URL
+        public var id: String
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        /// site.yml, communes.yml or sectors.yml cannot be used; these are their problems.
+        case content([Diagnostic])
+        /// A Vietnamese message: the id or title is unusable, or the file exists already.
+        case rejected(String)
+        /// A Vietnamese message: the folder or the file cannot be written.
+        case io(String)
+    }
+
+    public let contentDirectory: URL
+    public let contentDisplay: String
+
+    public init(contentDirectory: URL, contentDisplay: String? = nil) {
+        self.contentDirectory = contentDirectory
+        self.contentDisplay = contentDisplay ?? contentDirectory.path
+    }
+
+    /// - Parameters:
+    ///   - title: the position (vị trí tuyển dụng).
+    ///   - id: the id staff chose, or nil for the next free one.
+    ///   - today: the day to date the file at; default today in the site's time zone.
+    public func create(title rawTitle: String, id requestedID: String? = nil, today: LocalDate? = nil) -> Result<Created, Failure> {
+        let title = rawTitle.nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard !title.isEmpty else {
+            return .failure(.rejected("Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\"."))
+        }
+        let loaded = ContentLoader(contentDirectory: contentDirectory, displayRoot: contentDisplay).load()
+        var problems = loaded.diagnostics.filter { $0.severity == .error && !$0.path.contains("/vacancies/") && !$0.path.contains("/pages/") }
+        let site = loaded.siteConfig.flatMap { file -> SiteConfig? in
+            let (config, diagnostics) = SiteConfig.decode(file, baseURLOverride: nil)
+            problems += diagnostics.filter { $0.severity == .error }
+            return config
+        }
+        let communes = loaded.communes.flatMap { file -> TermList? in
+            let (list, diagnostics) = TermList.decode(file, isCommunes: true)
+            problems += diagnostics.filter { $0.severity == .error }
+            return list
+        }
+        let sectors = loaded.sectors.flatMap { file -> TermList? in
+            let (list, diagnostics) = TermList.decode(file, isCommunes: false)
+            problems += diagnostics.filter { $0.severity == .error }
+            return list
+        }
+        guard problems.isEmpty, let site, let commune = communes?.terms.first, let sector = sectors?.terms.first else {
+            return .failure(.content(problems.sorted()))
+        }
+
+        let day = today ?? LocalDate.today(in: site.timeZone)
+        let existing = Self.existingIDs(in: loaded.vacancies)
+        let id: String
+        if let requestedID {
+            guard Self.isValidID(requestedID) else {
+                return .failure(.rejected("Mã tin “\(requestedID)” không hợp lệ: chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), không bắt đầu bằng dấu gạch ngang, ví dụ \(site.idPrefix)-\(day.year)-001."))
+            }
+            if let file = existing[requestedID.lowercased()] {
+                return .failure(.rejected("Mã tin “\(requestedID)” đã được dùng ở tệp \(file). Hãy chọn mã khác, hoặc bỏ --id để chương trình tự đặt mã mới."))
+            }
+            id = requestedID
+        } else {
+            id = Self.nextID(prefix: site.idPrefix, year: day.year, taken: Set(existing.keys))
+        }
+
+        let template = VacancyTemplate(id: id, title: title, posted: day, commune: commune.name, sector: sector.name)
+        let folder = String(format: "%04d-%02d", day.year, day.month)
+        let relative = "vacancies/\(folder)/\(template.fileName)"
+        let url = contentDirectory.appendingPathComponent(relative)
+        let shown = (contentDisplay.hasSuffix("/") ? contentDisplay : contentDisplay + "/") + relative
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            return .failure(.io("Không tạo được thư mục \(url.deletingLastPathComponent().path)."))
+        }
+        if FileManager.default.fileExists(atPath: url.path) {
+            return .failure(.rejected("Tệp \(shown) đã có; chương trình không ghi đè. Hãy đổi tên hoặc dùng --id khác."))
+        }
+        do {
+            try Data(template.text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            return .failure(.io("Không ghi được tệp \(shown)."))
+        }
+        return .success(Created(displayPath: shown, url: url, id: id))
+    }
+
+    /// The id rule of the vacancy format: `[A-Za-z0-9-]+`, not starting with a hyphen.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix("-") && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
+    /// `<prefix>-<year>-<NNN>` with NNN one more than the largest number in use for that prefix and
+    /// year (compared ignoring case, as URLs are), at least three digits.
+    public static func nextID(prefix: String, year: Int, taken: Set<String>) -> String {
+        let head = "\(prefix)-\(year)-".lowercased()
+        var largest = 0
+        for id in taken where id.hasPrefix(head) {
+            let tail = id.dropFirst(head.count)
+            if !tail.isEmpty, tail.count <= 9, tail.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(tail) {
+                largest = max(largest, number)
+            }
+        }
+        var number = largest + 1
+        while taken.contains(head + String(format: "%03d", number)) { number += 1 }
+        return "\(prefix)-\(year)-" + String(format: "%03d", number)
+    }
+
+    /// Every id written in a vacancy file, lower-cased, → the file's display path. Read from the
+    /// `id:` line of the front matter, so a file with other problems still keeps its id taken.
+    static func existingIDs(in files: [SourceFile]) -> [String: String] {
+        var ids: [String: String] = [:]
+        for file in files {
+            guard let id = idLine(in: file.text) else { continue }
+            ids[id.lowercased()] = ids[id.lowercased()] ?? file.displayPath
+        }
+        return ids
+    }
+
+    /// The value of the top-level `id:` line of a front matter block, unquoted.
+    static func idLine(in text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+        for line in lines.dropFirst() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" || trimmed == "..." { break }
+            guard line.hasPrefix("id:") else { continue }
+            var value = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = String(value.dropFirst().dropLast())
+            }
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+}
