@@ -16,6 +16,8 @@ public struct Site {
         public var contentDisplay: String
         public var themesDisplay: String
         public var outputDisplay: String
+        /// Told as each build stage starts (the CLI prints it on a terminal); nil: silent.
+        public var progress: (@Sendable (BuildStage) -> Void)?
 
         public init(contentDirectory: URL, themesDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
                     now: LocalDate? = nil, contentDisplay: String? = nil, themesDisplay: String? = nil,
@@ -63,9 +65,11 @@ public struct Site {
         var report = BuildReport()
 
         // 1. Load: only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
+        options.progress?(.load)
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
         report.filesRead = loaded.filesRead
         // 2–3. Parse front matter and Markdown, validate into typed values.
+        options.progress?(.validate(files: loaded.filesRead))
         let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
         report.diagnostics = validated.diagnostics
         guard let catalog = validated.catalog else { return report }
@@ -85,6 +89,7 @@ public struct Site {
             report.diagnostics += problems
             return report
         }
+        options.progress?(.render(vacancies: publication.open.count + publication.expired.count))
         let renderer = SiteRenderer(site: publicSite, theme: theme)
         var files: [OutputFile] = []
         files += renderer.renderHomeAndListings()
@@ -97,6 +102,7 @@ public struct Site {
         files += theme.assetFiles
 
         // 7. Derive the search index, feeds, sitemap and robots.txt.
+        options.progress?(.derive)
         files += SearchIndex(vacancies: publicSite.open).files()
         let feeds = SiteFeeds(site: publicSite)
         files += feeds.renderFeeds()
@@ -104,12 +110,14 @@ public struct Site {
         files.append(feeds.renderRobots())
 
         // 8. Audit: no seeker data in any file, or nothing is written.
+        options.progress?(.audit(files: files.count))
         let findings = leakAudit(allow: catalog.site.auditAllow, into: &report)?.audit(files) ?? []
         guard report.succeeded else { return report }
         report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
         guard findings.isEmpty else { return report }
 
         // 9. Write atomically.
+        options.progress?(.write(files: files.count, output: options.outputDisplay))
         do {
             report.written = try OutputWriter(output: options.outputDirectory).write(files)
             report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count

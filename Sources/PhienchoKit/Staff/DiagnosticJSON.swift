@@ -1,0 +1,32 @@
+/// `phiencho check --format json`: the diagnostics as a JSON array, for a content repository's own CI.
+///
+/// Each element is `{"path", "line", "column", "severity", "code", "message"}` in that order; line and
+/// column are 1-based or `null` when the problem has no position; severity is `"error"` or
+/// `"warning"`; code is the stable `PCnnn` code of the staff guide. One element per line, UTF-8.
+public enum DiagnosticJSON {
+    public static func encode(_ diagnostics: [Diagnostic]) -> String {
+        guard !diagnostics.isEmpty else { return "[]\n" }
+        let lines = diagnostics.map { object($0) }
+        return "[\n  " + lines.joined(separator: ",\n  ") + "\n]\n"
+    }
+
+    static func object(_ diagnostic: Diagnostic) -> String {
+        var out = "{"
+        func member(_ key: String, _ value: String, last: Bool = false) {
+            JSON.writeString(key, into: &out)
+            out += ":" + value + (last ? "" : ",")
+        }
+        func string(_ text: String) -> String {
+            var quoted = ""
+            JSON.writeString(text, into: &quoted)
+            return quoted
+        }
+        member("path", string(diagnostic.path))
+        member("line", diagnostic.line.map(String.init) ?? "null")
+        member("column", diagnostic.column.map(String.init) ?? "null")
+        member("severity", string(diagnostic.severity.rawValue))
+        member("code", string(diagnostic.code.rawValue))
+        member("message", string(diagnostic.message), last: true)
+        return out + "}"
+    }
+}
