@@ -3,13 +3,14 @@ import Foundation
 import PhienchoKit
 
 /// The `phiencho` command: a thin layer over PhienchoKit. Exit codes: 0 done, 1 content errors
-/// (nothing written), 2 usage or I/O problems.
+/// (nothing written), 2 usage or I/O problems. Staff commands (new, serve, check --format json)
+/// are in StaffCommands.swift.
 @main
 struct Phiencho: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phiencho",
         abstract: "Tạo trang Phiên chợ việc làm từ các tệp tin tuyển dụng.",
-        subcommands: [Build.self, Check.self, Audit.self]
+        subcommands: [Build.self, Check.self, Audit.self, New.self, Serve.self]
     )
 
     static func main() {
@@ -61,7 +62,7 @@ struct Build: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        let site = Site(options: .init(
+        var options = Site.Options(
             contentDirectory: URL(fileURLWithPath: contentOptions.content),
             themesDirectory: URL(fileURLWithPath: themes),
             outputDirectory: URL(fileURLWithPath: output),
@@ -70,8 +71,15 @@ struct Build: ParsableCommand {
             contentDisplay: contentOptions.content,
             themesDisplay: themes,
             outputDisplay: output
-        ))
-        try finish(site.build())
+        )
+        // On a terminal, a short line per stage; in a CI log (not a terminal), only the summary.
+        if isatty(STDERR_FILENO) != 0 {
+            options.progress = { stage in
+                var standardError = FileHandle.standardError
+                print(stage.line, to: &standardError)
+            }
+        }
+        try finish(Site(options: options).build())
     }
 }
 
@@ -79,6 +87,9 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Chỉ kiểm tra nội dung, không ghi gì.")
 
     @OptionGroup var contentOptions: ContentOptions
+
+    @Option(name: .customLong("format"), help: "Cách in kết quả: text (từng dòng, mặc định) hoặc json (một mảng JSON trên stdout).")
+    var format: DiagnosticFormat = .text
 
     func run() throws {
         let site = Site(options: .init(
@@ -88,7 +99,7 @@ struct Check: ParsableCommand {
             now: try contentOptions.publicationDay(),
             contentDisplay: contentOptions.content
         ))
-        try finish(site.check())
+        try finish(site.check(), format: format)
     }
 }
 
@@ -125,13 +136,20 @@ struct Audit: ParsableCommand {
     }
 }
 
-/// Prints every diagnostic and the summary; throws the exit code.
-func finish(_ report: BuildReport) throws {
+/// Prints every diagnostic and the summary; throws the exit code. In JSON format stdout holds the
+/// JSON array alone, and the summary goes to stderr.
+func finish(_ report: BuildReport, format: DiagnosticFormat = .text) throws {
     var standardError = FileHandle.standardError
-    for diagnostic in report.diagnostics {
-        print(diagnostic.formatted, to: &standardError)
+    switch format {
+    case .text:
+        for diagnostic in report.diagnostics {
+            print(diagnostic.formatted, to: &standardError)
+        }
+        print(report.summary)
+    case .json:
+        FileHandle.standardOutput.write(DiagnosticJSON.encode(report.diagnostics))
+        print(report.summary, to: &standardError)
     }
-    print(report.summary)
     if report.diagnostics.contains(where: { $0.code == .outputProblem }) { throw ExitCode(2) }
     if !report.succeeded { throw ExitCode(1) }
 }

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import PhienchoKit
+
+/// `check --format`: text lines for people, a JSON array for a content repository's own CI.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `phiencho new "<vị trí>"`: a new draft vacancy file with every field explained.
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tạo tệp tin tuyển dụng mới (bản nháp) với đủ các trường và lời giải thích.",
+        discussion: "Tệp được ghi vào content/vacancies/NĂM-THÁNG/ với mã tin mới (đầu mã lấy từ id_prefix trong site.yml); đường dẫn của tệp được in ra.")
+
+    @Argument(help: "Vị trí tuyển dụng, ví dụ \"Thợ hàn cửa sắt\".")
+    var title: String
+
+    @Option(name: .customLong("id"), help: "Mã tin muốn dùng, thay cho mã chương trình tự đặt.")
+    var id: String?
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func validate() throws {
+        if title.allSatisfy(\.isWhitespace) {
+            throw ValidationError("Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\".")
+        }
+    }
+
+    func run() throws {
+        let creator = NewVacancy(contentDirectory: URL(fileURLWithPath: contentOptions.content),
+                                 contentDisplay: contentOptions.content)
+        var standardError = FileHandle.standardError
+        switch creator.create(title: title, id: id, today: try contentOptions.publicationDay()) {
+        case .success(let created):
+            print(created.displayPath)
+            print("Đã tạo bản nháp \(created.id). Mở tệp để điền thông tin, rồi chạy “phiencho check”.", to: &standardError)
+        case .failure(.content(let diagnostics)):
+            for diagnostic in diagnostics { print(diagnostic.formatted, to: &standardError) }
+            print("Chưa tạo được tin mới: hãy sửa các lỗi trên trong site.yml, communes.yml, sectors.yml trước.", to: &standardError)
+            throw ExitCode(1)
+        case .failure(.rejected(let message)):
+            print(message, to: &standardError)
+            throw ExitCode(1)
+        case .failure(.io(let message)):
+            print(message, to: &standardError)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `phiencho serve`: builds into a temporary folder and serves it on 127.0.0.1, rebuilding on change.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Xem trước trang trên máy này (http://127.0.0.1:CỔNG/), tự tạo lại trang khi nội dung thay đổi.")
+
+    @Option(name: .customLong("port"), help: "Cổng của máy chủ xem trước; 0 để tự chọn một cổng còn trống.")
+    var port: UInt16 = 8080
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    @Option(name: .customLong("themes"), help: "Thư mục chứa các giao diện.")
+    var themes = "themes"
+
+    func run() throws {
+        let server = PreviewServer(options: .init(
+            contentDirectory: URL(fileURLWithPath: contentOptions.content),
+            themesDirectory: URL(fileURLWithPath: themes),
+            contentDisplay: contentOptions.content,
+            themesDisplay: themes,
+            port: port,
+            now: try contentOptions.publicationDay()
+        ))
+        let signals = StopSignals()
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await server.run(until: { _ = await signals.wait() }, events: Serve.show)
+            } catch {
+                outcome.set("\(error)")
+            }
+            done.signal()
+        }
+        done.wait()
+        if let failure = outcome.value {
+            FileHandle.standardError.write(failure + "\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Lines for the person at the terminal; stdout is written unbuffered so that a program
+    /// reading it (a test, a script) sees each line at once.
+    @Sendable static func show(_ event: PreviewServer.Event) {
+        let out = FileHandle.standardOutput
+        switch event {
+        case .temporaryFolder(let url):
+            out.write("Trang xem trước được tạo trong thư mục tạm \(url.path) (tự xóa khi dừng).\n")
+        case .built(let report, let first):
+            for diagnostic in report.diagnostics { FileHandle.standardError.write(diagnostic.formatted + "\n") }
+            if report.succeeded {
+                out.write((first ? "" : "Có thay đổi, đã tạo lại trang. ") + report.summary + "\n")
+            } else {
+                out.write("Nội dung có \(report.errorCount) lỗi (xem ở trên): trang xem trước hiện danh sách lỗi cho đến khi sửa xong.\n")
+            }
+        case .serving(let url):
+            out.write("Đang xem trước tại \(url.absoluteString) — nhấn Ctrl-C để dừng.\n")
+        case .stopped:
+            out.write("Đã dừng xem trước và xóa thư mục tạm.\n")
+        }
+    }
+}
+
+/// The error a background task ended with, read by the main thread once the task is done.
+final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: String?
+
+    var value: String? { lock.withLock { stored } }
+    func set(_ text: String) { lock.withLock { stored = text } }
+}
