@@ -74,7 +74,12 @@ struct FieldReader {
             sink.error(.wrongType, at: position(node) ?? fallback, "Trường “\(path)” phải là một dòng chữ, không phải danh sách.")
             return nil
         }
-        let value = scalar.string.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        // YAML escapes ("\a", "\x07") can smuggle control characters past the file check; they have
+        // no place in a page, a feed or JSON, so they are dropped here.
+        let visible = String(String.UnicodeScalarView(scalar.string.unicodeScalars.filter {
+            !($0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t")
+        }))
+        let value = visible.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {
             sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path)” đang để trống.")
             return nil

@@ -34,7 +34,7 @@ public struct SiteConfig: Sendable {
 
     /// The path part of `baseURL` (`/phien-cho/`), used where relative links cannot work (404 page).
     public var basePath: String {
-        URLComponents(string: baseURL)?.path.nonEmpty ?? "/"
+        URLComponents(string: baseURL)?.percentEncodedPath.nonEmpty ?? "/"
     }
 
     /// The site time zone's offset from UTC on a given day, in seconds (+25200 for Việt Nam).
