@@ -3,7 +3,8 @@
 ///
 /// - Every query word must match. The last word also matches as a prefix (while typing), unless the
 ///   query ends with a space; a prefix is expanded only when it has at least `minimumPrefixLength`
-///   characters, and only over the terms of at most `maximumPrefixShards` shards.
+///   code points, and only over the terms of at most `maximumPrefixShards` shards. Terms compare by
+///   UTF-16 code units, as JavaScript strings do.
 /// - Rank: more query words whole in the title, then more words in the title at all (prefixes too),
 ///   then more words matched whole anywhere, then newest (smaller document number).
 public struct SearchQuery: Sendable {
@@ -16,7 +17,14 @@ public struct SearchQuery: Sendable {
 
     public init(_ text: String) {
         words = SearchTokenizer.terms(text)
-        prefixLast = !(text.last?.isWhitespace ?? true)
+        prefixLast = !words.isEmpty && !Self.endsWithSpace(text)
+    }
+
+    /// Whether the text ends with white space as the script's `/\s$/` sees it: the last code point
+    /// is Unicode White_Space other than U+0085, or U+FEFF.
+    static func endsWithSpace(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return last == "\u{FEFF}" || (last.properties.isWhitespace && last != "\u{85}")
     }
 
     /// What running the query fetches and finds.
@@ -41,11 +49,11 @@ public struct SearchQuery: Sendable {
             var title = lookup[word]?.title ?? []
             let exact = all
             let titleExact = title
-            if prefixLast && position == words.count - 1 && word.count >= Self.minimumPrefixLength {
+            if prefixLast && position == words.count - 1 && SearchTokenizer.length(word) >= Self.minimumPrefixLength {
                 let range = Self.prefixShards(for: word, firstTerms: firstTerms)
                 outcome.shards.formUnion(range)
                 let allowed = Set(range)
-                for entry in index.terms where entry.term.hasPrefix(word) && entry.term != word
+                for entry in index.terms where SearchTokenizer.term(entry.term, hasPrefix: word) && entry.term != word
                     && allowed.contains(Self.shard(for: entry.term, firstTerms: firstTerms)) {
                     all.formUnion(entry.all)
                     title.formUnion(entry.title)
@@ -86,7 +94,7 @@ public struct SearchQuery: Sendable {
         let first = shard(for: prefix, firstTerms: firstTerms)
         var shards = [first]
         var next = first + 1
-        while next < firstTerms.count, firstTerms[next].hasPrefix(prefix), shards.count < maximumPrefixShards {
+        while next < firstTerms.count, SearchTokenizer.term(firstTerms[next], hasPrefix: prefix), shards.count < maximumPrefixShards {
             shards.append(next)
             next += 1
         }

@@ -13,13 +13,14 @@
   var RESULTS_SHOWN = 10;
   var TYPING_PAUSE_MS = 350;
 
-  /** NFC → lower-case → strip every combining mark → đ→d (same as VietnameseFolding.fold). */
+  /** NFC → lower-case → strip every combining mark → đ→d (same as VietnameseFolding.fold).
+   *  Σ is lowered first, alone: toLowerCase() would pick ς at the end of a word, Swift always σ. */
   function fold(text) {
-    return text.normalize('NFC').toLowerCase().normalize('NFD')
+    return text.normalize('NFC').replace(/Σ/g, 'σ').toLowerCase().normalize('NFD')
       .replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
   }
 
-  /** Search terms: folded runs of letters and digits. */
+  /** Search terms: folded runs of letters and numbers (\p{L}, \p{N}), as SearchTokenizer.terms. */
   function terms(text) {
     return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
   }
@@ -112,7 +113,8 @@
     var firstTerms = manifest.shards.map(function (s) { return s[0]; });
     var count = manifest.documents;
     return Promise.all(query.words.map(function (word, position) {
-      var isPrefix = query.prefixLast && position === query.words.length - 1 && word.length >= MINIMUM_PREFIX_LENGTH;
+      var isPrefix = query.prefixLast && position === query.words.length - 1 &&
+        Array.from(word).length >= MINIMUM_PREFIX_LENGTH;  // code points, not UTF-16 units
       var shards = isPrefix ? prefixShards(word, firstTerms) : [shardFor(word, firstTerms)];
       if (shards.indexOf(shardFor(word, firstTerms)) < 0) shards.unshift(shardFor(word, firstTerms));
       return Promise.all(shards.map(function (i) { return load(manifest.shards[i][1]); })).then(function (loaded) {
