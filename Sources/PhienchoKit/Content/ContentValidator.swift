@@ -40,17 +40,26 @@ public enum ContentValidator {
     }
 
     /// Ids are compared as their URL segment (case-insensitive), since that is what must be unique.
+    /// A draft never blocks a build: a draft whose id is taken gets a warning, whether it comes
+    /// before or after the other file; two non-drafts sharing an id are an error on the later one.
     static func duplicateIDs(in vacancies: [Vacancy]) -> [Diagnostic] {
-        var firstByID: [String: Vacancy] = [:]
+        var firstNonDraft: [String: Vacancy] = [:]
+        for vacancy in vacancies where vacancy.status != .draft {
+            firstNonDraft[vacancy.slug] = firstNonDraft[vacancy.slug] ?? vacancy
+        }
+        var firstDraft: [String: Vacancy] = [:]
         var diagnostics: [Diagnostic] = []
         for vacancy in vacancies {
-            if let first = firstByID[vacancy.slug] {
-                let severity: Diagnostic.Severity = vacancy.status == .draft ? .warning : .error
-                diagnostics.append(Diagnostic(severity, .duplicateID, path: vacancy.sourcePath,
-                    "Mã tin “\(vacancy.id)” đã được dùng ở tệp \(first.sourcePath). Mỗi tin cần một mã riêng."))
+            let other: Vacancy?
+            if vacancy.status == .draft {
+                other = firstNonDraft[vacancy.slug] ?? firstDraft[vacancy.slug]
+                firstDraft[vacancy.slug] = firstDraft[vacancy.slug] ?? vacancy
             } else {
-                firstByID[vacancy.slug] = vacancy
+                other = firstNonDraft[vacancy.slug]
             }
+            guard let other, other.sourcePath != vacancy.sourcePath else { continue }
+            diagnostics.append(Diagnostic(vacancy.status == .draft ? .warning : .error, .duplicateID, path: vacancy.sourcePath,
+                "Mã tin “\(vacancy.id)” đã được dùng ở tệp \(other.sourcePath). Mỗi tin cần một mã riêng."))
         }
         return diagnostics
     }
