@@ -167,20 +167,28 @@
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
 
+  // A failed download is forgotten, so that the next search tries again (slow, patchy mobile data).
   function load(name) {
     var url = new URL(name, manifestURL).href;
     if (!cache.has(url)) {
-      cache.set(url, fetch(url).then(function (response) {
+      var promise = fetch(url).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
-      }));
+      });
+      promise.catch(function () { if (cache.get(url) === promise) cache.delete(url); });
+      cache.set(url, promise);
     }
     return cache.get(url);
   }
 
   function manifest() {
     if (!manifestPromise) {
-      manifestPromise = fetch(manifestURL.href, { cache: 'no-cache' }).then(function (r) { return r.json(); });
+      var promise = fetch(manifestURL.href, { cache: 'no-cache' }).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+      promise.catch(function () { if (manifestPromise === promise) manifestPromise = null; });
+      manifestPromise = promise;
     }
     return manifestPromise;
   }
