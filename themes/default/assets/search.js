@@ -254,10 +254,30 @@
     return url.href;
   }
 
+  function queryInURL() {
+    return new URL(window.location.href).searchParams.get('q') || '';
+  }
+
+  /**
+   * Puts the query in the address. The first pause in typing adds a history entry, so that Back
+   * returns to the search shown before; later pauses only update that entry. Submitting keeps the
+   * entry it shows: typing after it adds a new one.
+   */
+  function remember(text, typing) {
+    var typedEntry = !!(history.state && history.state.typed);
+    if (text === queryInURL()) {
+      if (!typing && typedEntry) history.replaceState({ typed: false }, '', window.location.href);
+    } else if (typing && typedEntry) {
+      history.replaceState({ typed: true }, '', urlFor(text));
+    } else {
+      history.pushState({ typed: typing }, '', urlFor(text));
+    }
+  }
+
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      history.replaceState(null, '', urlFor(input.value));
+      remember(input.value, true);
       run(input.value, true);
     }, TYPING_PAUSE_MS);
   });
@@ -265,15 +285,16 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    history.pushState(null, '', urlFor(input.value));
+    remember(input.value, false);
     run(input.value, true);
   });
 
   window.addEventListener('popstate', function () {
-    input.value = new URL(window.location.href).searchParams.get('q') || '';
+    clearTimeout(timer);
+    input.value = queryInURL();
     run(input.value, true);
   });
 
-  input.value = new URL(window.location.href).searchParams.get('q') || '';
+  input.value = queryInURL();
   if (input.value) run(input.value, true);
 })();
