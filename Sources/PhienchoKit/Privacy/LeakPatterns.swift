@@ -25,10 +25,20 @@ public struct LeakPatterns: Sendable {
         let allowedWords = Set(allowed.map { AuditText($0.unicodeScalars).words })
         let allowedDigits = Set(allowed.map { AuditText($0.unicodeScalars).digits })
 
+        // Classified once per distinct header, not once per value: 2,000 records × 16 columns would
+        // otherwise fold the same sixteen headers 64,000 times.
+        var kinds: [String: SensitiveColumn] = [:]
+        func kind(_ column: String) -> SensitiveColumn {
+            if let known = kinds[column] { return known }
+            let classified = SensitiveColumn.classify(column)
+            kinds[column] = classified
+            return classified
+        }
+
         // How many records hold each normalised "other" value.
         var holders: [[UInt8]: Set<Int>] = [:]
         for (index, record) in records.enumerated() {
-            for field in record.fields where [.other, .address].contains(SensitiveColumn.classify(field.column)) {
+            for field in record.fields where [.other, .address].contains(kind(field.column)) {
                 holders[AuditText(field.value.unicodeScalars).words, default: []].insert(index)
             }
         }
@@ -60,7 +70,8 @@ public struct LeakPatterns: Sendable {
                 let source = Source(file: record.file, reference: record.reference, column: field.column)
                 let digitCount = text.digits.filter { $0 != UInt8(ascii: "|") }.count
                 let isNumberShaped = digitCount >= 9 && digitCount == letters
-                switch SensitiveColumn.classify(field.column) {
+                let column = kind(field.column)
+                switch column {
                 case .idNumber, .phone:
                     if digitCount >= 6 { addDigits(text.digits, source); addPhoneVariant(text.digits, source, addDigits) }
                 case .name:
@@ -70,7 +81,7 @@ public struct LeakPatterns: Sendable {
                 case .descriptive:
                     if isNumberShaped { addDigits(text.digits, source) }
                 case .other, .address:
-                    let isAddress = SensitiveColumn.classify(field.column) == .address
+                    let isAddress = column == .address
                     let wordCount = text.words.filter({ $0 == 0x20 }).count - 1
                     if isNumberShaped {
                         addDigits(text.digits, source)
