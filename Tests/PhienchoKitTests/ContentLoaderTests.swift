@@ -61,6 +61,30 @@ struct ContentLoaderTests {
         #expect(result.diagnostics.first?.severity == .warning)
     }
 
+    @Test("A draft sharing an approved vacancy's id never blocks, whichever file comes first")
+    func draftDuplicatingAnEarlierFileIsOnlyAWarning() throws {
+        let (_, result) = try run { folder in
+            // "a-draft.md" sorts before "nb-t-001.md": the draft is the first holder of the id.
+            try folder.write("content/vacancies/a-draft.md", Sample.vacancy.replacing("status: approved", with: "status: draft"))
+        }
+        #expect(result.catalog != nil, "\(result.diagnostics.described)")
+        #expect(result.diagnostics.codes == [.duplicateID])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.path == "content/vacancies/a-draft.md")
+    }
+
+    @Test func twoNonDraftsWithOneIDAreAnErrorEvenWithADraftBetween() throws {
+        let (_, result) = try run { folder in
+            try folder.write("content/vacancies/a-draft.md", Sample.vacancy.replacing("status: approved", with: "status: draft"))
+            try folder.write("content/vacancies/z-withdrawn.md", Sample.vacancy.replacing("status: approved", with: "status: withdrawn"))
+        }
+        #expect(result.catalog == nil)
+        #expect(result.diagnostics.errors.codes == [.duplicateID], "\(result.diagnostics.described)")
+        #expect(result.diagnostics.errors.first?.path == "content/vacancies/z-withdrawn.md")
+        #expect(result.diagnostics.errors.first?.message.contains("content/vacancies/nb-t-001.md") == true)
+        #expect(result.diagnostics.warnings.map(\.path) == ["content/vacancies/a-draft.md"])
+    }
+
     @Test("Drafts' problems never block a build")
     func draftsNeverBlock() throws {
         let (_, result) = try run { folder in

@@ -144,6 +144,53 @@ struct EndToEndTests {
         }
     }
 
+    /// The `phiencho` executable SwiftPM built beside this test binary.
+    static var executable: URL? {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("phiencho")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Builds in separate processes get different hash seeds (dictionary and set order), so only a
+    /// build that never depends on that order is byte-identical across them and with this process.
+    @Test("Builds in separate processes are byte-identical to each other and to an in-process build")
+    func deterministicAcrossProcesses() throws {
+        let phiencho = try #require(Self.executable, "the phiencho executable was not found beside \(CommandLine.arguments[0])")
+        let folder = try TemporaryFolder("processes")
+        defer { folder.remove() }
+        var trees: [[String: Data]] = []
+        for name in ["a", "b"] {
+            let process = Process()
+            process.executableURL = phiencho
+            process.arguments = ["build", "--content", Paths.content.path, "--themes", Paths.themes.path,
+                                 "--output", folder.path(name).path, "--now", Self.now]
+            var environment = ProcessInfo.processInfo.environment
+            environment.removeValue(forKey: "SWIFT_DETERMINISTIC_HASHING")
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            trees.append(readTree(folder.path(name)))
+        }
+        #expect(trees[0].count > 100)
+        #expect(trees[0].keys.sorted() == Self.first.files.keys.sorted())
+        for (path, data) in trees[0] {
+            if trees[1][path] != data { Issue.record("\(path) differs between two processes") }
+            if Self.first.files[path] != data { Issue.record("\(path) differs between a process and this one") }
+        }
+    }
+
     @Test func everyRelativeLinkResolves() {
         let site = Self.first
         for path in site.htmlPaths where path != "404.html" {
