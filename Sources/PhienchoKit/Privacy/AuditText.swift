@@ -3,11 +3,18 @@
 /// - `words`: letters and digits, folded (no diacritics, lower-case, đ→d, any Unicode form), every
 ///   run of anything else turned into one space, with a space at both ends — so " nguyen van an "
 ///   matches only whole words.
-/// - `digits`: runs of digits where single spaces, dots and hyphens between digits are removed
-///   ("0912 345.678" → "0912345678"), runs separated by `|`.
+/// - `digits`: runs of digits where spaces, dots and hyphens between digits (up to
+///   `maximumDigitGap` of them) are removed ("0912 345.678" and "0912 - 345 - 678" →
+///   "0912345678"), runs separated by `|`.
+/// - `strictDigits`: the same with at most one separator between digits, so that a number written
+///   next to another ("037 088 597 395 - 2026") is still seen on its own by the CCCD-shape check.
 struct AuditText {
+    /// How many spaces, dots and hyphens may stand between two digits of one number.
+    static let maximumDigitGap = 3
+
     private(set) var words: [UInt8] = [0x20]
     private(set) var digits: [UInt8] = [UInt8(ascii: "|")]
+    private(set) var strictDigits: [UInt8] = [UInt8(ascii: "|")]
 
     /// Folded ASCII for every Latin scalar below U+0250 that folds to one letter or digit (0 = none);
     /// other scripts have no ASCII folding.
@@ -30,8 +37,11 @@ struct AuditText {
         return folded.utf8.count == 1 ? folded.utf8.first! : 0
     }
 
+    /// What may stand between the digits of one number: spaces (also no-break), dots and hyphens.
+    private static let digitSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "\u{A0}"]
+
     init(_ scalars: some Sequence<Unicode.Scalar>) {
-        var pendingDigitSeparator = false
+        var digitGap = 0
         for scalar in scalars {
             let value = scalar.value
             if (0x300...0x36F).contains(value) { continue }  // combining marks vanish (NFD input)
@@ -52,19 +62,22 @@ struct AuditText {
                 words.append(0x20)
             }
             if isDigit {
-                pendingDigitSeparator = false
+                digitGap = 0
                 digits.append(byte)
+                strictDigits.append(byte)
             } else if digits.last != UInt8(ascii: "|") {
-                if !pendingDigitSeparator && (scalar == " " || scalar == "." || scalar == "-" || scalar == "\u{A0}") {
-                    pendingDigitSeparator = true
+                if Self.digitSeparators.contains(scalar) {
+                    digitGap += 1
                 } else {
-                    pendingDigitSeparator = false
-                    digits.append(UInt8(ascii: "|"))
+                    digitGap = Self.maximumDigitGap + 1
                 }
+                if digitGap > 1, strictDigits.last != UInt8(ascii: "|") { strictDigits.append(UInt8(ascii: "|")) }
+                if digitGap > Self.maximumDigitGap { digits.append(UInt8(ascii: "|")) }
             }
         }
         if words.last != 0x20 { words.append(0x20) }
         if digits.last != UInt8(ascii: "|") { digits.append(UInt8(ascii: "|")) }
+        if strictDigits.last != UInt8(ascii: "|") { strictDigits.append(UInt8(ascii: "|")) }
     }
 
     /// The text a reader sees: character references decoded (`&#78;`, `&#x4E;`, `&amp;`, `&nbsp;` …),

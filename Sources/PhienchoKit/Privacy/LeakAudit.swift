@@ -45,7 +45,9 @@ public struct LeakAudit: Sendable {
             for index in digits.matches(in: view.digits) {
                 for source in patterns.digitSources[index] { findings.insert(Finding(outputPath: path, source: source)) }
             }
-            if containsCitizenIDShape(view.digits) { findings.insert(Finding(outputPath: path, source: nil)) }
+            if containsCitizenIDShape(view.digits) || containsCitizenIDShape(view.strictDigits) {
+                findings.insert(Finding(outputPath: path, source: nil))
+            }
         }
         // A CCCD-shaped number already traced to a record needs no second, vaguer finding.
         if findings.contains(where: { $0.source != nil && SensitiveColumn.classify($0.source!.column) == .idNumber }) {
