@@ -37,8 +37,9 @@ struct AuditText {
         return folded.utf8.count == 1 ? folded.utf8.first! : 0
     }
 
-    /// What may stand between the digits of one number: spaces (also no-break), dots and hyphens.
-    private static let digitSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "\u{A0}"]
+    /// What may stand between the digits of one number: spaces (also no-break, thin and full-width),
+    /// dots and hyphens (also full-width).
+    private static let digitSeparators: Set<Unicode.Scalar> = [" ", ".", "-", "\u{A0}", "\u{2009}", "\u{202F}", "\u{3000}", "\u{FF0E}", "\u{FF0D}"]
 
     init(_ scalars: some Sequence<Unicode.Scalar>) {
         var digitGap = 0
@@ -54,6 +55,12 @@ struct AuditText {
                 byte = Self.foldTable[Int(value)]
             } else if (0x1E00...0x1EFF).contains(value) {
                 byte = Self.extendedTable[Int(value - 0x1E00)]
+            } else if (0xFF10...0xFF19).contains(value) {   // full-width ０–９ (NFKC: 0–9)
+                byte = UInt8(ascii: "0") + UInt8(value - 0xFF10)
+            } else if (0xFF21...0xFF3A).contains(value) {   // full-width Ａ–Ｚ
+                byte = UInt8(ascii: "a") + UInt8(value - 0xFF21)
+            } else if (0xFF41...0xFF5A).contains(value) {   // full-width ａ–ｚ
+                byte = UInt8(ascii: "a") + UInt8(value - 0xFF41)
             }
             let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             if byte != 0 {
