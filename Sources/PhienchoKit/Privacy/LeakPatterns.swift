@@ -23,7 +23,9 @@ public struct LeakPatterns: Sendable {
 
     public init(records: [SeekerRecord], allowed: [String] = []) {
         let allowedWords = Set(allowed.map { AuditText($0.unicodeScalars).words })
-        let allowedDigits = Set(allowed.map { AuditText($0.unicodeScalars).digits })
+        // Compared as searched: an allowed phone number is allowed in its 0… and +84… forms alike.
+        let allowedDigits = Set(allowed.flatMap { Self.numbers(in: AuditText($0.unicodeScalars), minimumLength: 1) }
+            .map(Self.searchPattern))
 
         // Classified once per distinct header, not once per value: 2,000 records × 16 columns would
         // otherwise fold the same sixteen headers 64,000 times.
@@ -52,9 +54,9 @@ public struct LeakPatterns: Sendable {
             wordPatterns.append(pattern)
             wordSources.append([source])
         }
-        func addDigits(_ digits: [UInt8], _ source: Source) {
-            let pattern = Array(digits.dropFirst().dropLast())   // without the `|` ends: substring match
-            guard !allowedDigits.contains(digits), !pattern.contains(UInt8(ascii: "|")) else { return }
+        func addDigits(_ number: [UInt8], _ source: Source) {
+            let pattern = Self.searchPattern(number)   // no `|` ends: substring match
+            guard !allowedDigits.contains(pattern) else { return }
             if let index = digitIndex[pattern] { digitSources[index].append(source); return }
             digitIndex[pattern] = digitPatterns.count
             digitPatterns.append(pattern)
@@ -73,19 +75,18 @@ public struct LeakPatterns: Sendable {
                 let column = kind(field.column)
                 switch column {
                 case .idNumber, .phone:
-                    if digitCount >= 6 { addDigits(text.digits, source); addPhoneVariant(text.digits, source, addDigits) }
+                    for number in Self.numbers(in: text, minimumLength: 6) { addDigits(number, source) }
                 case .name:
                     if text.words.filter({ $0 == 0x20 }).count >= 3 || letters >= 8 { addWords(text.words, source) }
                 case .recordID, .email:
                     if letters >= 4 { addWords(text.words, source) }
                 case .descriptive:
-                    if isNumberShaped { addDigits(text.digits, source) }
+                    if isNumberShaped { for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) } }
                 case .other, .address:
                     let isAddress = column == .address
                     let wordCount = text.words.filter({ $0 == 0x20 }).count - 1
                     if isNumberShaped {
-                        addDigits(text.digits, source)
-                        addPhoneVariant(text.digits, source, addDigits)
+                        for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
                     } else if holders[text.words]?.count == 1,
                               isAddress ? (letters >= Self.minimumAddressLength && wordCount >= 2)
                                         : (letters >= Self.minimumUniqueLength && wordCount >= 4) {
@@ -96,13 +97,22 @@ public struct LeakPatterns: Sendable {
         }
     }
 
-    /// A phone written 0912… is also searched for as 84912… and the other way round.
-    private func addPhoneVariant(_ digits: [UInt8], _ source: Source, _ add: ([UInt8], Source) -> Void) {
-        let body = Array(digits.dropFirst().dropLast())
-        if body.first == UInt8(ascii: "0"), body.count >= 9 {
-            add([UInt8(ascii: "|")] + Array("84".utf8) + body.dropFirst() + [UInt8(ascii: "|")], source)
-        } else if body.starts(with: Array("84".utf8)), body.count >= 10 {
-            add([UInt8(ascii: "|"), UInt8(ascii: "0")] + body.dropFirst(2) + [UInt8(ascii: "|")], source)
-        }
+    /// The numbers in a seeker value, each on its own: a cell may hold two phones
+    /// ("0912 345 678 / 0987 654 321", "0912345678 - 0987654321"), so runs are taken both as
+    /// the audit joins them and split at every gap wider than one separator.
+    static func numbers(in text: AuditText, minimumLength: Int) -> [[UInt8]] {
+        var seen: Set<[UInt8]> = []
+        return (text.digits.split(separator: UInt8(ascii: "|")) + text.strictDigits.split(separator: UInt8(ascii: "|")))
+            .map(Array.init)
+            .filter { $0.count >= minimumLength && seen.insert($0).inserted }
+    }
+
+    /// What is searched for a number: a phone number without its trunk 0 or country code 84
+    /// (0912345678 and +84 912 345 678 both contain 912345678, also written "(+84) 912…" or
+    /// "+84 (0) 912…"); any other number as it is.
+    static func searchPattern(_ number: [UInt8]) -> [UInt8] {
+        if number.first == UInt8(ascii: "0"), (10...11).contains(number.count) { return Array(number.dropFirst()) }
+        if number.starts(with: Array("84".utf8)), (11...12).contains(number.count) { return Array(number.dropFirst(2)) }
+        return number
     }
 }
