@@ -38,7 +38,7 @@ public struct SearchQuery: Sendable {
 
     public func run(on index: SearchIndex, shards: [SearchIndex.Shard]) -> Outcome {
         var outcome = Outcome()
-        guard !words.isEmpty else { return outcome }
+        guard !words.isEmpty, !shards.isEmpty else { return outcome }   // no open vacancy: nothing to fetch
         let firstTerms = shards.map(\.firstTerm)
         let lookup = Dictionary(uniqueKeysWithValues: index.terms.map { ($0.term, (all: Set($0.all), title: Set($0.title))) })
         var perWord: [(all: Set<Int>, title: Set<Int>, exact: Set<Int>, titleExact: Set<Int>)] = []

@@ -110,6 +110,7 @@
   /** Runs a query against the index through `load(name) → Promise<JSON>` (names relative to the manifest). */
   function search(text, manifest, load) {
     var query = parseQuery(text);
+    if (manifest.shards.length === 0) return Promise.resolve([]);  // no open vacancy: nothing to fetch
     var firstTerms = manifest.shards.map(function (s) { return s[0]; });
     var count = manifest.documents;
     return Promise.all(query.words.map(function (word, position) {
