@@ -10,6 +10,9 @@ extension Vacancy {
     /// Returns nil when the file cannot be published (any error).
     static func decode(_ file: SourceFile, communes: TermList, sectors: TermList) -> (Vacancy?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 2)
+        // A draft never blocks a build, even when its front matter cannot be read at all: until the
+        // YAML is parsed, a top-level `status: draft` line is taken at its word.
+        reader.sink.demoteErrors = declaresDraft(file.text)
         let frontMatter: FrontMatter
         do {
             frontMatter = try FrontMatter.split(file.text)
@@ -22,15 +25,15 @@ extension Vacancy {
                               "Phần khai báo mở bằng “---” ở dòng 1 nhưng không có dòng “---” để đóng.")
             return (nil, reader.sink.diagnostics)
         }
+        reader.sink.demoteErrors = declaresDraft(frontMatter.yaml)
         guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink) else {
             if reader.sink.diagnostics.isEmpty {
                 reader.sink.error(.missingField, at: SourcePosition(line: 2, column: 1), "Phần khai báo đang trống.")
             }
             return (nil, reader.sink.diagnostics)
         }
-        if let status = root.mapping?["status"]?.scalar?.string, status == Status.draft.rawValue {
-            reader.sink.demoteErrors = true
-        }
+        // Parsed: from here on the real `status` value decides.
+        reader.sink.demoteErrors = root.mapping?["status"]?.scalar?.string == Status.draft.rawValue
         guard let fields = reader.fields(root, name: "", allowed: keys, required: required) else {
             return (nil, reader.sink.diagnostics)
         }
@@ -86,6 +89,16 @@ extension Vacancy {
                               descriptionHTML: description.html, descriptionText: description.text,
                               sourcePath: file.displayPath)
         return (vacancy, reader.sink.diagnostics)
+    }
+
+    /// Whether the first top-level `status:` line of the text says `draft` (quoted or not, comment
+    /// allowed): used only while the YAML cannot be parsed.
+    static func declaresDraft(_ text: String) -> Bool {
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("status:") }) else { return false }
+        var value = line.dropFirst("status:".count)
+        if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+        let word = value.trimmingCharacters(in: .whitespaces)
+        return word == "draft" || word == "\"draft\"" || word == "'draft'"
     }
 
     private static func decodeEmployer(_ fields: FieldReader.Fields, reader: inout FieldReader) -> Employer? {
