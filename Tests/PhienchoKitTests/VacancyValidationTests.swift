@@ -346,6 +346,41 @@ struct VacancyValidationTests {
         #expect(unknown?.formatted.hasPrefix("content/vacancies/nb-t-001.md:3:1: cảnh báo[PC301]: ") == true)
     }
 
+    @Test("A draft whose YAML cannot be read still only warns (tab, duplicate key, syntax, alias, unclosed)", arguments: [
+        ("  phone: \"0229 3 861 111\"", "\tphone: \"0229 3 861 111\"", DiagnosticCode.tabIndentation),
+        ("openings: 3\n", "openings: 3\ntitle: Trùng\n", .duplicateKey),
+        ("title: Công nhân may", "title: \"Công nhân may", .yamlSyntax),
+        ("title: Công nhân may", "title: &a Công nhân may", .yamlAnchor),
+        ("---\nXưởng may", "Xưởng may", .unclosedFrontMatter),
+    ])
+    func unreadableDraftOnlyWarns(original: String, replacement: String, code: DiagnosticCode) {
+        let text = Sample.vacancy.replacing("status: approved", with: "status: draft").replacing(original, with: replacement)
+        let (vacancy, diagnostics) = Sample.decode(text)
+        #expect(vacancy == nil)
+        #expect(diagnostics.codes == [code], "\(diagnostics.described)")
+        #expect(diagnostics.allSatisfy { $0.severity == .warning }, "\(diagnostics.described)")
+    }
+
+    @Test("The same unreadable YAML in an approved vacancy is an error", arguments: [
+        ("  phone: \"0229 3 861 111\"", "\tphone: \"0229 3 861 111\""),
+        ("openings: 3\n", "openings: 3\ntitle: Trùng\n"),
+        ("---\nXưởng may", "Xưởng may"),
+    ])
+    func unreadableApprovedIsAnError(original: String, replacement: String) {
+        let (_, diagnostics) = Sample.decode(Sample.vacancy.replacing(original, with: replacement))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func aStatusDraftLineInsideAnotherValueDoesNotDemote() {
+        // Only a top-level `status:` key counts; here the real status is approved.
+        let text = Sample.vacancy.replacing("  address: Xưởng số 2", with: "  address: |\n    status: draft")
+            .replacing("openings: 3", with: "openings: 0")
+        let (_, diagnostics) = Sample.decode(text)
+        #expect(diagnostics.codes == [.invalidOpenings])
+        #expect(diagnostics.first?.severity == .error)
+    }
+
     @Test func aValidDraftDecodesWithoutDiagnostics() throws {
         let (vacancy, diagnostics) = Sample.decode(Sample.vacancy.replacing("status: approved", with: "status: draft"))
         #expect(diagnostics.isEmpty)
