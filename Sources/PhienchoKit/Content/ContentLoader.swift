@@ -96,7 +96,8 @@ public struct ContentLoader {
             loaded.diagnostics.append(Diagnostic(.error, code, path: shown, message))
             return nil
         }
-        guard insideRealPath(of: url) != nil else {
+        // Folders were checked while walking; a file needs resolving only when it is a link itself.
+        guard !isSymlink(url) || insideRealPath(of: url) != nil else {
             return fail(.symlinkOutside, "Liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung; phiencho không đọc nó.")
         }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
@@ -147,7 +148,15 @@ public struct ContentLoader {
             }
             column += 1
         }
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var normalised = raw.contains(UInt8(ascii: "\r"))
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (pasted from Word or the web) are line breaks
+        // to YAML but not to editors, which would shift every reported line: they become spaces.
+        if normalised.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            normalised = String(String.UnicodeScalarView(normalised.unicodeScalars.map {
+                $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+            }))
+        }
         guard normalised.contains(where: { !$0.isWhitespace }) else {
             return .failure(DecodingProblem(code: .emptyFile, position: nil, message: "Tệp trống, không có nội dung."))
         }

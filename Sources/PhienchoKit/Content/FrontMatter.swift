@@ -20,17 +20,29 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits text whose line endings are already LF. The delimiter lines are `---`, optionally
     /// followed by spaces; a closing `...` is accepted as YAML allows.
     public static func split(_ text: String) throws(SplitError) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isDelimiter(first, closing: false) else { throw .missingOpening }
-        lines = lines.dropFirst()
-        guard let closeIndex = lines.firstIndex(where: { isDelimiter($0, closing: true) }) else { throw .missingClosing }
-        let yaml = lines[lines.startIndex..<closeIndex].joined(separator: "\n")
-        let body = lines[(closeIndex + 1)...].joined(separator: "\n")
-        return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closeIndex + 2)
+        let bytes = Array(text.utf8)
+        // Line starts, by byte offset; the text's line endings are LF only.
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+        func line(_ number: Int) -> ArraySlice<UInt8> {
+            let end = number + 1 < lineStarts.count ? lineStarts[number + 1] - 1 : bytes.count
+            return bytes[lineStarts[number]..<end]
+        }
+        guard isDelimiter(line(0), closing: false) else { throw .missingOpening }
+        guard let close = (1..<lineStarts.count).first(where: { isDelimiter(line($0), closing: true) }) else {
+            throw .missingClosing
+        }
+        let yamlStart = lineStarts.count > 1 ? lineStarts[1] : bytes.count
+        let yamlEnd = max(yamlStart, lineStarts[close] - 1)
+        let bodyStart = close + 1 < lineStarts.count ? lineStarts[close + 1] : bytes.count
+        return FrontMatter(yaml: String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self), yamlFirstLine: 2,
+                           body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: close + 2)
     }
 
-    private static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {
-        let word = String(line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
-        return word == "---" || (closing && word == "...")
+    private static func isDelimiter(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        let word = line[line.startIndex..<end]
+        return word.elementsEqual("---".utf8) || (closing && word.elementsEqual("...".utf8))
     }
 }

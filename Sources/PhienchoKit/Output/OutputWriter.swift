@@ -69,7 +69,7 @@ public struct OutputWriter: Sendable {
             if previous.contains(file.path), sameContents(atPath: old, as: file.data), link(old, target) == 0 {
                 return .success(false)
             }
-            guard FileManager.default.createFile(atPath: target, contents: file.data) else {
+            guard Self.writeNew(file.data, to: target) else {
                 return .failure(.io("Không ghi được tệp \(file.path) vào thư mục tạm \(staging.path)."))
             }
             return .success(true)
@@ -84,6 +84,23 @@ public struct OutputWriter: Sendable {
         }
         report.removed = previous.subtracting(files.map(\.path)).count
         return report
+    }
+
+    /// Creates a file in the private staging folder (no temp-and-rename needed there: the whole
+    /// folder is what gets swapped in atomically).
+    private static func writeNew(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
+        }
     }
 
     private func swapIntoPlace(_ staging: URL) throws(WriteError) {

@@ -6,6 +6,13 @@ import Foundation
 public enum VietnameseFolding {
     public static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        if let fast = foldLatin(text) { return fast }
+        return foldByNormalising(text)
+    }
+
+    /// The definition: Foundation's normalisation, scalar by scalar. Slow on Linux, so `fold` uses
+    /// it only for text outside the Latin ranges the table covers.
+    static func foldByNormalising(_ text: String) -> String {
         let decomposed = text.precomposedStringWithCanonicalMapping.lowercased().decomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(decomposed.unicodeScalars.count)
@@ -19,9 +26,49 @@ public enum VietnameseFolding {
         }
         return String(scalars).precomposedStringWithCanonicalMapping
     }
+
+    /// Folded forms of the scalars U+0000–U+024F and U+1E00–U+1EFF (every Vietnamese letter),
+    /// computed once with `foldByNormalising`.
+    private static let latinTable: [String] = (0..<0x250).map { foldOne($0) }
+    private static let extendedTable: [String] = (0x1E00..<0x1F00).map { foldOne($0) }
+
+    private static func foldOne(_ value: Int) -> String {
+        guard let scalar = Unicode.Scalar(value) else { return "" }
+        return foldByNormalising(String(Character(scalar)))
+    }
+
+    /// Table-driven folding when every scalar is Latin (combining marks U+0300–U+036F dropped) or
+    /// common punctuation that folding leaves alone; nil otherwise.
+    private static func foldLatin(_ text: String) -> String? {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = Int(scalar.value)
+            if value < 0x250 {
+                out += latinTable[value]
+            } else if (0x300..<0x370).contains(value) {
+                continue
+            } else if (0x1E00..<0x1F00).contains(value) {
+                out += extendedTable[value - 0x1E00]
+            } else if (0x2010..<0x2070).contains(value) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                return nil
+            }
+        }
+        return out
+    }
 }
 
 extension String {
     /// This text in Unicode Normalization Form C, as everything phiencho stores and publishes.
-    var nfc: String { precomposedStringWithCanonicalMapping }
+    /// Text made only of precomposed Latin letters and common punctuation is already NFC and is
+    /// returned as it is; anything else goes through Foundation.
+    var nfc: String {
+        let isStable = unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value < 0x300 || (0x1E00..<0x1F00).contains(value) || (0x2010..<0x2070).contains(value)
+        }
+        return isStable ? self : precomposedStringWithCanonicalMapping
+    }
 }

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""phiencho benchmark: builds synthetic sites of N vacancies and prints a table.
+
+    python3 bench/bench.py [--sizes 1000,10000,100000] [--binary .build/release/phiencho]
+
+For each N: synthetic content (natural Vietnamese phrases, ~100 communes, 15 sectors, about half
+of the vacancies open at --now, 2,000 seeker records), then
+  - a full build (pages, term pages, feeds, search index, leak audit): wall time, pages/s, peak RSS;
+  - a rebuild after editing one vacancy;
+  - output size and search index size (raw and gzip);
+  - the bytes a first and a second search query download (gzip), with the theme's own search.js.
+Targets (issue 9, issue 4) are checked and printed; they live here, never in timed tests.
+"""
+import argparse
+import csv
+import gzip
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NOW = "2026-11-22"
+
+ROLES = ["Công nhân may công nghiệp", "Lái xe tải hạng C", "Phụ hồ", "Thợ hàn", "Công nhân bốc xếp kho",
+         "Phụ bếp", "Nhân viên bảo vệ", "Công nhân đóng gói", "Công nhân trồng rau", "Công nhân chăn nuôi",
+         "Thợ mộc", "Thợ điện", "Công nhân vệ sinh", "Nhân viên giao hàng", "Thợ cơ khí", "Thợ đá mỹ nghệ",
+         "Công nhân sản xuất gạch", "Thợ sơn", "Công nhân lắp ráp điện tử", "Nhân viên phục vụ nhà hàng",
+         "Thợ xây", "Công nhân chế biến thực phẩm", "Công nhân may mũ giày", "Lái xe nâng", "Thợ sửa xe máy"]
+QUALIFIERS = ["", "", "ca ngày", "ca đêm", "theo mùa vụ", "làm theo giờ", "có chỗ ở", "gần nhà", "xưởng 2", "tại công trình"]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Đinh", "Ngô", "Dương"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Thanh", "Ngọc", "Quang"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hùng", "Lan", "Mai", "Nam", "Phương", "Quân", "Sơn", "Tuấn", "Hà", "Yến", "Long", "Hải"]
+COMPANY_WORDS = ["Hoa Lư", "Tràng An", "Kim Sơn", "Phát Đạt", "Thành Công", "Bình Minh", "An Phú", "Hưng Thịnh",
+                 "Xuân Trường", "Gia Viễn", "Nam Định", "Phủ Lý", "Đồng Văn", "Tam Điệp", "Yên Mô", "Hải Hậu"]
+KINDS = ["Công ty TNHH", "Công ty cổ phần", "Hợp tác xã", "Hộ kinh doanh", "Xưởng"]
+SENTENCES = [
+    "Công việc ổn định, làm giờ hành chính và nghỉ Chủ nhật.",
+    "Người chưa có kinh nghiệm sẽ được hướng dẫn tại chỗ trong tháng đầu.",
+    "Đơn vị không phân biệt quá khứ và tạo điều kiện cho người đã chấp hành xong án phạt tù.",
+    "Có bữa trưa tại xưởng, được đóng bảo hiểm xã hội sau khi ký hợp đồng.",
+    "Tăng ca khi có đơn hàng gấp, có báo trước và tính lương riêng.",
+    "Nơi làm việc gần trục đường chính, thuận tiện đi lại bằng xe máy hoặc xe buýt.",
+    "Ưu tiên người ở gần, có sức khỏe tốt và chăm chỉ.",
+    "Lương trả đúng hạn vào ngày 10 hằng tháng qua tài khoản ngân hàng.",
+    "Được cấp quần áo bảo hộ và dụng cụ làm việc.",
+    "Có xe nâng và máy móc hỗ trợ, không phải mang vác nặng quá sức.",
+]
+
+
+def load_list(name):
+    import yaml
+    with open(os.path.join(ROOT, "content", name), encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def generate(folder, count, rng):
+    os.makedirs(os.path.join(folder, "vacancies"))
+    os.makedirs(os.path.join(folder, "pages"))
+    os.makedirs(os.path.join(folder, "seekers"))
+    shutil.copy(os.path.join(ROOT, "content", "site.yml"), folder)
+    communes = load_list("communes.yml")[:100]
+    sectors = load_list("sectors.yml")
+    with open(os.path.join(folder, "communes.yml"), "w", encoding="utf-8") as f:
+        for c in communes:
+            f.write(f"- name: {c['name']}\n  kind: {c['kind']}\n")
+    shutil.copy(os.path.join(ROOT, "content", "sectors.yml"), folder)
+    for page in os.listdir(os.path.join(ROOT, "content", "pages")):
+        shutil.copy(os.path.join(ROOT, "content", "pages", page), os.path.join(folder, "pages"))
+    for i in range(count):
+        open_now = i % 2 == 0
+        posted_day = rng.randint(1, 300)
+        posted = time.strftime("%Y-%m-%d", time.gmtime(time.mktime((2026, 1, 1, 12, 0, 0, 0, 0, 0)) + posted_day * 86400))
+        if open_now:
+            expires = "2027-%02d-%02d" % (rng.randint(1, 6), rng.randint(1, 28))
+        else:
+            expires = posted
+        role = rng.choice(ROLES)
+        qualifier = rng.choice(QUALIFIERS)
+        title = f"{role} {qualifier}".strip()
+        employer = f"{rng.choice(KINDS)} {rng.choice(COMPANY_WORDS)} {i % 97}"
+        commune = rng.choice(communes)["name"]
+        sector = rng.choice(sectors)["name"]
+        lo = rng.randint(40, 90) * 100000
+        body = "\n\n".join(" ".join(rng.sample(SENTENCES, 3)) for _ in range(2))
+        month = posted[:7]
+        os.makedirs(os.path.join(folder, "vacancies", month), exist_ok=True)
+        with open(os.path.join(folder, "vacancies", month, f"bench-{i:06d}.md"), "w", encoding="utf-8") as f:
+            f.write(f"""---
+id: BENCH-{i:06d}
+title: "{title}"
+status: approved
+posted: {posted}
+expires: {expires}
+employer:
+  name: "{employer}"
+  address: "Thôn {rng.randint(1, 20)}, {commune}"
+  phone: "0229 3{rng.randint(100, 999)} {rng.randint(100, 999)}"
+location:
+  commune: "{commune}"
+sector: "{sector}"
+employment_type: {rng.choice(['full_time', 'part_time', 'seasonal'])}
+openings: {rng.randint(1, 30)}
+salary:
+  min: {lo}
+  max: {lo + rng.randint(0, 30) * 100000}
+  period: month
+requirements:
+  - Từ 18 tuổi trở lên
+  - {rng.choice(['Chăm chỉ, đi làm đều', 'Có sức khỏe tốt', 'Biết đọc, biết viết'])}
+tags:
+  - {rng.choice(['không yêu cầu kinh nghiệm', 'có chỗ ở', 'bao ăn trưa', 'gần nhà'])}
+internal:
+  nguon: Công an xã
+---
+{body}
+""")
+    with open(os.path.join(folder, "seekers", "ho-so.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(["ma_ho_so", "ho_ten", "nam_sinh", "gioi_tinh", "so_cccd", "dien_thoai", "dia_chi", "ghi_chu"])
+        for s in range(2000):
+            writer.writerow([f"HS-2026-{s:05d}", f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)} {rng.choice(GIVEN)}",
+                             rng.randint(1960, 2005), rng.choice(["Nam", "Nữ"]), "037%09d" % rng.randint(0, 10**9 - 1),
+                             "09%08d" % rng.randint(0, 10**8 - 1), f"Xóm {rng.randint(1, 30)}, thôn Hậu {s}", "Chưa có việc làm"])
+
+
+def run_measured(command):
+    """Runs a command in a fresh Python process so ru_maxrss is that command's own peak."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+             "w = time.perf_counter() - t; "
+             "print(r.returncode, w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+             "sys.stderr.write(r.stderr.decode())")
+    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True)
+    code, wall, rss_kb = out.stdout.split()
+    if int(code) != 0:
+        sys.exit(f"build failed:\n{out.stderr}")
+    return float(wall), int(rss_kb) * 1024
+
+
+def folder_size(folder, gz=False):
+    total = 0
+    for base, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(base, name)
+            total += len(gzip.compress(open(path, "rb").read(), 6)) if gz else os.path.getsize(path)
+    return total
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "phiencho"))
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args()
+    rng = random.Random(42)
+    rows = []
+    failures = []
+    for n in [int(x) for x in args.sizes.split(",")]:
+        work = tempfile.mkdtemp(prefix=f"phiencho-bench-{n}-")
+        content, output = os.path.join(work, "content"), os.path.join(work, "public")
+        generate(content, n, rng)
+        command = [args.binary, "build", "--content", content, "--themes", os.path.join(ROOT, "themes"),
+                   "--output", output, "--now", NOW]
+        wall, rss = run_measured(command)
+        pages = sum(1 for base, _, files in os.walk(output) for f in files if f.endswith(".html"))
+        edited = os.path.join(content, "vacancies", sorted(os.listdir(os.path.join(content, "vacancies")))[-1])
+        first = sorted(os.listdir(edited))[0]
+        path = os.path.join(edited, first)
+        text = open(path, encoding="utf-8").read().replace('title: "', 'title: "Đã sửa: ', 1)
+        open(path, "w", encoding="utf-8").write(text)
+        rebuild, _ = run_measured(command)
+        index = os.path.join(output, "tim-kiem")
+        queries = json.loads(subprocess.run(["node", os.path.join(ROOT, "bench", "query-bytes.js"), index,
+                                             "cong nhan may", "lái xe"], capture_output=True, text=True, check=True).stdout)
+        row = {
+            "N": n, "build_s": wall, "pages": pages, "pages_per_s": pages / wall, "rebuild_s": rebuild,
+            "peak_mb": rss / 2**20, "output_mb": folder_size(output) / 2**20,
+            "index_kb": folder_size(index) / 1024, "index_gz_kb": folder_size(index, gz=True) / 1024,
+            "q1_kb": queries[0]["bytes"] / 1024, "q2_kb": queries[1]["bytes"] / 1024,
+        }
+        rows.append(row)
+        if n == 10000:
+            if wall > 1.8: failures.append(f"10,000 vacancies built in {wall:.2f} s > 1.8 s")
+            if rss > 330 * 2**20: failures.append(f"10,000 vacancies peak {rss / 2**20:.0f} MB > Hugo's 330 MB")
+            if queries[0]["bytes"] > 60 * 1024: failures.append(f"first query {queries[0]['bytes']} B > 60 KB")
+            if queries[1]["bytes"] > 15 * 1024: failures.append(f"second query {queries[1]['bytes']} B > 15 KB")
+        if n == 100000:
+            if wall > 20: failures.append(f"100,000 vacancies built in {wall:.1f} s > 20 s")
+            if rss > 1.5 * 2**30: failures.append(f"100,000 vacancies peak {rss / 2**20:.0f} MB > 1.5 GB")
+        if not args.keep:
+            shutil.rmtree(work)
+        else:
+            print(f"kept {work}", file=sys.stderr)
+    header = ["N", "build_s", "pages", "pages_per_s", "rebuild_s", "peak_mb", "output_mb", "index_kb", "index_gz_kb", "q1_kb", "q2_kb"]
+    print(" | ".join(f"{h:>11}" for h in header))
+    for row in rows:
+        print(" | ".join(f"{row[h]:>11.2f}" if isinstance(row[h], float) else f"{row[h]:>11}" for h in header))
+    for failure in failures:
+        print("TARGET MISSED:", failure)
+    print("all targets met" if not failures else f"{len(failures)} target(s) missed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
