@@ -40,13 +40,31 @@ public enum VietnameseFormat {
         }
     }
 
-    /// "tel:" link target: digits only, a leading + kept ("0229 3871 000" → "tel:02293871000").
+    /// "tel:" link target: the digits of the first number in the text, a leading + kept
+    /// ("0229 3871 000" → "tel:02293871000"). Spaces, dots, hyphens and brackets inside the number
+    /// are dropped; anything else after it — a second number ("… – 0912 345 678", "… / …", "… - …"),
+    /// an extension ("máy lẻ 12"), a name — ends it, so a tap never dials digits run together.
     public static func telephoneHref(_ phone: String) -> String {
-        let digits = phone.filter { $0.isASCII && $0.isNumber }
-        return "tel:" + (phone.trimmingPrefix(while: \.isWhitespace).hasPrefix("+") ? "+" : "") + digits
+        var digits = ""
+        var plus = false
+        var previous: Character = " "
+        for character in phone {
+            defer { previous = character }
+            if character.isASCII && character.isNumber {
+                digits.append(character)
+            } else if digits.isEmpty {
+                // Before the number: a label such as "ĐT:" is skipped; a + right before it is kept.
+                if character == "+" { plus = true } else if !character.isWhitespace { plus = false }
+            } else if character == "." || character == "(" || character == ")" || character == "\u{00A0}" {
+                continue
+            } else if character == " " {
+                continue
+            } else if character == "-" && previous != " " {
+                continue
+            } else {
+                break
+            }
+        }
+        return "tel:" + (plus ? "+" : "") + digits
     }
-}
-
-private extension String {
-    func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring { drop(while: predicate) }
 }
