@@ -3,8 +3,12 @@ import Yams
 
 /// Reads the confidential seeker records under `content/seekers/`: `*.csv` (a header row) and
 /// `*.yml`/`*.yaml` (a list of maps). Used by the leak audit only. A seeker file that cannot be read
-/// stops the build: an audit that silently skipped records would give false comfort.
+/// stops the build: an audit that silently skipped records would give false comfort. For the same
+/// reason a spreadsheet saved in another format (xlsx, xls, ods …) is an error, not ignored; other
+/// files (README.txt) are.
 public struct SeekerLoader {
+    static let spreadsheetExtensions = [".xlsx", ".xlsm", ".xls", ".ods", ".numbers", ".tsv"]
+
     let folder: URL
     let displayFolder: String
 
@@ -19,8 +23,13 @@ public struct SeekerLoader {
         for relative in Theme.files(under: folder) {
             let lower = relative.lowercased()
             let isCSV = lower.hasSuffix(".csv")
-            guard isCSV || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") else { continue }
             let shown = "\(displayFolder)/\(relative)"
+            if Self.spreadsheetExtensions.contains(where: lower.hasSuffix) {
+                diagnostics.append(Diagnostic(.error, .seekerFileUnreadable, path: shown,
+                                              "phiencho chỉ đọc hồ sơ người tìm việc dạng CSV (UTF-8) hoặc YAML; tệp này không kiểm tra được rò rỉ. Trong Excel chọn Lưu thành “CSV UTF-8 (phân tách bằng dấu phẩy)”, rồi xóa tệp này khỏi thư mục."))
+                continue
+            }
+            guard isCSV || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") else { continue }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
                   let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(Diagnostic(.error, .seekerFileUnreadable, path: shown,
@@ -61,10 +70,21 @@ public struct SeekerLoader {
         for (index, item) in sequence.enumerated() {
             guard let mapping = item.mapping else { continue }
             var fields: [(String, String)] = []
+            // Nested maps and lists are flattened ("lien_he.dien_thoai"): a value the audit
+            // does not see is a value it cannot protect.
+            func collect(_ node: Node, _ column: String) {
+                if let scalar = node.scalar { fields.append((column, scalar.string)) }
+                else if let list = node.sequence { list.forEach { collect($0, column) } }
+                else if let map = node.mapping {
+                    for (key, value) in map {
+                        guard let name = key.scalar?.string else { continue }
+                        collect(value, column + "." + name)
+                    }
+                }
+            }
             for (key, value) in mapping {
                 guard let column = key.scalar?.string else { continue }
-                if let scalar = value.scalar { fields.append((column, scalar.string)) }
-                else if let list = value.sequence { fields += list.compactMap { $0.scalar.map { (column, $0.string) } } }
+                collect(value, column)
             }
             let reference = fields.first { SensitiveColumn.classify($0.0) == .recordID }?.1.nonEmpty
                 ?? "mục \(index + 1)" + (item.mark.map { " (dòng \($0.line))" } ?? "")
