@@ -36,9 +36,9 @@ public struct LeakAudit: Sendable {
     }
 
     public func audit(path: String, data: Data) -> [Finding] {
-        let raw = String(decoding: data, as: UTF8.self)
+        let raw = [UInt8](data)
         var findings: Set<Finding> = []
-        for view in [AuditText(raw.unicodeScalars), AuditText(AuditText.visibleText(of: raw).unicodeScalars)] {
+        for view in [AuditText(utf8: raw), AuditText(utf8: AuditText.visibleUTF8(of: raw))] {
             for index in words.matches(in: view.words) {
                 for source in patterns.wordSources[index] { findings.insert(Finding(outputPath: path, source: source)) }
             }
