@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+@testable import PhienchoKit
+
+/// Which seeker values count as identifying, `audit_allow`, and the CCCD-shape rule.
+@Suite("Privacy: what the audit searches for")
+struct PrivacyPatternTests {
+    static func record(_ reference: String, _ fields: [(String, String)], file: String = "content/seekers/a.csv") -> SeekerRecord {
+        SeekerRecord(file: file, reference: reference, fields: fields.map { (column: $0.0, value: $0.1) })
+    }
+
+    /// Twenty records sharing "Nam", "12/12", "Chưa có việc làm", a skill and a wish; each with its own
+    /// name, phone and CCCD.
+    static let sharedRecords: [SeekerRecord] = (1...20).map { index in
+        record(String(format: "HS-2026-%04d", index), [
+            ("ma_ho_so", String(format: "HS-2026-%04d", index)),
+            ("ho_ten", "Nguyễn Văn \(["Hùng", "Tuấn", "Cường", "Dũng", "Hải"][index % 5]) \(["An", "Bảo", "Khánh", "Long"][index % 4])"),
+            ("gioi_tinh", "Nam"),
+            ("nam_sinh", "1990"),
+            ("so_cccd", String(format: "0370900%05d", index * 7919 % 100_000)),
+            ("dien_thoai", String(format: "09120%05d", index * 4111)),
+            ("xa_phuong", "Gia Trấn"),
+            ("trinh_do_hoc_van", "12/12"),
+            ("tinh_trang_viec_lam", "Chưa có việc làm"),
+            ("ky_nang", "Lái xe tải hạng C"),
+            ("nhu_cau_viec_lam", "Công nhân nhà máy gần nhà"),
+            ("tinh_trang_an_tich", "Chấp hành xong án phạt tù, chưa được xóa án tích"),
+            ("ghi_chu", index == 7 ? "Có con nhỏ, chỉ làm được ca ngày ở gần nhà" : "Công an xã giới thiệu"),
+        ])
+    }
+
+    static func findings(_ text: String, _ records: [SeekerRecord], allow: [String] = []) -> [LeakAudit.Finding] {
+        let audit = LeakAudit(patterns: LeakPatterns(records: records, allowed: allow), allowed: allow)
+        return audit.audit(path: "p.html", data: Data(text.utf8))
+    }
+
+    // MARK: Shared and unique values
+
+    @Test("Values shared by many records are not searched for")
+    func sharedValuesAreNotPatterns() {
+        let text = """
+        <h1>Lái xe tải hạng C</h1><p>Tuyển Nam, trình độ 12/12. Ưu tiên người Chưa có việc làm ở Gia Trấn,
+        sinh năm 1990. Nhận người Chấp hành xong án phạt tù, chưa được xóa án tích. Công nhân nhà máy gần nhà.
+        Công an xã giới thiệu.</p>
+        """
+        #expect(Self.findings(text, Self.sharedRecords).isEmpty)
+    }
+
+    @Test("A unique, long note is searched for and names its column; the same note in two records is not")
+    func uniqueNoteIsAPattern() {
+        let text = "<p>Lưu ý: CÓ CON NHỎ, chỉ làm được ca ngày ở gần nhà.</p>"
+        let findings = Self.findings(text, Self.sharedRecords)
+        #expect(findings.map(\.source) == [LeakPatterns.Source(file: "content/seekers/a.csv", reference: "HS-2026-0007", column: "ghi_chu")])
+
+        var twice = Self.sharedRecords
+        twice[11] = Self.record("HS-2026-0012", [("ma_ho_so", "HS-2026-0012"), ("ghi_chu", "Có con nhỏ, chỉ làm được ca ngày ở gần nhà")])
+        #expect(Self.findings(text, twice).isEmpty)
+    }
+
+    @Test("Short unique values of unknown columns are not searched for")
+    func shortUniqueValuesAreNotPatterns() {
+        let records = [Self.record("HS-1", [("ghi_chu", "Cần chỗ ở")]), Self.record("HS-2", [("ghi_chu", "Biết bơi")])]
+        #expect(Self.findings("<p>Cần chỗ ở? Công ty có nhà tập thể. Biết bơi là lợi thế.</p>", records).isEmpty)
+    }
+
+    @Test("A unique home address is searched for; the commune alone is not")
+    func uniqueAddress() {
+        let records = [Self.record("HS-1", [("dia_chi", "Xóm 4, thôn Vân Thị"), ("xa_phuong", "Gia Trấn")]),
+                       Self.record("HS-2", [("dia_chi", "Tổ 11, ngõ 42 đường Lê Công Thanh"), ("xa_phuong", "Gia Trấn")])]
+        #expect(Self.findings("<p>Làm việc tại xã Gia Trấn.</p>", records).isEmpty)
+        #expect(Self.findings("<p>Đón tại xóm 4 – thôn Vân Thị.</p>", records).map(\.source?.column) == ["dia_chi"])
+    }
+
+    @Test("Names are matched as whole words: a seeker called 'Lê An' is not found in 'Lê Anh'")
+    func namesAreWholeWords() {
+        let records = [Self.record("HS-1", [("ho_ten", "Lê An")])]
+        #expect(Self.findings("<p>Gặp anh Lê Anh, quản đốc.</p>", records).isEmpty)
+        #expect(Self.findings("<p>Gặp anh LÊ AN, quản đốc.</p>", records).count == 1)
+    }
+
+    // MARK: Content mentioning shared values builds
+
+    @Test("Content mentioning shared seeker values ('Nam', '12/12', 'Chưa có việc làm') builds fine")
+    func sharedValuesBuild() throws {
+        let folder = try PrivacyTempFolder("shared")
+        defer { folder.remove() }
+        try PrivacyContent.writeBase(into: folder, under: "content/")
+        let seekers = (0..<12).map { index in
+            PrivacySeeker(recordID: String(format: "HS-2026-%04d", index + 1), name: "Đặng Văn \(PrivacyRandom.givenNames[index])",
+                          birthYear: "1990", sex: "Nam", citizenID: String(format: "0370900%05d", index * 811),
+                          phone: String(format: "09150%05d", index * 977), commune: "Gia Trấn", address: "Xóm \(index + 1), thôn Vân Thị",
+                          criminalRecord: "Đã được xóa án tích", education: "12/12", training: "Lái xe hạng C",
+                          skills: "Lái xe tải", employment: "Chưa có việc làm", experience: "Lái xe tải 4 năm",
+                          need: "Lái xe tải hạng C", note: "")
+        }
+        try folder.write("content/seekers/ho-so.csv", PrivacySeekerFile.csv(seekers, semicolon: true, bom: true, crlf: true))
+        var rng = PrivacySplitMix(seed: 42)
+        var vacancy = PrivacyRandom.vacancies(count: 1, &rng)[0]
+        vacancy.title = "Lái xe tải hạng C"
+        vacancy.tags = ["Nam", "12/12", "Chưa có việc làm"]
+        vacancy.body = ["Tuyển Nam, học hết 12/12, ưu tiên người Chưa có việc làm, có bằng Lái xe hạng C, đã được xóa án tích."]
+        try folder.write("content/" + vacancy.fileName, vacancy.markdown)
+
+        let report = PrivacyBuild.build(content: folder.path("content"), output: folder.path("public"))
+        #expect(report.succeeded, "\(PrivacyBuild.describe(report))")
+        #expect(report.seekerRecords == 12)
+    }
+
+    // MARK: audit_allow
+
+    @Test("audit_allow in site.yml suppresses a reviewed value (compared folded); without it the build fails")
+    func auditAllowSuppressesReviewedValue() throws {
+        let folder = try PrivacyTempFolder("allow")
+        defer { folder.remove() }
+        try folder.write("content/seekers/ho-so.csv", "ma_ho_so;ho_ten;dien_thoai\nHS-2026-0002;Trần Văn Tuấn;0915111000\n")
+        var rng = PrivacySplitMix(seed: 7)
+        var vacancy = PrivacyRandom.vacancies(count: 1, &rng)[0]
+        // The employer's manager shares the seeker's name and the company's hotline his old number.
+        vacancy.body = ["Gặp anh Trần Văn Tuấn, quản đốc xưởng."]
+        vacancy.employerPhone = "0915 111 000"
+        try folder.write("content/" + vacancy.fileName, vacancy.markdown)
+
+        try PrivacyContent.writeBase(into: folder, under: "content/")
+        let blocked = PrivacyBuild.build(content: folder.path("content"), output: folder.path("public"))
+        #expect(!blocked.succeeded)
+        #expect(Set(blocked.diagnostics.filter { $0.code == .seekerDataLeak }.compactMap { diagnostic in
+            ["ho_ten", "dien_thoai"].first { diagnostic.message.contains("“\($0)”") }
+        }) == ["ho_ten", "dien_thoai"])
+
+        // Only the name allowed: the phone still blocks.
+        try PrivacyContent.writeBase(into: folder, under: "content/", allow: ["tran van tuan"])
+        let phoneOnly = PrivacyBuild.build(content: folder.path("content"), output: folder.path("public"))
+        #expect(!phoneOnly.succeeded)
+        #expect(phoneOnly.diagnostics.filter { $0.code == .seekerDataLeak }.allSatisfy { $0.message.contains("“dien_thoai”") })
+
+        // Both allowed, written differently from the record: the build succeeds.
+        try PrivacyContent.writeBase(into: folder, under: "content/", allow: ["TRẦN VĂN TUẤN", "0915.111.000"])
+        let allowed = PrivacyBuild.build(content: folder.path("content"), output: folder.path("public"))
+        #expect(allowed.succeeded, "\(PrivacyBuild.describe(allowed))")
+        #expect(PrivacyBuild.privacyDiagnostics(allowed).isEmpty)
+
+        // `phiencho audit` honours the same list.
+        let audited = PrivacyBuild.audit(content: folder.path("content"), output: folder.path("public"))
+        #expect(audited.succeeded, "\(PrivacyBuild.describe(audited))")
+    }
+
+    @Test("An allowed phone is allowed in its +84 form too")
+    func allowedPhoneInInternationalForm() {
+        let records = [Self.record("HS-1", [("dien_thoai", "0915 111 000")])]
+        #expect(Self.findings("<p>Hotline: +84 915 111 000</p>", records).count == 1)
+        #expect(Self.findings("<p>Hotline: +84 915 111 000 hoặc 0915111000</p>", records, allow: ["0915 111 000"]).isEmpty)
+        #expect(Self.findings("<p>Hotline: 0915 111 000</p>", records, allow: ["+84 915 111 000"]).isEmpty)
+    }
+
+    @Test("Phones are found in every international spelling",
+          arguments: ["+84 915 111 000", "+84915111000", "84 915 111 000", "(+84) 915 111 000", "+84 (0) 915 111 000",
+                      "(84) 915.111.000", "0915-111-000", "0915 - 111 - 000", "0915  111  000"])
+    func phoneSpellings(text: String) {
+        let records = [Self.record("HS-1", [("dien_thoai", "0915 111 000")])]
+        #expect(Self.findings("<p>Gọi \(text) gặp chị Hạnh</p>", records).map(\.source?.column) == ["dien_thoai"])
+    }
+
+    @Test("A phone cell holding two numbers: each is found on its own",
+          arguments: ["0912 345 678 / 0987 654 321", "0912345678 - 0987654321", "0912.345.678, 0987.654.321",
+                      "0912345678 hoặc 0987654321", "0912345678\n0987654321"])
+    func twoPhonesInOneCell(cell: String) {
+        let records = [Self.record("HS-1", [("dien_thoai", cell)])]
+        #expect(Self.findings("<p>Gọi 0987 654 321</p>", records).map(\.source?.column) == ["dien_thoai"])
+        #expect(Self.findings("<p>Gọi 0912-345-678</p>", records).map(\.source?.column) == ["dien_thoai"])
+    }
+
+    @Test("A record written with +84 is found in its 0… spelling")
+    func internationalRecordFoundNationally() {
+        let records = [Self.record("HS-1", [("SĐT", "+84 915 111 000")])]
+        #expect(Self.findings("<p>Gọi 0915.111.000</p>", records).map(\.source?.column) == ["SĐT"])
+    }
+
+    @Test("Full-width digits and letters (a Unicode compatibility form) are found too")
+    func fullWidthForms() {
+        let records = [Self.record("HS-1", [("dien_thoai", "0915111000"), ("ho_ten", "Ngô Thị Hạnh"), ("so_cccd", "037185457965")])]
+        #expect(Self.findings("<p>Gọi ０９１５ １１１ ０００</p>", records).map(\.source?.column) == ["dien_thoai"])
+        #expect(Self.findings("<p>Gặp ＮＧＯ ＴＨＩ ＨＡＮＨ</p>", records).map(\.source?.column) == ["ho_ten"])
+        #expect(Self.findings("<p>Số ０３７１８５４５７９６５</p>", records).map(\.source?.column) == ["so_cccd"])
+        #expect(Self.findings("<p>Số ０３７１８５４５７９６６</p>", []).count == 1)
+    }
+
+    // MARK: CCCD shape
+
+    @Test("Any 12-digit CCCD-shaped number is a finding; other lengths and codes are not",
+          arguments: [
+              ("Mã số: 037088597395", true),
+              ("Mã số: 037 088 597 395", true),
+              ("Mã số: 037.088.597.395", true),
+              ("Mã số: 0370-8859-7395", true),
+              ("Mã số: 037 - 088 - 597 - 395", true),
+              ("<td>001199012345</td>", true),
+              ("096199012345.", true),
+              ("CCCD 037088597395 - 2026", true),
+              ("CCCD 037 088 597 395 - 0912 345 678", true),
+              ("Điện thoại bàn: 0229 3871 000", false),     // 11-digit landline
+              ("02293871000", false),
+              ("Số 097199012345", false),                  // no province 097
+              ("Số 000199012345", false),                  // no province 000
+              ("Số 1370885973951", false),                 // 13 digits
+              ("Số 0370885973951", false),                 // 13 digits
+              ("Lương 10.000.000 – 14.000.000 đồng", false),
+              ("Từ 01.02.2026 đến 15.03.2026", false),
+          ])
+    func citizenIDShape(text: String, isFinding: Bool) {
+        let findings = Self.findings(text, [])
+        #expect(findings == (isFinding ? [LeakAudit.Finding(outputPath: "p.html", source: nil)] : []))
+    }
+
+    @Test("A CCCD-shaped number fails a build with no seeker files at all (PC902); an 11-digit landline does not")
+    func citizenIDShapeInBuildWithoutSeekers() throws {
+        let folder = try PrivacyTempFolder("cccd")
+        defer { folder.remove() }
+        try PrivacyContent.writeBase(into: folder, under: "content/")
+        var rng = PrivacySplitMix(seed: 3)
+        var vacancy = PrivacyRandom.vacancies(count: 1, &rng)[0]
+        vacancy.employerPhone = "0229 3871 000"
+        vacancy.body = ["Điện thoại bàn 0229 3871 000, fax 0229.3871.001."]
+        try folder.write("content/" + vacancy.fileName, vacancy.markdown)
+
+        let landline = PrivacyBuild.build(content: folder.path("content"), output: folder.path("public"))
+        #expect(landline.succeeded, "\(PrivacyBuild.describe(landline))")
+        #expect(landline.seekerRecords == 0)
+
+        vacancy.body = ["Khi đến mang theo bản sao CCCD, ví dụ số 036 190 004 512 của anh quản đốc."]
+        try folder.write("content/" + vacancy.fileName, vacancy.markdown)
+        let before = PrivacyTreeSnapshot(folder.path("public"))
+        let shaped = PrivacyBuild.build(content: folder.path("content"), output: folder.path("public"))
+        #expect(!shaped.succeeded)
+        let codes = shaped.diagnostics.filter { $0.severity == .error }.map(\.code)
+        #expect(!codes.isEmpty && codes.allSatisfy { $0 == .citizenIDShape }, "\(PrivacyBuild.describe(shaped))")
+        #expect(shaped.diagnostics.contains { $0.path == "public/viec-lam/\(vacancy.id.lowercased())/index.html" })
+        for diagnostic in shaped.diagnostics {
+            #expect(!PrivacyLeakPropertyTests.digitRuns(diagnostic.formatted).contains { $0.contains("036190004512") })
+        }
+        #expect(PrivacyTreeSnapshot(folder.path("public")) == before)
+
+        // Reviewed and allowed: the build goes through.
+        try PrivacyContent.writeBase(into: folder, under: "content/", allow: ["036190004512"])
+        let allowed = PrivacyBuild.build(content: folder.path("content"), output: folder.path("public"))
+        #expect(allowed.succeeded, "\(PrivacyBuild.describe(allowed))")
+    }
+}
