@@ -2,16 +2,18 @@ import Foundation
 import Testing
 @testable import PhienchoKit
 
-/// A site built once into a temporary folder, shared by the tests that only read it.
+/// A site built once into a temporary folder and read back into memory (the folder is then
+/// removed), shared by the tests that only read it.
 struct BuiltSite: Sendable {
+    /// Where the site was built; already removed when `build` returns.
     let output: URL
     let report: BuildReport
     let files: [String: Data]
 
     static func build(content: URL, now: String, label: String, baseURL: String? = nil) -> BuiltSite {
-        let output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("phiencho-tests-\(label)-\(UUID().uuidString)")
-            .appendingPathComponent("public")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("phiencho-tests-\(label)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("public")
         let report = Site(options: .init(contentDirectory: content, themesDirectory: Paths.themes, outputDirectory: output,
                                          baseURL: baseURL, now: date(now), contentDisplay: "content", themesDisplay: "themes")).build()
         return BuiltSite(output: output, report: report, files: readTree(output))
