@@ -187,9 +187,31 @@ struct AuditText {
         case "quot": return 0x22
         case "apos": return 0x27
         case "nbsp": return 0x20
-        default: return nil
+        default: return namedLetters[text]
         }
     }
+
+    /// HTML's named references for the letters Vietnamese is written with: the Latin-1 ones
+    /// (`&agrave;`, `&Ecirc;`, `&ugrave;` … from base letter + grave/acute/circ/tilde/uml/ring/cedil)
+    /// and ă, đ, ĩ, ũ. "H&ugrave;ng" is "Hùng" to a reader, so it must be to the audit.
+    private static let namedLetters: [String: UInt32] = {
+        var table: [String: UInt32] = ["Abreve": 0x102, "abreve": 0x103, "Dstrok": 0x110, "dstrok": 0x111,
+                                       "Itilde": 0x128, "itilde": 0x129, "Utilde": 0x168, "utilde": 0x169]
+        let marks: [(String, UInt32)] = [("grave", 0x300), ("acute", 0x301), ("circ", 0x302), ("tilde", 0x303),
+                                         ("uml", 0x308), ("ring", 0x30A), ("cedil", 0x327)]
+        for base in "AEIOUYNCaeiouync".unicodeScalars {
+            for (name, mark) in marks {
+                var pair = String.UnicodeScalarView()
+                pair.append(base)
+                pair.append(Unicode.Scalar(mark)!)
+                let composed = String(pair).nfc.unicodeScalars
+                if composed.count == 1, let scalar = composed.first, (0xC0...0xFF).contains(scalar.value) {
+                    table[String(base) + name] = scalar.value
+                }
+            }
+        }
+        return table
+    }()
 
     private static let inlineTags: Set<String> = ["a", "b", "i", "em", "strong", "span", "small", "mark", "u", "s", "abbr", "code", "sub", "sup", "time", "q", "cite", "bdi", "bdo", "data", "kbd", "samp", "var", "wbr"]
 }
