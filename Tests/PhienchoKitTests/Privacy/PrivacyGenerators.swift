@@ -223,7 +223,8 @@ enum PrivacyDisguise {
             let candidates = scalars.indices.filter { scalars[$0].properties.isAlphabetic || ("0"..."9").contains(scalars[$0]) }
             if let index = candidates.randomElement(using: &rng) {
                 let value = scalars[index].value
-                let reference = Bool.random(using: &rng) ? "&#\(value);" : "&#x\(String(value, radix: 16, uppercase: Bool.random(using: &rng)));"
+                var reference = Bool.random(using: &rng) ? "&#\(value);" : "&#x\(String(value, radix: 16, uppercase: Bool.random(using: &rng)));"
+                if let name = PrivacyText.namedReferences[value], Bool.random(using: &rng) { reference = "&\(name);" }
                 var out = String.UnicodeScalarView(scalars[..<index])
                 out.append(contentsOf: reference.unicodeScalars)
                 out.append(contentsOf: scalars[(index + 1)...])

@@ -184,6 +184,15 @@ struct PrivacyPatternTests {
         #expect(Self.findings("<p>Số ０３７１８５４５７９６６</p>", []).count == 1)
     }
 
+    @Test("Named character references for Vietnamese letters are decoded (&ugrave; &Acirc; &abreve; &dstrok; …)",
+          arguments: ["L&#432;&#417;ng V&#x103;n H&ugrave;ng", "L&#x1B0;&#x1A1;ng V&abreve;n H&Ugrave;NG",
+                      "LƯƠNG VĂN H&Uacute;NG", "L&#432;&#417;ng V&acirc;n Hung"])
+    func namedReferences(text: String) {
+        let records = [Self.record("HS-1", [("ho_ten", "Lương Văn Hùng")]), Self.record("HS-2", [("ho_ten", "Đặng Thị Xuyến")])]
+        #expect(Self.findings("<p>Gặp \(text) ở xưởng</p>", records).map(\.source?.reference) == ["HS-1"])
+        #expect(Self.findings("<p>Gặp &Dstrok;&#7863;ng Th&igrave; Xuy&ecirc;n ở xưởng</p>", records).map(\.source?.reference) == ["HS-2"])
+    }
+
     // MARK: CCCD shape
 
     @Test("Any 12-digit CCCD-shaped number is a finding; other lengths and codes are not",

@@ -133,6 +133,16 @@ enum PrivacyText {
 
     static func digits(_ text: String) -> String { String(text.filter { $0.isASCII && $0.isNumber }) }
 
+    /// HTML's named references for letters Vietnamese uses (à á â ã è é ê ì í ò ó ô õ ù ú ý ă đ ĩ ũ).
+    static let namedReferences: [UInt32: String] = [
+        0xC0: "Agrave", 0xC1: "Aacute", 0xC2: "Acirc", 0xC3: "Atilde", 0xC8: "Egrave", 0xC9: "Eacute", 0xCA: "Ecirc",
+        0xCC: "Igrave", 0xCD: "Iacute", 0xD2: "Ograve", 0xD3: "Oacute", 0xD4: "Ocirc", 0xD5: "Otilde", 0xD9: "Ugrave",
+        0xDA: "Uacute", 0xDD: "Yacute", 0xE0: "agrave", 0xE1: "aacute", 0xE2: "acirc", 0xE3: "atilde", 0xE8: "egrave",
+        0xE9: "eacute", 0xEA: "ecirc", 0xEC: "igrave", 0xED: "iacute", 0xF2: "ograve", 0xF3: "oacute", 0xF4: "ocirc",
+        0xF5: "otilde", 0xF9: "ugrave", 0xFA: "uacute", 0xFD: "yacute", 0x102: "Abreve", 0x103: "abreve",
+        0x110: "Dstrok", 0x111: "dstrok", 0x128: "Itilde", 0x129: "itilde", 0x168: "Utilde", 0x169: "utilde",
+    ]
+
     static func htmlEscape(_ text: String) -> String {
         var out = ""
         for character in text {
