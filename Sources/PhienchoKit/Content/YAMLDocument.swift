@@ -1,3 +1,4 @@
+import CYaml
 import Yams
 
 /// Parses one YAML text (a front matter block or a whole `.yml` file) with Yams and reports problems
@@ -12,8 +13,15 @@ enum YAMLDocument {
                        "Dòng này thụt lề bằng phím Tab. Hãy dùng dấu cách (phím Space) để thụt lề.")
             return nil
         }
+        if let anchor = firstAnchorOrAlias(in: yaml) {
+            sink.error(.yamlAnchor, at: SourcePosition(line: anchor.line + offset, column: anchor.column),
+                       "Không dùng anchor (&) hay alias (*) trong phần khai báo; hãy viết đầy đủ giá trị.")
+            return nil
+        }
         do {
-            let parser = try Parser(yaml: yaml)
+            // The basic resolver: FieldReader types values itself, and the default one runs a regular
+            // expression per scalar (a third of parse time in profiles).
+            let parser = try Parser(yaml: yaml, resolver: .basic)
             return try withExtendedLifetime(parser) {
                 guard let root = try parser.singleRoot() else { return nil }
                 if let anchored = firstAnchoredNode(root) {
@@ -51,6 +59,33 @@ enum YAMLDocument {
             sink.error(.yamlSyntax, at: nil, "Không đọc được phần khai báo YAML (\(problem)).")
         default:
             sink.error(.yamlSyntax, at: nil, "Không đọc được phần khai báo YAML.")
+        }
+    }
+
+    /// Position of the first anchor or alias, found by libyaml's event stream before any document is
+    /// composed: Yams expands aliases while composing and hashes mapping keys to find duplicates, so an
+    /// alias bomb used as a key would hang inside Yams before any later check could run.
+    static func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(yaml.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                let mark = (line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                switch event.type {
+                case YAML_ALIAS_EVENT: return mark
+                case YAML_SCALAR_EVENT where event.data.scalar.anchor != nil: return mark
+                case YAML_SEQUENCE_START_EVENT where event.data.sequence_start.anchor != nil: return mark
+                case YAML_MAPPING_START_EVENT where event.data.mapping_start.anchor != nil: return mark
+                case YAML_STREAM_END_EVENT: return nil
+                default: continue
+                }
+            }
+            return nil   // a syntax error: Yams reports it with its position
         }
     }
 

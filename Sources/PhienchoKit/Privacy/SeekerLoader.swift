@@ -62,7 +62,9 @@ public struct SeekerLoader {
     }
 
     private func yamlRecords(_ text: String, file: String) -> ([SeekerRecord], Diagnostic?) {
-        guard let root = try? Yams.compose(yaml: text), let sequence = root.sequence else {
+        // Anchors and aliases are refused before composing, as in front matter (an alias bomb would hang Yams).
+        guard YAMLDocument.firstAnchorOrAlias(in: text) == nil,
+              let root = try? Yams.compose(yaml: text, .basic), let sequence = root.sequence else {
             return ([], Diagnostic(.error, .seekerFileUnreadable, path: file,
                                    "Tệp hồ sơ YAML phải là một danh sách, mỗi hồ sơ là các dòng “cột: giá trị”; không thể kiểm tra rò rỉ."))
         }

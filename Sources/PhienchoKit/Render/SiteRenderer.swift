@@ -18,7 +18,7 @@ public struct SiteRenderer: Sendable {
     /// `index.html` and `trang/N/index.html`: open vacancies, newest first.
     public func renderHomeAndListings() -> [OutputFile] {
         let pagination = Pagination(itemCount: site.open.count, pageSize: config.pageSize, basePath: "")
-        return (1...pagination.pageCount).map { number in
+        return parallelMap(Array(1...pagination.pageCount)) { number in
             let path = pagination.path(ofPage: number)
             var context = common(path: path, kind: number == 1 ? "home" : "listing",
                                  title: number == 1 ? config.title : "Việc làm đang tuyển – trang \(number)",
@@ -67,11 +67,11 @@ public struct SiteRenderer: Sendable {
         context["isSectors"] = !communes
         files.append(page(indexPath, template: "terms", context))
 
-        for term in terms {
+        files += parallelMap(terms) { term -> [OutputFile] in
             let vacancies = index[term.slug] ?? []
             let pagination = Pagination(itemCount: vacancies.count, pageSize: config.pageSize, basePath: "\(section)/\(term.slug)/")
             let heading = communes ? "Việc làm tại \(term.kind.rawValue) \(term.name)" : "Việc làm ngành \(term.name)"
-            for number in 1...pagination.pageCount {
+            return (1...pagination.pageCount).map { number in
                 let path = pagination.path(ofPage: number)
                 var context = common(path: path, kind: communes ? "commune" : "sector",
                                      title: number == 1 ? heading : "\(heading) – trang \(number)",
@@ -83,9 +83,9 @@ public struct SiteRenderer: Sendable {
                 context["pagination"] = pagination.context(forPage: number)
                 context["isCommune"] = communes
                 context["isSector"] = !communes
-                files.append(page(path, template: "term", context))
+                return page(path, template: "term", context)
             }
-        }
+        }.flatMap { $0 }
         return files
     }
 
