@@ -63,6 +63,7 @@ struct AuditText {
 
     private mutating func append(_ value: UInt32) {
         if (0x300...0x36F).contains(value) { return }  // combining marks vanish (NFD input)
+        if Self.isInvisible(value) { return }            // so do characters a reader never sees
         var byte: UInt8 = 0
         if value < 0x80 {
             let ascii = UInt8(value)
@@ -104,6 +105,15 @@ struct AuditText {
         if words.last != 0x20 { words.append(0x20) }
         if digits.last != UInt8(ascii: "|") { digits.append(UInt8(ascii: "|")) }
         if strictDigits.last != UInt8(ascii: "|") { strictDigits.append(UInt8(ascii: "|")) }
+    }
+
+    /// Soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM: invisible in a browser, so
+    /// "Ngu&shy;yễn" or "0912\u{200B}345678" must read as the word or number they show.
+    private static func isInvisible(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xAD, 0x200B...0x200D, 0x2060...0x2064, 0xFEFF: true
+        default: false
+        }
     }
 
     private static func isDigitSeparator(_ value: UInt32) -> Bool {
@@ -187,6 +197,7 @@ struct AuditText {
         case "quot": return 0x22
         case "apos": return 0x27
         case "nbsp": return 0x20
+        case "shy": return 0xAD
         default: return namedLetters[text]
         }
     }
