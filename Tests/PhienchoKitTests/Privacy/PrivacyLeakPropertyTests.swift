@@ -138,14 +138,19 @@ struct PrivacyLeakPropertyTests {
 }
 
 /// A vacancy listing as a theme might render it: text nodes, attributes, links and JSON-LD.
-/// Planted values may carry one HTML character reference (`&#…;`), which is kept as is.
+/// Planted values may carry one HTML character reference (`&#…;`, `&name;`), which is kept as is.
 enum PrivacyRender {
     static func escape(_ text: String) -> String {
         var out = ""
         var characters = Array(text)[...]
+        func startsReference(_ rest: ArraySlice<Character>) -> Bool {
+            if rest.first == "#" { return true }
+            let name = rest.prefix { $0.isASCII && $0.isLetter }
+            return !name.isEmpty && rest.dropFirst(name.count).first == ";"
+        }
         while let character = characters.popFirst() {
             switch character {
-            case "&" where characters.first == "#": out.append("&")
+            case "&" where startsReference(characters): out.append("&")
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"

@@ -193,6 +193,14 @@ struct PrivacyPatternTests {
         #expect(Self.findings("<p>Gặp &Dstrok;&#7863;ng Th&igrave; Xuy&ecirc;n ở xưởng</p>", records).map(\.source?.reference) == ["HS-2"])
     }
 
+    @Test("Invisible format characters inside a word or number (soft hyphen, zero-width space/joiner) hide nothing",
+          arguments: ["Ngu\u{AD}yễn Văn Hùng, 0912\u{200B}345\u{200B}678", "Nguyễn V\u{200C}ăn Hù\u{200D}ng, 0912\u{2060}345678",
+                      "Nguy&shy;ễn Văn Hùng, 0912&#8203;345678", "\u{FEFF}Nguyễn Văn H\u{FEFF}ùng, 09&#x200b;12 345 678"])
+    func invisibleCharacters(text: String) {
+        let records = [Self.record("HS-1", [("ho_ten", "Nguyễn Văn Hùng"), ("dien_thoai", "0912345678")])]
+        #expect(Set(Self.findings("<p>Gặp \(text).</p>", records).compactMap(\.source?.column)) == ["ho_ten", "dien_thoai"])
+    }
+
     // MARK: CCCD shape
 
     @Test("Any 12-digit CCCD-shaped number is a finding; other lengths and codes are not",
