@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import json
 import re
 import shutil
@@ -52,8 +53,10 @@ def nfc(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """A front matter string as the engine stores it: NFC, surrounding whitespace trimmed."""
-    return nfc(str(text)).strip()
+    """A front matter string as the engine stores it: control characters (other than newline and
+    tab) dropped, NFC, surrounding whitespace trimmed."""
+    visible = "".join(ch for ch in str(text) if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return nfc(visible).strip()
 
 
 def slugify(text: str) -> str:
@@ -413,7 +416,8 @@ def check_feed(content: Content, site: Path, feed_path: str, page_path: str, vac
         pub_date = only_child(item, "pubDate", where).text
         assert pub_date == rfc822(vacancy.posted), f"{where}: pubDate {pub_date!r}, expected {rfc822(vacancy.posted)!r}"
 
-        description = only_child(item, "description", where).text or ""
+        # The description is HTML (as feed readers take it): decode it once more to get the text.
+        description = html.unescape(only_child(item, "description", where).text or "")
         assert xml_text(vacancy.employer) in description, f"{where}: description does not name the employer: {description!r}"
         assert vacancy.commune.name in description, f"{where}: description does not name the place of work"
         for phrase in salary_phrases(vacancy.salary):

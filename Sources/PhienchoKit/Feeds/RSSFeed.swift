@@ -37,7 +37,7 @@ public struct RSSFeed: Sendable {
             <link>\(url)</link>
             <guid isPermaLink="true">\(url)</guid>
             <pubDate>\(vacancy.posted.rfc822(utcOffset: site.utcOffset(on: vacancy.posted)))</pubDate>
-            <description>\(XML.escape(Self.summary(of: vacancy)))</description>
+            <description>\(XML.escape(HTML.escape(Self.summary(of: vacancy))))</description>
             <category>\(XML.escape(vacancy.sector.name))</category>
             </item>
 
@@ -47,7 +47,8 @@ public struct RSSFeed: Sendable {
         return out
     }
 
-    /// Plain-text item description: employer, place of work, salary, deadline.
+    /// Plain-text item description: employer, place of work, salary, deadline. Feed readers take an
+    /// item description as HTML, so it is HTML-escaped before being XML-escaped: text stays text.
     static func summary(of vacancy: PublicVacancy) -> String {
         var place = "\(vacancy.commune.kind.rawValue) \(vacancy.commune.name)"
         if let address = vacancy.address { place = "\(address), \(place)" }
