@@ -81,12 +81,15 @@ public struct LeakPatterns: Sendable {
                 case .recordID, .email:
                     if letters >= 4 { addWords(text.words, source) }
                 case .descriptive:
-                    if isNumberShaped { for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) } }
+                    // A phone or ID number written into any cell ("SĐT người nhà 0912 345 678") is
+                    // searched for on its own, whatever else the cell says.
+                    for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
                 case .other, .address:
                     let isAddress = column == .address
                     let wordCount = text.words.filter({ $0 == 0x20 }).count - 1
+                    for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
                     if isNumberShaped {
-                        for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
+                        continue
                     } else if holders[text.words]?.count == 1,
                               isAddress ? (letters >= Self.minimumAddressLength && wordCount >= 2)
                                         : (letters >= Self.minimumUniqueLength && wordCount >= 4) {

@@ -68,12 +68,12 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    /// Regular files under a folder, relative, sorted; hidden files skipped.
-    static func files(under folder: URL) -> [String] {
+    /// Regular files under a folder, relative, sorted; hidden files skipped unless asked for.
+    static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            guard includingHidden || !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory),
                !isDirectory.boolValue {

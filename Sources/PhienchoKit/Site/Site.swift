@@ -140,11 +140,18 @@ public struct Site {
         }
         if let audit = leakAudit(allow: allow, into: &report), report.succeeded {
             let root = options.outputDirectory
-            let paths = Theme.files(under: root)
+            // Hidden files too: a web server serves `.well-known/…` like anything else.
+            let paths = Theme.files(under: root, includingHidden: true)
             report.filesRead = paths.count
-            let findings = parallelMap(paths) { path in
-                audit.audit(path: path, data: FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data())
-            }.flatMap { $0 }.sorted()
+            let results = parallelMap(paths) { path -> [LeakAudit.Finding]? in
+                guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+                return audit.audit(path: path, data: data)
+            }
+            for (path, result) in zip(paths, results) where result == nil {
+                report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDisplay + "/" + path,
+                                                     "Không đọc được tệp này nên không kiểm tra được; hãy kiểm tra quyền đọc."))
+            }
+            let findings = results.compactMap { $0 }.flatMap { $0 }.sorted()
             report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
         }
         report.duration = ContinuousClock.now - clock
