@@ -1,0 +1,435 @@
+"""Acceptance tests of search (issue 4) in headless Chromium: the example site served on loopback
+under the sub-path /phien-cho/, searched the way citizens type (without diacritics, in capitals, in
+NFD), with the query in the address and Back working, announced in a polite live region, usable
+without JavaScript through the browse pages, fetching nothing from other hosts, and never turning
+text from the index into HTML.
+
+Needs Debian's chromium and chromedriver (scripts/setup.sh test) and selenium from .venv.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+import unicodedata
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import NOW
+
+SUB_PATH = "/phien-cho/"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+WAIT_SECONDS = 15
+
+DRIVING_JOB = "Lái xe tải hạng C"
+FORKLIFT_JOB = "Công nhân bốc xếp kho hàng"   # mentions "lái xe nâng" in its description only
+SEWING_JOB = "Công nhân may công nghiệp"
+HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
+FOUND = re.compile(r"^Tìm thấy (\d+) việc làm")
+NOT_FOUND = "Không tìm thấy việc làm phù hợp"
+
+pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                                reason="needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/setup.sh test)")
+
+
+# --- serving a built site under a sub-path ---------------------------------------------------
+
+class SiteServer:
+    """A static file server on 127.0.0.1 (a free port) whose folder holds the site as `phien-cho/`.
+    Records the paths it was asked for; answers 503 to paths containing one of `failing`."""
+
+    def __init__(self, site: Path, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        link = root / SUB_PATH.strip("/")
+        if not link.exists():
+            link.symlink_to(site, target_is_directory=True)
+        self.requests: list[str] = []
+        self.failing: set[str] = set()
+        server = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                server.requests.append(urllib.parse.urlsplit(self.path).path)
+                if any(part in self.path for part in server.failing):
+                    self.send_error(503, "Service Unavailable (test)")
+                    return
+                super().do_GET()
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+        handler = functools.partial(Handler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "") -> str:
+        return self.origin + SUB_PATH + path
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _chrome(javascript: bool = True) -> WebDriver:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--window-size=1000,1400"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_argument("--blink-settings=scriptEnabled=false")
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    site_server = SiteServer(built_site, tmp_path_factory.mktemp("served"))
+    yield site_server
+    site_server.close()
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[WebDriver]:
+    chrome = _chrome()
+    yield chrome
+    chrome.quit()
+
+
+# --- page helpers ----------------------------------------------------------------------------
+
+def _wait(driver: WebDriver, condition, message: str, seconds: float = WAIT_SECONDS):
+    try:
+        return WebDriverWait(driver, seconds, poll_frequency=0.05).until(lambda d: condition(d))
+    except TimeoutException:
+        state = _state(driver)
+        pytest.fail(f"timed out waiting for {message}; page: {state}")
+
+
+def _state(driver: WebDriver) -> dict:
+    """What the search page shows: address, input, status text, result titles and links."""
+    return driver.execute_script("""
+        const results = document.querySelector('[data-search-results]');
+        const input = document.querySelector('[data-search-form] input[name="q"]');
+        const status = document.querySelector('[data-search-status]');
+        const links = results ? [...results.querySelectorAll('li a')] : [];
+        return {
+            url: location.href,
+            input: input ? input.value : null,
+            status: status ? status.textContent : null,
+            titles: links.map(a => a.textContent),
+            hrefs: links.map(a => a.href),
+            rawHrefs: links.map(a => a.getAttribute('href')),
+            hidden: results ? results.hidden : null,
+        };
+    """)
+
+
+def _query_in_url(driver: WebDriver) -> str:
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query)
+    return query.get("q", [""])[0]
+
+
+def _wait_for_results(driver: WebDriver, query: str, predicate, message: str) -> dict:
+    """Waits until the address holds `query`, the status is final and `predicate(state)` holds.
+    The address changes before the results do (they are fetched), so `predicate` must tell this
+    query's results from the ones shown before."""
+    def ready(d: WebDriver):
+        state = _state(d)
+        status = state["status"] or ""
+        if _query_in_url(d) != query or not (FOUND.match(status) or status.startswith(NOT_FOUND)):
+            return False
+        return state if predicate(state) else False
+    return _wait(driver, ready, message)
+
+
+def _search_input(driver: WebDriver):
+    return driver.find_element(By.CSS_SELECTOR, "[data-search-form] input[name='q']")
+
+
+def _type(driver: WebDriver, text: str) -> None:
+    """Empties the search box and types `text` as keystrokes."""
+    field = _search_input(driver)
+    field.click()
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.BACKSPACE)
+    field.send_keys(text)
+
+
+def _open_search(driver: WebDriver, server: SiteServer, query: str | None = None) -> None:
+    path = "tim-kiem/" + (f"?q={urllib.parse.quote(query)}" if query is not None else "")
+    driver.get(server.url(path))
+    _wait(driver, lambda d: d.execute_script("return document.readyState") == "complete", "the page to load")
+
+
+# --- the search page with JavaScript ---------------------------------------------------------
+
+def test_query_in_the_address_lists_the_driving_job_first(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server, "lai xe")
+    state = _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results for 'lai xe'")
+    assert state["input"] == "lai xe"
+    assert not state["hidden"]
+    assert state["titles"][0] == DRIVING_JOB, state["titles"]
+    assert FORKLIFT_JOB in state["titles"], "the forklift mention is found too, after the driving job"
+    total = int(FOUND.match(state["status"]).group(1))
+    assert len(state["titles"]) == min(total, 10)
+    for href, raw in zip(state["hrefs"], state["rawHrefs"]):
+        assert re.fullmatch(re.escape(server.url("viec-lam/")) + r"[a-z0-9-]+/", href), href
+        assert not raw.startswith(("/", "http")), f"result links are relative, so base_url's path works: {raw}"
+        with urllib.request.urlopen(href, timeout=10) as response:
+            assert response.status == 200
+    # each card shows the employer, place, salary and closing date
+    details = driver.execute_script(
+        "return [...document.querySelectorAll('[data-search-results] li:first-child dt')].map(e => e.textContent)")
+    assert details == ["Đơn vị tuyển dụng", "Nơi làm việc", "Mức lương", "Hạn nộp hồ sơ"]
+
+
+def test_index_files_are_fetched_relative_to_the_sub_path(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server, "lai xe")
+    _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results")
+    fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    paths = [urllib.parse.urlsplit(name).path for name in fetched]
+    assert server.url("tim-kiem/manifest.json").removeprefix(server.origin) in paths
+    assert any(re.fullmatch(r"/phien-cho/tim-kiem/shard-\d+\.[0-9a-f]{10}\.json", p) for p in paths), paths
+    assert any(re.fullmatch(r"/phien-cho/tim-kiem/cards-\d+\.[0-9a-f]{10}\.json", p) for p in paths), paths
+    assert all(p.startswith(SUB_PATH) for p in paths), paths
+
+
+@pytest.mark.parametrize("typed", [
+    pytest.param("cong nhan may", id="no-diacritics"),
+    pytest.param("CÔNG NHÂN MAY", id="capitals"),
+    pytest.param(unicodedata.normalize("NFD", "Công nhân may"), id="NFD"),
+    pytest.param(unicodedata.normalize("NFD", "CÔNG NHÂN MAY"), id="capitals-NFD"),
+])
+def test_typing_finds_the_sewing_job(driver: WebDriver, server: SiteServer, typed: str) -> None:
+    _open_search(driver, server)
+    _type(driver, typed)
+    state = _wait_for_results(driver, typed, lambda s: SEWING_JOB in s["titles"], f"{SEWING_JOB} for {typed!r}")
+    assert state["input"] == typed, "the box holds exactly what was typed"
+    assert FOUND.match(state["status"])
+
+
+def test_without_diacritics_finds_the_same_as_with(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server, "đóng gói")
+    with_marks = _wait_for_results(driver, "đóng gói", lambda s: len(s["titles"]) > 0, "results for 'đóng gói'")
+    _open_search(driver, server, "dong goi")
+    without = _wait_for_results(driver, "dong goi", lambda s: len(s["titles"]) > 0, "results for 'dong goi'")
+    assert without["titles"] == with_marks["titles"]
+    assert without["titles"][0] == "Công nhân đóng gói sản phẩm"
+
+
+def test_live_region_announces_the_count_and_no_results(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server)
+    status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    results = driver.find_element(By.CSS_SELECTOR, "[data-search-results]")
+    assert results.get_attribute("aria-live") in (None, "off"), "the list itself is never announced"
+    assert results.get_attribute("role") in (None, "list")
+    label = driver.find_element(By.CSS_SELECTOR, "label[for='tu-khoa']")
+    assert label.is_displayed() and label.text.strip()
+
+    _type(driver, "cong nhan")
+    state = _wait_for_results(driver, "cong nhan", lambda s: len(s["titles"]) > 0, "results for 'cong nhan'")
+    total = int(FOUND.match(state["status"]).group(1))
+    assert total >= len(state["titles"]) > 0
+    assert state["status"].startswith(f"Tìm thấy {total} việc làm")
+    assert state["titles"][0] not in state["status"], "the status announces a count, not the list"
+
+    _type(driver, "xyzzy qwerty")
+    state = _wait_for_results(driver, "xyzzy qwerty", lambda s: s["status"].startswith(NOT_FOUND), "the no-results message")
+    assert state["status"].startswith(NOT_FOUND), state["status"]
+    assert state["titles"] == []
+    assert state["hidden"]
+
+
+def test_submitting_puts_the_query_in_the_address_and_back_restores_the_search(driver: WebDriver,
+                                                                               server: SiteServer) -> None:
+    _open_search(driver, server, "lai xe")
+    first = _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results for 'lai xe'")
+
+    # typed, results shown after the pause, then submitted
+    _type(driver, "tho han")
+    is_welding = lambda s: bool(s["titles"]) and s["titles"][0].startswith("Thợ hàn")  # noqa: E731
+    _wait_for_results(driver, "tho han", is_welding, "results for 'tho han'")
+    _search_input(driver).send_keys(Keys.ENTER)
+    second = _wait_for_results(driver, "tho han", is_welding, "results after submitting")
+    assert urllib.parse.urlsplit(driver.current_url).path == SUB_PATH + "tim-kiem/"
+    assert second["titles"][0].startswith("Thợ hàn")
+
+    # submitted at once, without a pause
+    _type(driver, "bao ve")
+    _search_input(driver).send_keys(Keys.ENTER)
+    third = _wait_for_results(driver, "bao ve", lambda s: bool(s["titles"]) and "bảo vệ" in s["titles"][0].lower(),
+                              "results for 'bao ve'")
+
+    driver.back()
+    _wait_for_results(driver, "tho han", lambda s: s["input"] == "tho han" and s["titles"] == second["titles"],
+                      "Back to 'tho han'")
+    driver.back()
+    state = _wait_for_results(driver, "lai xe", lambda s: s["input"] == "lai xe" and s["titles"] == first["titles"],
+                              "Back to 'lai xe'")
+    assert state["titles"][0] == DRIVING_JOB
+    driver.forward()
+    _wait_for_results(driver, "tho han", lambda s: s["input"] == "tho han" and s["titles"] == second["titles"],
+                      "Forward to 'tho han'")
+    driver.forward()
+    _wait_for_results(driver, "bao ve", lambda s: s["input"] == "bao ve" and s["titles"] == third["titles"],
+                      "Forward to 'bao ve'")
+
+
+def test_the_search_box_on_every_page_leads_to_the_results(driver: WebDriver, server: SiteServer) -> None:
+    driver.get(server.url(""))
+    header_box = driver.find_element(By.CSS_SELECTOR, "header form[role='search'] input[name='q']")
+    header_box.send_keys("lai xe", Keys.ENTER)
+    state = _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results from the header search box")
+    assert urllib.parse.urlsplit(driver.current_url).path == SUB_PATH + "tim-kiem/"
+    assert state["titles"][0] == DRIVING_JOB
+
+
+def test_a_failed_download_is_retried(driver: WebDriver, server: SiteServer) -> None:
+    server.failing = {"manifest.json"}
+    try:
+        _open_search(driver, server, "lai xe")
+        _wait(driver, lambda d: "Không tải được" in (_state(d)["status"] or ""), "the download error message")
+    finally:
+        server.failing = set()
+    _search_input(driver).send_keys(Keys.ENTER)
+    state = _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results after the network came back")
+    assert state["titles"][0] == DRIVING_JOB
+
+
+def test_no_request_leaves_loopback(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server, "cong nhan may")
+    _wait_for_results(driver, "cong nhan may", lambda s: SEWING_JOB in s["titles"], "results")
+    _type(driver, "bao ve ca dem")
+    _wait_for_results(driver, "bao ve ca dem", lambda s: "Bảo vệ ca đêm nhà xưởng" in s["titles"], "results")
+    names = driver.execute_script(
+        "return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]")
+    assert len(names) > 3
+    for name in names:
+        assert urllib.parse.urlsplit(name).hostname == "127.0.0.1", f"request to another host: {name}"
+    # everything the page asks for is under the sub-path (the browser's own /favicon.ico aside)
+    outside = [p for p in server.requests if not p.startswith(SUB_PATH) and p != "/favicon.ico"]
+    assert outside == []
+
+
+def test_a_site_without_open_vacancies_says_nothing_was_found(driver: WebDriver, run_phiencho,
+                                                             tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("empty")
+    output = folder / "public"
+    # long after every example vacancy has closed (and their pages are gone)
+    result = run_phiencho("build", "--content", "content", "--output", str(output), "--now", "2031-01-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    empty_server = SiteServer(output, folder / "served")
+    try:
+        _open_search(driver, empty_server, "cong nhan may")
+        state = _wait_for_results(driver, "cong nhan may", lambda s: True, "the status")
+        assert state["status"].startswith(NOT_FOUND), state["status"]
+        assert state["titles"] == []
+    finally:
+        empty_server.close()
+
+
+# --- without JavaScript --------------------------------------------------------------------
+
+def test_without_javascript_the_page_offers_the_browse_pages(server: SiteServer) -> None:
+    chrome = _chrome(javascript=False)
+    try:
+        chrome.get(server.url("tim-kiem/?q=lai%20xe"))
+        message = chrome.find_element(By.CSS_SELECTOR, "[data-search-nojs]")
+        assert message.is_displayed(), "the no-JavaScript message shows"
+        assert "JavaScript" in message.text
+        links = {a.get_attribute("href") for a in message.find_elements(By.TAG_NAME, "a")}
+        assert server.url("xa-phuong/") in links, links
+        assert server.url("nganh-nghe/") in links, links
+        for link in (server.url("xa-phuong/"), server.url("nganh-nghe/")):
+            with urllib.request.urlopen(link, timeout=10) as response:
+                assert response.status == 200
+        results = chrome.find_element(By.CSS_SELECTOR, "[data-search-results]")
+        assert not results.is_displayed()
+        assert results.find_elements(By.TAG_NAME, "li") == []
+        # the form still works: it submits to the same page with ?q=
+        form = chrome.find_element(By.CSS_SELECTOR, "[data-search-form]")
+        assert form.get_attribute("method") == "get"
+        chrome.find_element(By.CSS_SELECTOR, "label[for='tu-khoa']")
+        # the browse page is reachable by following the link
+        message.find_element(By.PARTIAL_LINK_TEXT, "xã/phường").click()
+        WebDriverWait(chrome, WAIT_SECONDS).until(lambda d: urllib.parse.urlsplit(d.current_url).path == SUB_PATH + "xa-phuong/")
+    finally:
+        chrome.quit()
+
+
+# --- text from the index is never HTML -----------------------------------------------------
+
+HOSTILE_VACANCY = f"""---
+id: NB-2026-999
+title: "{HOSTILE_TITLE}"
+status: approved
+posted: 2026-11-20
+expires: 2026-12-31
+employer:
+  name: "Công ty <b>in đậm</b> & <script>alert(2)</script>"
+  phone: "0229 3 999 999"
+location:
+  commune: Phủ Lý
+sector: Vận tải – Lái xe
+employment_type: full_time
+openings: 1
+---
+Mô tả thử <img src=y onerror=alert(3)>.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(run_phiencho, repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    folder = tmp_path_factory.mktemp("hostile")
+    content = folder / "content"
+    shutil.copytree(repo_root / "content", content)
+    (content / "vacancies" / "2026-11" / "nb-2026-999-hostile.md").write_text(HOSTILE_VACANCY, encoding="utf-8")
+    output = folder / "public"
+    result = run_phiencho("build", "--content", str(content), "--output", str(output), "--now", NOW)
+    if result.returncode != 0:
+        pytest.fail(f"phiencho build exited {result.returncode}\n{result.stdout}\n{result.stderr}")
+    site_server = SiteServer(output, folder / "served")
+    yield site_server
+    site_server.close()
+
+
+def test_hostile_text_from_the_index_is_shown_as_text(driver: WebDriver, hostile_server: SiteServer) -> None:
+    _open_search(driver, hostile_server, "img onerror")
+    state = _wait_for_results(driver, "img onerror", lambda s: len(s["titles"]) > 0, "the hostile vacancy")
+    assert state["titles"][0] == HOSTILE_TITLE
+    results = driver.find_element(By.CSS_SELECTOR, "[data-search-results]")
+    for tag in ("img", "b", "script"):
+        assert results.find_elements(By.TAG_NAME, tag) == [], f"a <{tag}> element came from the index"
+    employer = driver.execute_script(
+        "return document.querySelector('[data-search-results] li:first-child dd').textContent")
+    assert employer == "Công ty <b>in đậm</b> & <script>alert(2)</script>"
+    try:
+        alert = driver.switch_to.alert
+        pytest.fail(f"a script from the index ran: alert {alert.text!r}")
+    except NoAlertPresentException:
+        pass
+    assert driver.execute_script("return document.querySelectorAll('img').length") == 0

@@ -1,0 +1,442 @@
+// Tests of the search script (themes/default/assets/search.js) under node: folding against the golden
+// cases shared with the Swift tests, tokenising, postings decoding against the shared postings cases,
+// shard lookup, ranking, and search()/cardsFor() over small in-memory indexes (no Swift build needed).
+// Run: node --test tests/js/search.test.mjs
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const scriptURL = new URL('../../themes/default/assets/search.js', import.meta.url);
+const search = require(fileURLToPath(scriptURL));
+const fixtures = new URL('../../Tests/PhienchoKitTests/Fixtures/', import.meta.url);
+const readJSON = (name) => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8'));
+
+const foldingCases = readJSON('folding-cases.json');
+const postingsCases = readJSON('postings-cases.json');
+
+/** Code points as hex, so a failure shows NFC/NFD differences. */
+const points = (text) => Array.from(text, (c) => c.codePointAt(0).toString(16)).join(' ');
+
+// ---- Folding ---------------------------------------------------------------------------------
+
+describe('fold', () => {
+  test('the golden file is there and has the required kinds of case', () => {
+    assert.ok(foldingCases.length >= 20);
+    assert.ok(foldingCases.some((c) => c.input.includes('\u0301')), 'an NFD case');
+    assert.ok(foldingCases.some((c) => c.input.includes('Đ')) && foldingCases.some((c) => c.input.includes('đ')));
+  });
+
+  for (const item of foldingCases) {
+    test(`golden: ${JSON.stringify(item.input)} → ${JSON.stringify(item.folded)}`, () => {
+      const folded = search.fold(item.input);
+      assert.equal(points(folded), points(item.folded));   // code point by code point, not "looks the same"
+      assert.equal(folded, item.folded);
+    });
+  }
+
+  test('is idempotent and gives NFC', () => {
+    for (const item of foldingCases) {
+      const once = search.fold(item.input);
+      assert.equal(search.fold(once), once);
+      assert.equal(once.normalize('NFC'), once);
+    }
+  });
+
+  test('capital sigma lowers to σ everywhere, as Swift lowercased() does', () => {
+    assert.equal(search.fold('ΟΔΟΣ Σ'), 'οδοσ σ');
+    assert.equal(search.fold('ς'), 'ς');
+  });
+});
+
+// ---- Tokenising ------------------------------------------------------------------------------
+
+describe('terms', () => {
+  const same = ['cong', 'nhan', 'may', 'cong', 'nghiep'];
+
+  test('a Vietnamese sentence becomes folded words', () => {
+    assert.deepEqual(search.terms('Công nhân may, công nghiệp!'), same);
+  });
+
+  test('NFC, NFD, upper case and no diacritics give the same terms', () => {
+    for (const text of ['Công nhân may công nghiệp', 'Công nhân may công nghiệp'.normalize('NFD'),
+      'CÔNG NHÂN MAY CÔNG NGHIỆP', 'CÔNG NHÂN MAY CÔNG NGHIỆP'.normalize('NFD'),
+      'cong nhan may cong nghiep', '  Cong   NHAN\tmay\ncông-nghiệp ']) {
+      assert.deepEqual(search.terms(text), same, JSON.stringify(text));
+    }
+    assert.deepEqual(search.terms('ĐÓNG GÓI'.normalize('NFD')), ['dong', 'goi']);
+  });
+
+  test('digits stay inside terms; punctuation and symbols separate them', () => {
+    assert.deepEqual(search.terms('Thợ hàn (CO2), lương 8.000.000đ/tháng'),
+      ['tho', 'han', 'co2', 'luong', '8', '000', '000d', 'thang']);
+    assert.deepEqual(search.terms('Lái xe hạng C, ca 2'), ['lai', 'xe', 'hang', 'c', 'ca', '2']);
+    assert.deepEqual(search.terms('CNC-Operator_2026'), ['cnc', 'operator', '2026']);
+    assert.deepEqual(search.terms('“Xanh lại ước mơ” – 100% miễn phí…'), ['xanh', 'lai', 'uoc', 'mo', '100', 'mien', 'phi']);
+    assert.deepEqual(search.terms('👷 thợ xây 🧱'), ['tho', 'xay']);
+  });
+
+  test('empty and separator-only text has no terms', () => {
+    assert.deepEqual(search.terms(''), []);
+    assert.deepEqual(search.terms('  ,.;!? – … '), []);
+    assert.deepEqual(search.terms('\u0301\u0300'), []);
+  });
+
+  test('the same letter and number categories as SearchTokenizer', () => {
+    assert.deepEqual(search.terms('thợ\u200Chàn'), ['tho', 'han']);
+    assert.deepEqual(search.terms('thợ\u200Dhàn'), ['tho', 'han']);
+    assert.deepEqual(search.terms('công\u00ADnhân'), ['cong', 'nhan']);
+    assert.deepEqual(search.terms('công\u200Bnhân'), ['cong', 'nhan']);
+    assert.deepEqual(search.terms('ⓐb'), ['b']);
+    assert.deepEqual(search.terms('tầng ² Ⅻ ½'), ['tang', '²', 'ⅻ', '½']);
+    assert.deepEqual(search.terms('ΟΔΟΣ Σ'), ['οδοσ', 'σ']);
+    assert.deepEqual(search.terms('𝐀𝐁 x'), ['𝐀𝐁', 'x']);
+  });
+
+  test('tokenising a golden input gives the words of its folded form', () => {
+    for (const item of foldingCases) {
+      assert.deepEqual(search.terms(item.input), search.terms(item.folded), JSON.stringify(item.input));
+    }
+  });
+});
+
+// ---- Postings --------------------------------------------------------------------------------
+
+describe('decodePostings', () => {
+  test('the shared cases are there', () => {
+    assert.ok(postingsCases.length >= 10);
+    assert.ok(postingsCases.some((c) => c.encoded.startsWith('b')) && postingsCases.some((c) => c.encoded.startsWith('d')));
+  });
+
+  for (const item of postingsCases) {
+    test(`shared case: ${item.note || item.encoded}`, () => {
+      assert.deepEqual(search.decodePostings(item.encoded, item.documentCount), item.documents);
+    });
+  }
+
+  test('sparse gaps are base 36; bitmaps are LSB first and ignore padding bits', () => {
+    assert.deepEqual(search.decodePostings('d5,0,z,10', 10000), [5, 6, 42, 79]);
+    assert.deepEqual(search.decodePostings('bBQI=', 16), [0, 2, 9]);
+    assert.deepEqual(search.decodePostings('b/w==', 5), [0, 1, 2, 3, 4]);
+    assert.deepEqual(search.decodePostings('', 5), []);
+  });
+});
+
+// ---- Shards ----------------------------------------------------------------------------------
+
+describe('shardFor and prefixShards', () => {
+  const firstTerms = ['a', 'ca', 'cab', 'cac', 'cad', 'd'];
+
+  test('shardFor: the last shard whose first term is not after the term', () => {
+    const cases = { '0': 0, a: 0, bz: 0, ca: 1, caa: 1, cab: 2, cb: 4, zzz: 5 };
+    for (const [term, shard] of Object.entries(cases)) assert.equal(search.shardFor(term, firstTerms), shard, term);
+    assert.equal(search.shardFor('x', ['a']), 0);
+    assert.equal(search.shardFor('x', []), 0);
+    // UTF-16 order: 𝐚 (D835 DC1A) sorts before ａ (FF41), as in SearchTokenizer.precedes
+    assert.equal(search.shardFor('𝐚', ['a', 'ａ']), 0);
+  });
+
+  test('prefixShards: from the shard of the prefix, at most two, only while first terms share the prefix', () => {
+    assert.deepEqual(search.prefixShards('ca', firstTerms), [1, 2]);
+    assert.deepEqual(search.prefixShards('cac', firstTerms), [3]);
+    assert.deepEqual(search.prefixShards('c', firstTerms), [0, 1]);
+    assert.deepEqual(search.prefixShards('cb', firstTerms), [4]);
+    assert.deepEqual(search.prefixShards('d', firstTerms), [5]);
+    assert.deepEqual(search.prefixShards('zz', firstTerms), [5]);
+    assert.deepEqual(search.prefixShards('0', firstTerms), [0]);
+    assert.deepEqual(search.prefixShards('x', ['a']), [0]);
+  });
+});
+
+// ---- Query parsing ---------------------------------------------------------------------------
+
+describe('parseQuery', () => {
+  test('the last word is a prefix unless the text ends with a space', () => {
+    assert.deepEqual(search.parseQuery('tho ha'), { words: ['tho', 'ha'], prefixLast: true });
+    assert.deepEqual(search.parseQuery('tho ha '), { words: ['tho', 'ha'], prefixLast: false });
+    assert.equal(search.parseQuery('tho ha\u00A0').prefixLast, false);
+    assert.equal(search.parseQuery('tho ha\n').prefixLast, false);
+    assert.equal(search.parseQuery('tho ha\u3000').prefixLast, false);
+    assert.equal(search.parseQuery('tho ha\uFEFF').prefixLast, false);
+    assert.equal(search.parseQuery('tho ha\u0085').prefixLast, true);
+    assert.equal(search.parseQuery('tho ha,').prefixLast, true, 'punctuation is not a space');
+    assert.equal(search.parseQuery('tho ha \u0301').prefixLast, true);
+  });
+
+  test('no words: nothing to expand', () => {
+    assert.deepEqual(search.parseQuery(''), { words: [], prefixLast: false });
+    assert.deepEqual(search.parseQuery(',,'), { words: [], prefixLast: false });
+  });
+});
+
+// ---- Ranking ---------------------------------------------------------------------------------
+
+describe('rank', () => {
+  const word = (all, title = [], exact = all, titleExact = title) => ({ all, title, exact, titleExact });
+
+  test('title whole > title prefix > body whole > body prefix, whatever the recency', () => {
+    // documents: 0 body whole (newest), 1 body prefix, 2 title prefix, 3 title whole (oldest)
+    const matches = [word([0, 1, 2, 3], [2, 3], [0, 3], [3])];
+    assert.deepEqual(search.rank(matches), [3, 2, 0, 1]);
+  });
+
+  test('more query words in the title first', () => {
+    const kho = word([0, 1], [0], [0, 1], [0]);
+    const dem = word([0, 1], [1], [0, 1], [1]);
+    const ca = word([0, 1], [1], [0, 1], [1]);
+    assert.deepEqual(search.rank([kho, ca, dem]), [1, 0]);
+  });
+
+  test('newest (smaller document number) first on ties', () => {
+    assert.deepEqual(search.rank([word([7, 2, 5, 0], [7, 2, 5, 0])]), [0, 2, 5, 7]);
+  });
+
+  test('every word must match', () => {
+    assert.deepEqual(search.rank([word([0, 1, 2]), word([1, 2, 3]), word([2, 1])]), [1, 2]);
+    assert.deepEqual(search.rank([word([0, 1]), word([])]), []);
+    assert.deepEqual(search.rank([]), []);
+  });
+});
+
+// ---- search() and cardsFor() over in-memory indexes ------------------------------------------
+
+/** A file loader over an object of files that records what was fetched. */
+function loaderFor(files) {
+  const fetched = [];
+  const load = (name) => {
+    fetched.push(name);
+    if (!(name in files)) return Promise.reject(new Error(`no file ${name}`));
+    return Promise.resolve(JSON.parse(JSON.stringify(files[name])));
+  };
+  return { load, fetched };
+}
+
+/**
+ * A literal index in the format SearchIndex writes: three documents (newest first), two shards,
+ * blocks of two cards. Written by hand to pin the file format.
+ */
+const literal = {
+  manifest: {
+    version: 1, documents: 3, blockSize: 2,
+    shards: [['bo', 'shard-0.aaaaaaaaaa.json'], ['lai', 'shard-1.bbbbbbbbbb.json']],
+    blocks: ['cards-0.cccccccccc.json', 'cards-1.dddddddddd.json'],
+  },
+  files: {
+    // 0: "Công nhân bốc xếp kho" (… lái xe nâng …), 1: "Lái xe tải", 2: "Thợ hàn" (… xe đưa đón …)
+    'shard-0.aaaaaaaaaa.json': { bo: ['d2', 'd2'], boc: ['d0', 'd0'], cong: ['d0', 'd0'], don: ['d2', ''], dua: ['d2', ''],
+      han: ['d2', 'd2'], kho: ['d0', 'd0'] },
+    'shard-1.bbbbbbbbbb.json': { lai: ['d0,0', 'd1'], nang: ['d0', ''], nhan: ['d0', 'd0'], tai: ['d1', 'd1'], tho: ['d2', 'd2'],
+      xe: ['bBw==', 'd1'], xep: ['d0', 'd0'] },
+    'cards-0.cccccccccc.json': [
+      ['Công nhân bốc xếp kho', 'viec-lam/a-1/', 'Công ty Kho vận', 'phường Đồng Văn', '7.500.000 đồng/tháng', '15/01/2027'],
+      ['Lái xe tải', 'viec-lam/a-2/', 'Công ty Vận tải', 'phường Phủ Lý', 'Thỏa thuận', '15/12/2026'],
+    ],
+    'cards-1.dddddddddd.json': [
+      ['Thợ hàn', 'viec-lam/a-3/', 'Xưởng cơ khí', 'xã Gia Trấn', 'Thỏa thuận', '30/11/2026'],
+    ],
+  },
+};
+
+describe('search over a literal index', () => {
+  test('"lái xe": the driving job first, the forklift mention after, nothing with "xe" alone', async () => {
+    const { load, fetched } = loaderFor(literal.files);
+    assert.deepEqual(await search.search('lái xe', literal.manifest, load), [1, 0]);
+    assert.deepEqual([...new Set(fetched)].sort(), ['shard-1.bbbbbbbbbb.json']);
+  });
+
+  test('without diacritics, in capitals and in NFD the same', async () => {
+    for (const text of ['lai xe', 'LÁI XE', 'Lái xe'.normalize('NFD'), 'LÁI XE'.normalize('NFD')]) {
+      const { load } = loaderFor(literal.files);
+      assert.deepEqual(await search.search(text, literal.manifest, load), [1, 0], JSON.stringify(text));
+    }
+  });
+
+  test('a prefix expands over the terms it starts, a whole word ranks first', async () => {
+    const { load } = loaderFor(literal.files);
+    // "bo" is a whole term of document 2 ("bo" only for the test) and a prefix of "boc" (document 0)
+    assert.deepEqual(await search.search('bo', literal.manifest, load), [2, 0]);
+    assert.deepEqual(await search.search('bo ', literal.manifest, load), [2]);
+    assert.deepEqual(await search.search('b', literal.manifest, load), []);
+  });
+
+  test('cards of the results, loading only their blocks', async () => {
+    const { load, fetched } = loaderFor(literal.files);
+    const cards = await search.cardsFor([2], literal.manifest, load);
+    assert.deepEqual(cards, [literal.files['cards-1.dddddddddd.json'][0]]);
+    assert.deepEqual(fetched, ['cards-1.dddddddddd.json']);
+  });
+
+  test('an index without documents (no open vacancy) finds nothing and fetches nothing', async () => {
+    const { load, fetched } = loaderFor({});
+    const empty = { version: 1, documents: 0, blockSize: 16, shards: [], blocks: [] };
+    assert.deepEqual(await search.search('cong nhan', empty, load), []);
+    assert.deepEqual(await search.cardsFor([], empty, load), []);
+    assert.deepEqual(fetched, []);
+  });
+
+  test('an empty query fetches nothing', async () => {
+    const { load, fetched } = loaderFor(literal.files);
+    assert.deepEqual(await search.search('  ,, ', literal.manifest, load), []);
+    assert.deepEqual(fetched, []);
+  });
+});
+
+/**
+ * Builds an index like SearchIndex does, from [{title, body, card?}] newest first: every term of
+ * title + body with its postings ("all" and "title"), terms sorted in UTF-16 order, `perShard`
+ * terms per shard, cards in blocks of `blockSize`.
+ */
+function buildIndex(documents, { perShard = 4, blockSize = 4 } = {}) {
+  const count = documents.length;
+  const postings = new Map();
+  documents.forEach((doc, n) => {
+    const title = new Set(search.terms(doc.title));
+    for (const term of new Set(search.terms(doc.title + ' ' + (doc.body || '')))) {
+      if (!postings.has(term)) postings.set(term, { all: [], title: [] });
+      postings.get(term).all.push(n);
+      if (title.has(term)) postings.get(term).title.push(n);
+    }
+  });
+  const encode = (list) => {
+    if (list.length === 0) return '';
+    let previous = -1;
+    const sparse = 'd' + list.map((d) => { const gap = (d - previous - 1).toString(36); previous = d; return gap; }).join(',');
+    const bytes = new Uint8Array(Math.ceil(count / 8));
+    list.forEach((d) => { bytes[d >> 3] |= 1 << (d & 7); });
+    const dense = 'b' + Buffer.from(bytes).toString('base64');
+    return dense.length < sparse.length ? dense : sparse;
+  };
+  const terms = [...postings.keys()].sort();
+  const files = {};
+  const manifest = { version: 1, documents: count, blockSize, shards: [], blocks: [] };
+  for (let i = 0; i < terms.length; i += perShard) {
+    const name = `shard-${manifest.shards.length}.json`;
+    files[name] = Object.fromEntries(terms.slice(i, i + perShard).map((t) => [t, [encode(postings.get(t).all), encode(postings.get(t).title)]]));
+    manifest.shards.push([terms[i], name]);
+  }
+  for (let i = 0; i < count; i += blockSize) {
+    const name = `cards-${manifest.blocks.length}.json`;
+    files[name] = documents.slice(i, i + blockSize).map((doc, k) =>
+      doc.card || [doc.title, `viec-lam/v-${i + k}/`, 'Công ty', 'xã Gia Trấn', 'Thỏa thuận', '31/12/2026']);
+    manifest.blocks.push(name);
+  }
+  return { manifest, files, terms };
+}
+
+describe('search and cardsFor over a built in-memory index', () => {
+  const documents = [
+    { title: 'Nhân viên bảo vệ', body: 'Có máy hàn trong xưởng.' },                // 0 body whole "han"
+    { title: 'Thợ sơn', body: 'Sơn hàng rào, ngõ nhỏ.' },                         // 1 body prefix "hang"
+    { title: 'Bốc xếp hàng hóa', body: 'Làm ca đêm.' },                           // 2 title prefix
+    { title: 'Thợ hàn kết cấu', body: 'Ca ngày.' },                               // 3 title whole
+    { title: 'Công nhân may công nghiệp', body: 'Nghỉ ngơi, người ngoài tỉnh.' }, // 4
+    { title: 'Công nhân đóng gói', body: 'Ngăn nắp, ngay ngắn.' },                // 5
+    { title: 'Phụ bếp', body: 'Nhà hàng.' },                                       // 6
+    { title: 'Phụ bếp', body: 'Quán ăn.' },                                        // 7
+    { title: '<img src=x onerror=alert(1)>', body: 'Thử' },                        // 8
+  ];
+  const index = buildIndex(documents);
+
+  const run = async (text) => {
+    const { load, fetched } = loaderFor(index.files);
+    return { documents: await search.search(text, index.manifest, load), fetched };
+  };
+
+  test('title whole > title prefix > body whole > body prefix', async () => {
+    assert.deepEqual((await run('han')).documents, [3, 2, 0, 1, 6]);
+    assert.deepEqual((await run('han ')).documents, [3, 0]);
+  });
+
+  test('newest first on ties', async () => {
+    assert.deepEqual((await run('phu bep')).documents, [6, 7]);
+  });
+
+  test('every word must match; prefix on the last word only', async () => {
+    assert.deepEqual((await run('cong nhan may')).documents, [4]);
+    assert.deepEqual((await run('CÔNG NHÂN MAY')).documents, [4]);
+    assert.deepEqual((await run('Công nhân may'.normalize('NFD'))).documents, [4]);
+    assert.deepEqual((await run('dong goi')).documents, [5]);
+    assert.deepEqual((await run('cong nhan ma')).documents, [4]);
+    assert.deepEqual((await run('cong nha may')).documents, [], 'a word before the last is whole');
+    assert.deepEqual((await run('cong nhan may xyz')).documents, []);
+    assert.deepEqual((await run('cong nhan m')).documents, [], 'a one-letter last word is not expanded');
+  });
+
+  test('a query fetches only the shards of its words (and at most two for a prefix)', async () => {
+    const firstTerms = index.manifest.shards.map((s) => s[0]);
+    const { fetched } = await run('cong nhan may');
+    const expected = new Set(['cong', 'nhan'].map((w) => index.manifest.shards[search.shardFor(w, firstTerms)][1])
+      .concat(search.prefixShards('may', firstTerms).map((i) => index.manifest.shards[i][1])));
+    assert.deepEqual(new Set(fetched), expected);
+    assert.ok(new Set(fetched).size < index.manifest.shards.length);
+    assert.ok(fetched.every((name) => name.startsWith('shard-')));
+  });
+
+  test('a prefix spanning many shards reads at most two of them', async () => {
+    const ng = index.terms.filter((t) => t.startsWith('ng'));
+    const firstTerms = index.manifest.shards.map((s) => s[0]);
+    const holding = new Set(ng.map((t) => search.shardFor(t, firstTerms)));
+    assert.ok(holding.size > 2, `the fixture spreads "ng…" over ${holding.size} shards`);
+    const { fetched } = await run('ng');
+    assert.ok(new Set(fetched).size <= 2, fetched.join(' '));
+  });
+
+  test('cardsFor: the first RESULTS_SHOWN cards, in result order, from their blocks only', async () => {
+    const { load, fetched } = loaderFor(index.files);
+    const cards = await search.cardsFor([3, 2, 0, 1], index.manifest, load);
+    assert.deepEqual(cards.map((c) => c[0]), ['Thợ hàn kết cấu', 'Bốc xếp hàng hóa', 'Nhân viên bảo vệ', 'Thợ sơn']);
+    assert.deepEqual(new Set(fetched), new Set(['cards-0.json']));
+
+    const many = buildIndex(Array.from({ length: 40 }, (_, n) => ({ title: `Việc số ${n}` })), { blockSize: 4 });
+    const loader = loaderFor(many.files);
+    const all = await search.search('viec so', many.manifest, loader.load);
+    assert.equal(all.length, 40);
+    const shown = await search.cardsFor(all, many.manifest, loader.load);
+    assert.equal(shown.length, search.RESULTS_SHOWN);
+    assert.deepEqual(shown.map((c) => c[0]), all.slice(0, search.RESULTS_SHOWN).map((n) => `Việc số ${n}`));
+    const blocks = loader.fetched.filter((name) => name.startsWith('cards-'));
+    assert.deepEqual(new Set(blocks), new Set(['cards-0.json', 'cards-1.json', 'cards-2.json']));
+  });
+
+  test('hostile text from the index comes back as plain strings', async () => {
+    const { load } = loaderFor(index.files);
+    const found = await search.search('img onerror', index.manifest, load);
+    assert.deepEqual(found, [8]);
+    const [card] = await search.cardsFor(found, index.manifest, load);
+    assert.equal(card[0], '<img src=x onerror=alert(1)>');
+  });
+
+  test('a missing file rejects (the page then says the data could not be loaded)', async () => {
+    const { load } = loaderFor({});
+    await assert.rejects(search.search('han', index.manifest, load));
+  });
+});
+
+// ---- The script itself -----------------------------------------------------------------------
+
+describe('the script', () => {
+  const source = readFileSync(scriptURL, 'utf8');
+
+  test('never inserts HTML', () => {
+    for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'createContextualFragment', 'eval(']) {
+      assert.ok(!source.includes(sink), `search.js uses ${sink}`);
+    }
+    assert.ok(source.includes('textContent'));
+  });
+
+  test('is small and plain: no modules, no WebAssembly', () => {
+    assert.ok(Buffer.byteLength(source) < 16 * 1024, `${Buffer.byteLength(source)} bytes`);
+    assert.ok(!/\bimport\b|WebAssembly/.test(source));
+  });
+
+  test('has the constants of SearchQuery.swift', () => {
+    const swift = readFileSync(new URL('../../Sources/PhienchoKit/Search/SearchQuery.swift', import.meta.url), 'utf8');
+    const constant = (name) => Number(swift.match(new RegExp(`static let ${name} = (\\d+)`))[1]);
+    const js = (name) => Number(source.match(new RegExp(`var ${name} = (\\d+);`))[1]);
+    assert.equal(js('MINIMUM_PREFIX_LENGTH'), constant('minimumPrefixLength'));
+    assert.equal(js('MAXIMUM_PREFIX_SHARDS'), constant('maximumPrefixShards'));
+    assert.equal(js('RESULTS_SHOWN'), constant('resultsShown'));
+  });
+});
