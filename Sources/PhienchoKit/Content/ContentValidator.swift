@@ -84,7 +84,10 @@ func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable 
     guard items.count > 1 else { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+        results.deinitialize()
+        results.deallocate()
+    }
     nonisolated(unsafe) let output = results
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
         output[index] = transform(items[index])
