@@ -205,6 +205,22 @@ def test_query_in_the_address_lists_the_driving_job_first(driver: WebDriver, ser
     assert details == ["Đơn vị tuyển dụng", "Nơi làm việc", "Mức lương", "Hạn nộp hồ sơ"]
 
 
+def test_more_results_are_shown_on_request_and_focus_moves_to_them(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server, "cong")
+    state = _wait_for_results(driver, "cong", lambda s: len(s["titles"]) > 0, "results for 'cong'")
+    total = int(FOUND.match(state["status"]).group(1))
+    assert total > 10, f"the example needs more than one screen of results for 'cong' ({total})"
+    assert len(state["titles"]) == 10
+    more = driver.find_element(By.CSS_SELECTOR, "button.more")
+    assert more.is_displayed() and more.text == "Xem thêm việc làm"
+    more.click()
+    _wait(driver, lambda d: len(_state(d)["titles"]) == min(total, 20), "the next results")
+    focused = driver.execute_script("return document.activeElement.textContent")
+    assert focused == _state(driver)["titles"][10], "focus moves to the first new result"
+    if total <= 20:
+        assert not more.is_displayed(), "the button goes away once everything is shown"
+
+
 def test_index_files_are_fetched_relative_to_the_sub_path(driver: WebDriver, server: SiteServer) -> None:
     _open_search(driver, server, "lai xe")
     _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results")

@@ -138,9 +138,9 @@
     })).then(rank);
   }
 
-  /** Cards for the first results, loading only the blocks they live in. */
-  function cardsFor(documents, manifest, load) {
-    var shown = documents.slice(0, RESULTS_SHOWN);
+  /** Cards for RESULTS_SHOWN results from `start` (default 0), loading only the blocks they live in. */
+  function cardsFor(documents, manifest, load, start) {
+    var shown = documents.slice(start || 0, (start || 0) + RESULTS_SHOWN);
     return Promise.all(shown.map(function (d) {
       var block = Math.floor(d / manifest.blockSize);
       return load(manifest.blocks[block]).then(function (cards) { return cards[d % manifest.blockSize]; });
@@ -165,6 +165,13 @@
   var manifestPromise = null;
   var timer = null;
   var generation = 0;
+  var state = { documents: [], shown: 0, manifest: null };
+  var more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'more';
+  more.textContent = 'Xem thêm việc làm';
+  more.hidden = true;
+  results.parentNode.insertBefore(more, results.nextSibling);
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
 
@@ -203,8 +210,9 @@
     list.appendChild(dd);
   }
 
-  function show(cards, total, announce) {
-    results.textContent = '';
+  function show(cards, total, announce, append) {
+    if (!append) results.textContent = '';
+    var firstLink = null;
     cards.forEach(function (card) {
       var item = document.createElement('li');
       var article = document.createElement('article');
@@ -213,6 +221,7 @@
       var link = document.createElement('a');
       link.href = root + card[1];
       link.textContent = card[0];
+      if (!firstLink) firstLink = link;
       heading.appendChild(link);
       article.appendChild(heading);
       var details = document.createElement('dl');
@@ -224,24 +233,45 @@
       item.appendChild(article);
       results.appendChild(item);
     });
-    results.hidden = cards.length === 0;
+    state.shown = (append ? state.shown : 0) + cards.length;
+    results.hidden = state.shown === 0;
+    more.hidden = state.shown >= total;
     var message = total === 0 ? 'Không tìm thấy việc làm phù hợp.'
-      : 'Tìm thấy ' + total + ' việc làm' + (total > cards.length ? ', hiện ' + cards.length + ' việc làm đầu tiên.' : '.');
+      : 'Tìm thấy ' + total + ' việc làm' + (total > state.shown ? ', đang hiện ' + state.shown + ' việc làm đầu tiên.' : '.');
     if (announce) status.textContent = message;
+    return firstLink;
   }
+
+  // "Xem thêm việc làm": the next results, and focus on the first of them for keyboard and
+  // screen-reader users.
+  more.addEventListener('click', function () {
+    var forGeneration = generation;
+    cardsFor(state.documents, state.manifest, load, state.shown).then(function (cards) {
+      if (forGeneration !== generation) return;
+      var first = show(cards, state.documents.length, true, true);
+      if (first) first.focus();
+    }).catch(function () {
+      status.textContent = 'Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.';
+    });
+  });
 
   function run(text, announce) {
     var current = ++generation;
     if (terms(text).length === 0) {
       results.textContent = '';
       results.hidden = true;
+      more.hidden = true;
       status.textContent = '';
       return;
     }
     manifest().then(function (m) {
       return search(text, m, load).then(function (documents) {
         return cardsFor(documents, m, load).then(function (cards) {
-          if (current === generation) show(cards, documents.length, announce);
+          if (current === generation) {
+            state.documents = documents;
+            state.manifest = m;
+            show(cards, documents.length, announce, false);
+          }
         });
       });
     }).catch(function () {
