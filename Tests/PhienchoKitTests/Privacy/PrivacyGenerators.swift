@@ -267,8 +267,9 @@ struct PrivacyLeakScenario: Sendable, CustomStringConvertible {
         case .employerAddress: vacancy.employerAddress = "\(planted), \(vacancy.employerAddress)"
         case .employerPhone: vacancy.employerPhone = isNumber ? planted : "\(vacancy.employerPhone) – \(planted)"
         case .employerEmail:
-            // An e-mail has no spaces: they become dots ("nguyễn.văn.hùng@…").
-            let local = String(planted.map { $0.isWhitespace ? "." : $0 })
+            // An e-mail has no spaces (they become dots: "nguyễn.văn.hùng@…") and none of the
+            // characters the validator refuses in an address, such as the brackets of "(84) 58…".
+            let local = String(planted.filter { !"<>\"'(),;:".contains($0) }.map { $0.isWhitespace ? "." : $0 })
             vacancy.employerEmail = local + "@congty.example.vn"
         case .tag: vacancy.tags.insert(planted, at: vacancy.tags.isEmpty ? 0 : Int(vacancy.tags.count / 2))
         }
