@@ -269,7 +269,8 @@ struct PrivacyLeakScenario: Sendable, CustomStringConvertible {
         case .employerEmail:
             // An e-mail has no spaces (they become dots: "nguyễn.văn.hùng@…") and none of the
             // characters the validator refuses in an address, such as the brackets of "(84) 58…".
-            let local = String(planted.filter { !"<>\"'(),;:".contains($0) }.map { $0.isWhitespace ? "." : $0 })
+            // (A `;` stays: it ends the character references that some plants carry.)
+            let local = String(planted.filter { !"<>\"'(),:".contains($0) }.map { $0.isWhitespace ? "." : $0 })
             vacancy.employerEmail = local + "@congty.example.vn"
         case .tag: vacancy.tags.insert(planted, at: vacancy.tags.isEmpty ? 0 : Int(vacancy.tags.count / 2))
         }
