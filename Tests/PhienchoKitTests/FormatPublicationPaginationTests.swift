@@ -173,7 +173,9 @@ struct PaginationTests {
         let p = Pagination(itemCount: 500, pageSize: 1, basePath: "")
         #expect(links(p, around: 1) == [1, 2, 3, nil, 500])
         #expect(links(p, around: 4) == [1, 2, 3, 4, 5, 6, nil, 500])
-        #expect(links(p, around: 5) == [1, nil, 3, 4, 5, 6, 7, nil, 500])
+        // A gap would hide only page 2: page 2 is shown instead.
+        #expect(links(p, around: 5) == [1, 2, 3, 4, 5, 6, 7, nil, 500])
+        #expect(links(p, around: 6) == [1, nil, 4, 5, 6, 7, 8, nil, 500])
         #expect(links(p, around: 250) == [1, nil, 248, 249, 250, 251, 252, nil, 500])
         #expect(links(p, around: 500) == [1, nil, 498, 499, 500])
         let small = Pagination(itemCount: 5, pageSize: 1, basePath: "")

@@ -187,8 +187,8 @@ struct GoldenSiteTests {
         #expect(html.contains("<time datetime=\"2026-12-31\">31/12/2026</time>"))
         #expect(html.contains("href=\"tel:02293861111\""))
         #expect(html.contains("Công ty TNHH May &amp; Thêu Gia Trấn"))
-        // Headings in the body are shifted by 2 (docs: `#` → h3), so `##` becomes h4.
-        #expect(html.contains("<h4>Thời gian làm việc</h4>"))
+        // The body's biggest heading becomes h3, under the page's h2 "Mô tả công việc" (no skipped level).
+        #expect(html.contains("<h3>Thời gian làm việc</h3>"))
         #expect(site.text("gioi-thieu/index.html")?.contains("<h2>Ai tổ chức?</h2>") == true, "pages shift by 1")
         #expect(html.contains("<link rel=\"canonical\" href=\"https://vieclam.example.vn/phien-cho/viec-lam/t-001/\">"))
         let t002 = try #require(site.text("viec-lam/t-002/index.html"))

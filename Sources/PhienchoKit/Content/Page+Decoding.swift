@@ -32,7 +32,7 @@ extension Page {
             reader.sink.error(.duplicateSlug, at: nil,
                               "Tên tệp “\(name).md” không dùng được làm địa chỉ trang; hãy đổi tên tệp (ví dụ gioi-thieu.md).")
         }
-        let content = Markdown.render(frontMatter.body, firstLine: frontMatter.bodyFirstLine, headingShift: 1, sink: &reader.sink)
+        let content = Markdown.render(frontMatter.body, firstLine: frontMatter.bodyFirstLine, topHeadingLevel: 2, sink: &reader.sink)
         guard !reader.sink.hasErrors, let title else { return (nil, reader.sink.diagnostics) }
         return (Page(title: title, slug: slug, contentHTML: content.html, contentText: content.text,
                      sourcePath: file.displayPath), reader.sink.diagnostics)

@@ -14,14 +14,16 @@ public enum Markdown {
 
     /// - Parameters:
     ///   - firstLine: file line of the Markdown's first line, for diagnostics; nil for front matter values.
-    ///   - headingShift: added to heading levels (2: a `#` heading in a body becomes `<h3>`).
-    static func render(_ markdown: String, firstLine: Int?, headingShift: Int = 2,
+    ///   - topHeadingLevel: the level the text's biggest heading becomes (3 in a vacancy body, under the
+    ///     page's `<h2>Mô tả công việc</h2>`), the others following without skipping a level's worth.
+    static func render(_ markdown: String, firstLine: Int?, topHeadingLevel: Int = 3,
                        sink: inout DiagnosticSink) -> Rendered {
         guard let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_DEFAULT) else {
             return Rendered(html: "", text: "")
         }
         defer { cmark_node_free(document) }
 
+        var headings: [OpaquePointer] = []
         var removals: [OpaquePointer] = []
         var images: [OpaquePointer] = []
         var textParts: [String] = []
@@ -36,7 +38,7 @@ public enum Markdown {
                 case CMARK_NODE_IMAGE:
                     images.append(node)
                 case CMARK_NODE_HEADING:
-                    cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(headingShift)))
+                    headings.append(node)
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                     if let literal = cmark_node_get_literal(node) { textParts.append(String(cString: literal)) }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -49,6 +51,13 @@ public enum Markdown {
             }
         }
         cmark_iter_free(iterator)
+
+        if let top = headings.map({ cmark_node_get_heading_level($0) }).min() {
+            let shift = Int32(topHeadingLevel) - top
+            for heading in headings {
+                cmark_node_set_heading_level(heading, max(1, min(6, cmark_node_get_heading_level(heading) + shift)))
+            }
+        }
 
         for image in images {
             if let firstLine {

@@ -39,8 +39,13 @@ public struct Pagination: Sendable {
     func pageLinks(around number: Int) -> [[String: Any]] {
         var links: [[String: Any]] = []
         var previous = 0
+        // A gap that would hide a single page shows that page instead.
         for page in 1...pageCount where page == 1 || page == pageCount || abs(page - number) <= 2 {
-            if page > previous + 1 { links.append(["gap": true, "current": false]) }
+            if page == previous + 2 {
+                links.append(["number": page - 1, "href": path(ofPage: page - 1), "current": false, "gap": false])
+            } else if page > previous + 2 {
+                links.append(["gap": true, "current": false])
+            }
             links.append(["number": page, "href": path(ofPage: page), "current": page == number, "gap": false])
             previous = page
         }
