@@ -226,12 +226,6 @@ def test_a_markdown_link_to_another_site_sends_no_referrer(linked_site: Path) ->
     assert '<meta name="referrer" content="no-referrer">' in text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine: cmark renders a Markdown link in a description, `apply` or a plain page as a bare "
-    "<a href> (Markdown.swift); the theme cannot reach inside descriptionHTML. Fix: give links to "
-    "http(s) addresses rel=\"noopener noreferrer\" when rendering (e.g. walk CMARK_NODE_LINK nodes "
-    "and render them as custom inline nodes). Until then the page-wide <meta name=referrer "
-    "content=no-referrer> and nginx's Referrer-Policy keep the visit private."))
 def test_a_markdown_link_to_another_site_carries_noopener_noreferrer(linked_site: Path) -> None:
     problems = _page_problems(linked_site, linked_site.read_text(encoding="utf-8"), BASE_URLS["example"])
     assert not problems, problems

@@ -84,7 +84,23 @@ public enum Markdown {
         defer { free(html) }
         let text = textParts.joined().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "\n")
-        return Rendered(html: String(cString: html).nfc, text: text.nfc)
+        return Rendered(html: withExternalLinkRel(String(cString: html)).nfc, text: text.nfc)
+    }
+
+    /// Links to other sites get `rel="noopener noreferrer"`: a citizen's visit must not be revealed
+    /// to an employer's site. cmark writes every link as `<a href="…"` and, with raw HTML dropped,
+    /// nothing else in its output can look like that, so the attribute is added in the text.
+    static func withExternalLinkRel(_ html: String) -> String {
+        let marker = "<a href=\""
+        guard html.contains(marker) else { return html }
+        let parts = html.components(separatedBy: marker)
+        var result = parts[0]
+        for part in parts.dropFirst() {
+            let scheme = part.prefix(8).lowercased()
+            let external = scheme.hasPrefix("http://") || scheme.hasPrefix("https://")
+            result += (external ? "<a rel=\"noopener noreferrer\" href=\"" : marker) + part
+        }
+        return result
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {

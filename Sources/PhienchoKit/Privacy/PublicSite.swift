@@ -3,6 +3,8 @@
 /// listing is cut from (built once, so no page scans all vacancies).
 public struct PublicSite: Sendable {
     public let site: SiteConfig
+    /// The day the site is published at (`--now`): the date the lists are true for.
+    public let now: LocalDate
     public let communes: [Term]
     public let sectors: [Term]
     public let pages: [Page]
@@ -15,6 +17,7 @@ public struct PublicSite: Sendable {
 
     public init(catalog: Catalog, publication: Publication) {
         site = catalog.site
+        now = publication.now
         communes = catalog.communes.terms
         sectors = catalog.sectors.terms
         pages = catalog.pages

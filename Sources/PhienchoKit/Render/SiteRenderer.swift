@@ -151,6 +151,7 @@ public struct SiteRenderer: Sendable {
                 "kind": kind,
             ] as [String: Any],
             "assets": theme.assetPaths,
+            "build": ["date": site.now.vietnamese, "dateISO": site.now.iso],
             "nav": nav,
             "feeds": [["title": "Việc làm mới – \(config.title)", "href": config.absoluteURL("rss.xml")]] + extraFeeds,
         ]

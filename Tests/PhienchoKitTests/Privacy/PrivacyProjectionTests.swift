@@ -16,7 +16,7 @@ struct PrivacyProjectionTests {
     ]
 
     /// The reviewed list of what the render stages receive.
-    static let publicSiteFields = ["site", "communes", "sectors", "pages", "open", "expired", "openByCommune", "openBySector"]
+    static let publicSiteFields = ["site", "now", "communes", "sectors", "pages", "open", "expired", "openByCommune", "openBySector"]
 
     static func sampleVacancy() -> Vacancy {
         Vacancy(id: "NB-2026-900", title: "Thợ hàn", status: .approved,
