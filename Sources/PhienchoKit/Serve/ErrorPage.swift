@@ -45,26 +45,9 @@ public enum ErrorPage {
                 location += ", dòng \(line)"
                 if let column = diagnostic.column { location += ", cột \(column)" }
             }
-            out += "<li><span class=\"\(className)\">\(escape(diagnostic.severity.label))[\(escape(diagnostic.code.rawValue))]</span> "
-            out += "<code>\(escape(location))</code><br>\(escape(diagnostic.message))</li>\n"
+            out += "<li><span class=\"\(className)\">\(HTML.escape(diagnostic.severity.label))[\(HTML.escape(diagnostic.code.rawValue))]</span> "
+            out += "<code>\(HTML.escape(location))</code><br>\(HTML.escape(diagnostic.message))</li>\n"
         }
         return out + "</ol>\n"
-    }
-
-    /// Escapes the five characters that matter in HTML text and attribute values.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
