@@ -78,19 +78,3 @@ public enum ContentValidator {
         return diagnostics
     }
 }
-
-/// `map` over both cores, keeping the input order.
-func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-    guard items.count > 1 else { return items.map(transform) }
-    let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    defer {
-        results.deinitialize()
-        results.deallocate()
-    }
-    nonisolated(unsafe) let output = results
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        output[index] = transform(items[index])
-    }
-    return results.map { $0! }
-}
