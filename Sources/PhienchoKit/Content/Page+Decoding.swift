@@ -1,16 +1,8 @@
 extension Page {
     static func decode(_ file: SourceFile) -> (Page?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 2)
-        let frontMatter: FrontMatter
-        do {
-            frontMatter = try FrontMatter.split(file.text)
-        } catch .missingOpening {
-            reader.sink.error(.missingFrontMatter, at: SourcePosition(line: 1, column: 1),
-                              "Trang phải bắt đầu bằng “---”, dòng “title: Tên trang”, rồi “---”.")
-            return (nil, reader.sink.diagnostics)
-        } catch {
-            reader.sink.error(.unclosedFrontMatter, at: SourcePosition(line: 1, column: 1),
-                              "Phần khai báo mở bằng “---” ở dòng 1 nhưng không có dòng “---” để đóng.")
+        guard let frontMatter = FrontMatter.split(file.text, missingOpeningMessage: "Trang phải bắt đầu bằng “---”, dòng “title: Tên trang”, rồi “---”.",
+                                                  sink: &reader.sink) else {
             return (nil, reader.sink.diagnostics)
         }
         guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink) else {

@@ -13,16 +13,8 @@ extension Vacancy {
         // A draft never blocks a build, even when its front matter cannot be read at all: until the
         // YAML is parsed, a top-level `status: draft` line is taken at its word.
         reader.sink.demoteErrors = declaresDraft(file.text)
-        let frontMatter: FrontMatter
-        do {
-            frontMatter = try FrontMatter.split(file.text)
-        } catch .missingOpening {
-            reader.sink.error(.missingFrontMatter, at: SourcePosition(line: 1, column: 1),
-                              "Tệp phải bắt đầu bằng một dòng “---”, tiếp theo là phần khai báo, rồi một dòng “---” nữa.")
-            return (nil, reader.sink.diagnostics)
-        } catch {
-            reader.sink.error(.unclosedFrontMatter, at: SourcePosition(line: 1, column: 1),
-                              "Phần khai báo mở bằng “---” ở dòng 1 nhưng không có dòng “---” để đóng.")
+        guard let frontMatter = FrontMatter.split(file.text, missingOpeningMessage: "Tệp phải bắt đầu bằng một dòng “---”, tiếp theo là phần khai báo, rồi một dòng “---” nữa.",
+                                                  sink: &reader.sink) else {
             return (nil, reader.sink.diagnostics)
         }
         reader.sink.demoteErrors = declaresDraft(frontMatter.yaml)
