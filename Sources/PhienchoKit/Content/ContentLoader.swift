@@ -32,6 +32,13 @@ public struct ContentLoader {
         realRoot = root.resolvingSymlinksInPath().path
     }
 
+    /// Reads `site.yml` alone (for `phiencho audit`, which needs only its `audit_allow`).
+    public func loadSiteConfig() -> Loaded {
+        var loaded = Loaded()
+        loaded.siteConfig = requiredFile("site.yml", into: &loaded)
+        return loaded
+    }
+
     public func load() -> Loaded {
         var loaded = Loaded()
         var isDirectory: ObjCBool = false

@@ -131,7 +131,7 @@ public struct Site {
     public func auditOutput() -> BuildReport {
         let clock = ContinuousClock.now
         var report = BuildReport()
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).loadSiteConfig()
         var allow: [String] = []
         if let file = loaded.siteConfig {
             let (config, problems) = SiteConfig.decode(file, baseURLOverride: nil)
