@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,9 @@ SENTENCES = [
     "Được cấp quần áo bảo hộ và dụng cụ làm việc.",
     "Có xe nâng và máy móc hỗ trợ, không phải mang vác nặng quá sức.",
 ]
+
+
+STAGES = ["load", "validate", "render", "derive", "audit", "write"]
 
 
 def load_list(name):
@@ -139,7 +143,8 @@ def run_measured(command):
     code, wall, rss_kb = out.stdout.split()
     if int(code) != 0:
         sys.exit(f"build failed:\n{out.stderr}")
-    return float(wall), int(rss_kb) * 1024
+    stages = [float(m.group(2).replace(",", ".")) for m in re.finditer(r"^\[(\d)/\d\] .*: ([\d,]+) giây$", out.stderr, re.M)]
+    return float(wall), int(rss_kb) * 1024, stages
 
 
 def folder_size(folder, gz=False):
@@ -159,21 +164,22 @@ def main():
     args = parser.parse_args()
     rng = random.Random(42)
     rows = []
+    stage_rows = []
     failures = []
     for n in [int(x) for x in args.sizes.split(",")]:
         work = tempfile.mkdtemp(prefix=f"phiencho-bench-{n}-")
         content, output = os.path.join(work, "content"), os.path.join(work, "public")
         generate(content, n, rng)
         command = [args.binary, "build", "--content", content, "--themes", os.path.join(ROOT, "themes"),
-                   "--output", output, "--now", NOW]
-        wall, rss = run_measured(command)
+                   "--output", output, "--now", NOW, "--timings"]
+        wall, rss, stages = run_measured(command)
         pages = sum(1 for base, _, files in os.walk(output) for f in files if f.endswith(".html"))
         edited = os.path.join(content, "vacancies", sorted(os.listdir(os.path.join(content, "vacancies")))[-1])
         first = sorted(os.listdir(edited))[0]
         path = os.path.join(edited, first)
         text = open(path, encoding="utf-8").read().replace('title: "', 'title: "Đã sửa: ', 1)
         open(path, "w", encoding="utf-8").write(text)
-        rebuild, _ = run_measured(command)
+        rebuild, _, rebuild_stages = run_measured(command)
         index = os.path.join(output, "tim-kiem")
         queries = json.loads(subprocess.run(["node", os.path.join(ROOT, "bench", "query-bytes.js"), index,
                                              "cong nhan may", "lái xe"], capture_output=True, text=True, check=True).stdout)
@@ -184,6 +190,7 @@ def main():
             "q1_kb": queries[0]["bytes"] / 1024, "q2_kb": queries[1]["bytes"] / 1024,
         }
         rows.append(row)
+        stage_rows.append((n, stages, rebuild_stages))
         if n == 10000:
             if wall > 1.8: failures.append(f"10,000 vacancies built in {wall:.2f} s > 1.8 s")
             if rss > 330 * 2**20: failures.append(f"10,000 vacancies peak {rss / 2**20:.0f} MB > Hugo's 330 MB")
@@ -200,6 +207,10 @@ def main():
     print(" | ".join(f"{h:>11}" for h in header))
     for row in rows:
         print(" | ".join(f"{row[h]:>11.2f}" if isinstance(row[h], float) else f"{row[h]:>11}" for h in header))
+    print()
+    print("seconds per stage (build / rebuild):", " | ".join(STAGES))
+    for n, stages, rebuild_stages in stage_rows:
+        print(f"{n:>7}  " + " | ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(stages, rebuild_stages)))
     for failure in failures:
         print("TARGET MISSED:", failure)
     print("all targets met" if not failures else f"{len(failures)} target(s) missed")

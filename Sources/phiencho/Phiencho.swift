@@ -61,6 +61,9 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Địa chỉ gốc của trang, thay cho base_url trong site.yml.")
     var baseURL: String?
 
+    @Flag(name: .customLong("timings"), help: "In thời gian của từng bước (để đo tốc độ).")
+    var timings = false
+
     func run() throws {
         var options = Site.Options(
             contentDirectory: URL(fileURLWithPath: contentOptions.content),
@@ -79,7 +82,12 @@ struct Build: ParsableCommand {
                 print(stage.line, to: &standardError)
             }
         }
-        try finish(Site(options: options).build())
+        let report = Site(options: options).build()
+        if timings {
+            var standardError = FileHandle.standardError
+            for line in report.timings { print(line, to: &standardError) }
+        }
+        try finish(report)
     }
 }
 

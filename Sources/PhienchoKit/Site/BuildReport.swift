@@ -11,6 +11,13 @@ public struct BuildReport: Sendable {
     public var seekerRecords = 0
     public var written: OutputWriter.Report?
     public var duration: Duration = .zero
+    /// How long each stage that ran took, in order.
+    public var stageDurations: [StageDuration] = []
+
+    public struct StageDuration: Sendable {
+        public var stage: BuildStage
+        public var duration: Duration
+    }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -22,10 +29,20 @@ public struct BuildReport: Sendable {
         unpublishedCount = publication.unpublishedCount
     }
 
+    /// One line per stage with its duration (`phiencho build --timings`), e.g.
+    /// "[3/6] Tạo các trang (24 tin được đăng): 0,52 giây".
+    public var timings: [String] {
+        stageDurations.map { "\($0.stage.line.dropLast()): \(Self.seconds($0.duration)) giây" }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return String(format: "%.2f", seconds).replacingOccurrences(of: ".", with: ",")
+    }
+
     /// The closing summary, in Vietnamese.
     public var summary: String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        let time = String(format: "%.2f", seconds).replacingOccurrences(of: ".", with: ",")
+        let time = Self.seconds(duration)
         var parts = ["Đã đọc \(filesRead) tệp", "\(openCount) tin đang tuyển, \(expiredCount) tin hết hạn, \(unpublishedCount) tin không đăng"]
         if let written {
             parts.append("đã ghi \(pagesWritten) trang (\(written.written) tệp mới hoặc thay đổi, \(written.unchanged) tệp giữ nguyên, \(written.removed) tệp bị gỡ)")

@@ -56,20 +56,22 @@ public struct Site {
     /// is left exactly as it was.
     public func build() -> BuildReport {
         let clock = ContinuousClock.now
-        var report = runStages()
+        var stageClock = StageClock(progress: options.progress)
+        var report = runStages(&stageClock)
+        report.stageDurations = stageClock.finish()
         report.duration = ContinuousClock.now - clock
         return report
     }
 
-    private func runStages() -> BuildReport {
+    private func runStages(_ stageClock: inout StageClock) -> BuildReport {
         var report = BuildReport()
 
         // 1. Load: only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
-        options.progress?(.load)
+        stageClock.start(.load)
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
         report.filesRead = loaded.filesRead
         // 2–3. Parse front matter and Markdown, validate into typed values.
-        options.progress?(.validate(files: loaded.filesRead))
+        stageClock.start(.validate(files: loaded.filesRead))
         let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
         report.diagnostics = validated.diagnostics
         guard let catalog = validated.catalog else { return report }
@@ -89,7 +91,7 @@ public struct Site {
             report.diagnostics += problems
             return report
         }
-        options.progress?(.render(vacancies: publication.open.count + publication.expired.count))
+        stageClock.start(.render(vacancies: publication.open.count + publication.expired.count))
         let renderer = SiteRenderer(site: publicSite, theme: theme)
         var files: [OutputFile] = []
         files += renderer.renderHomeAndListings()
@@ -102,7 +104,7 @@ public struct Site {
         files += theme.assetFiles
 
         // 7. Derive the search index, feeds, sitemap and robots.txt.
-        options.progress?(.derive)
+        stageClock.start(.derive)
         files += SearchIndex(vacancies: publicSite.open).files()
         let feeds = SiteFeeds(site: publicSite)
         files += feeds.renderFeeds()
@@ -110,14 +112,14 @@ public struct Site {
         files.append(feeds.renderRobots())
 
         // 8. Audit: no seeker data in any file, or nothing is written.
-        options.progress?(.audit(files: files.count))
+        stageClock.start(.audit(files: files.count))
         let findings = leakAudit(allow: catalog.site.auditAllow, into: &report)?.audit(files) ?? []
         guard report.succeeded else { return report }
         report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
         guard findings.isEmpty else { return report }
 
         // 9. Write atomically.
-        options.progress?(.write(files: files.count, output: options.outputDisplay))
+        stageClock.start(.write(files: files.count, output: options.outputDisplay))
         do {
             report.written = try OutputWriter(output: options.outputDirectory).write(files)
             report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count

@@ -126,6 +126,11 @@ struct StaffPreviewTests {
         #expect(stages.all.map(\.number) == Array(1...BuildStage.count))
         #expect(stages.all.last?.line.hasPrefix("[6/6] Ghi ") == true)
         #expect(stages.all.last?.line.contains("vào public") == true)
+        // --timings: one measured line per stage, in the same order.
+        #expect(report.stageDurations.map(\.stage) == stages.all)
+        #expect(report.stageDurations.allSatisfy { $0.duration > .zero })
+        #expect(report.timings.first?.hasPrefix("[1/6] Đọc nội dung: ") == true)
+        #expect(report.timings.allSatisfy { $0.hasSuffix(" giây") })
     }
 
     @Test func aBuildWithErrorsStopsReportingStagesWhereItStops() throws {
@@ -136,8 +141,10 @@ struct StaffPreviewTests {
         var options = Site.Options(contentDirectory: site.content, themesDirectory: StaffContent.themes,
                                    outputDirectory: site.root.appendingPathComponent("public"), now: LocalDate(iso: "2026-11-22"))
         options.progress = { stages.append($0) }
-        #expect(!Site(options: options).build().succeeded)
+        let report = Site(options: options).build()
+        #expect(!report.succeeded)
         #expect(stages.all.map(\.number) == [1, 2])
+        #expect(report.stageDurations.map(\.stage.number) == [1, 2])
     }
 }
 
