@@ -3,15 +3,10 @@
 /// The alphabet is that of `AuditText`: a–z, 0–9 and one separator (space or `|`), 37 symbols.
 struct AhoCorasick {
     static let alphabetSize = 37
-    private static let symbols: [UInt8] = (0..<256).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt8(byte) - UInt8(ascii: "a") + 1
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0") + 27
-        default: 0
-        }
-    }
 
-    private var transitions: [Int32] = []   // state * alphabetSize + symbol → next state
+    /// `state * alphabetSize + symbol` → next state, stored as `~state` (negative) when a pattern
+    /// ends there, so the scanning loop learns of a match without a second table lookup.
+    private(set) var transitions: [Int32] = []
     private var outputs: [[Int]] = []        // patterns ending at a state (incl. via failure links)
 
     init(patterns: [[UInt8]]) {
@@ -19,7 +14,7 @@ struct AhoCorasick {
         var output: [[Int]] = [[]]
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var state: Int32 = 0
-            for byte in pattern.map({ Self.symbols[Int($0)] }) {
+            for byte in pattern.map({ UInt8(Self.symbol($0)) }) {
                 if let next = goto[Int(state)][byte] {
                     state = next
                 } else {
@@ -57,22 +52,51 @@ struct AhoCorasick {
                 }
             }
         }
+        for index in table.indices where !output[Int(table[index])].isEmpty { table[index] = ~table[index] }
         transitions = table
         outputs = output
     }
 
+    /// a–z → 1…26, 0–9 → 27…36, anything else → 0 (computed: a table would be a global to initialise lazily).
+    @inline(__always)
+    static func symbol(_ byte: UInt8) -> Int {
+        if byte &- UInt8(ascii: "a") < 26 { return Int(byte &- UInt8(ascii: "a")) + 1 }
+        if byte &- UInt8(ascii: "0") < 10 { return Int(byte &- UInt8(ascii: "0")) + 27 }
+        return 0
+    }
+
+    /// The patterns that end at a state reached with a negative transition (`~state`).
+    func patterns(endingAt encoded: Int32) -> [Int] { outputs[Int(~encoded)] }
+
     /// Indexes of the patterns that occur in `text` (each reported once).
     func matches(in text: [UInt8]) -> Set<Int> {
-        var found: Set<Int> = []
-        var state = 0
-        text.withUnsafeBufferPointer { bytes in
-            transitions.withUnsafeBufferPointer { table in
-                for byte in bytes {
-                    state = Int(table[state &* Self.alphabetSize &+ Int(Self.symbols[Int(byte)])])
-                    if !outputs[state].isEmpty { found.formUnion(outputs[state]) }
-                }
+        transitions.withUnsafeBufferPointer { table in
+            var scanner = Scanner(table: table)
+            for byte in text { scanner.step(byte) }
+            return Set(scanner.matched.flatMap(patterns(endingAt:)))
+        }
+    }
+
+    /// Walks the automaton one byte at a time over a table borrowed for the scan.
+    struct Scanner {
+        let table: UnsafeBufferPointer<Int32>
+        private var state = 0
+        /// Encoded states (`~state`) where a pattern ended, in order, repeats removed when adjacent.
+        private(set) var matched: [Int32] = []
+
+        init(table: UnsafeBufferPointer<Int32>) {
+            self.table = table
+        }
+
+        @inline(__always)
+        mutating func step(_ byte: UInt8) {
+            let next = table[state &* AhoCorasick.alphabetSize &+ AhoCorasick.symbol(byte)]
+            if next < 0 {
+                if matched.last != next { matched.append(next) }
+                state = Int(~next)
+            } else {
+                state = Int(next)
             }
         }
-        return found
     }
 }

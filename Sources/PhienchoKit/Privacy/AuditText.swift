@@ -1,3 +1,17 @@
+/// Receives the normalised views of a text as `AuditFolder` produces them, byte by byte: `AuditText`
+/// collects them into arrays (to build patterns), the leak audit runs them straight through its
+/// automata without building them.
+protocol AuditSink {
+    /// The next byte of `words`: a–z, 0–9 or a space.
+    mutating func word(_ byte: UInt8)
+    /// A digit, appended to `digits` and to `strictDigits`.
+    mutating func digit(_ byte: UInt8)
+    /// The end of a number in `digits` (a `|`).
+    mutating func digitBreak()
+    /// The end of a number in `strictDigits` (a `|`).
+    mutating func strictBreak()
+}
+
 /// The normalised views of a text that the leak audit searches, built in one pass over UTF-8:
 ///
 /// - `words`: letters and digits, folded (no diacritics, lower-case, đ→d, any Unicode form), every
@@ -8,103 +22,141 @@
 ///   "0912345678"), runs separated by `|`.
 /// - `strictDigits`: the same with at most one separator between digits, so that a number written
 ///   next to another ("037 088 597 395 - 2026") is still seen on its own by the CCCD-shape check.
-struct AuditText {
-    /// How many spaces, dots and hyphens may stand between two digits of one number.
-    static let maximumDigitGap = 3
+struct AuditText: AuditSink {
+    private(set) var words: [UInt8] = []
+    private(set) var digits: [UInt8] = []
+    private(set) var strictDigits: [UInt8] = []
 
-    private(set) var words: [UInt8] = [0x20]
-    private(set) var digits: [UInt8] = [UInt8(ascii: "|")]
-    private(set) var strictDigits: [UInt8] = [UInt8(ascii: "|")]
-
-    /// Folded ASCII for every Latin scalar below U+0250 that folds to one letter or digit (0 = none);
-    /// other scripts have no ASCII folding.
-    private static let foldTable: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x250)
-        for value in 0x80..<0x250 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let folded = VietnameseFolding.fold(String(Character(scalar)))
-            if folded.utf8.count == 1, let byte = folded.utf8.first,
-               (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                table[value] = byte
-            }
-        }
-        return table
-    }()
-
-    /// Folded ASCII for Latin Extended Additional (U+1E00–U+1EFF: ạ, ế, ữ …).
-    private static let extendedTable: [UInt8] = (0x1E00...0x1EFF).map { value in
-        let folded = VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!)))
-        return folded.utf8.count == 1 ? folded.utf8.first! : 0
-    }
-
-    // What may stand between the digits of one number (`isDigitSeparator`): spaces (also no-break,
-    // thin and full-width), dots and hyphens (also full-width).
+    private init() {}
 
     init(_ scalars: some Sequence<Unicode.Scalar>) {
-        for scalar in scalars { append(scalar.value) }
-        finish()
+        var folder = AuditFolder(AuditText())
+        for scalar in scalars { folder.append(scalar.value) }
+        self = folder.finish()
     }
 
-    /// The same from UTF-8 bytes, decoded inline (invalid sequences count as U+FFFD).
-    init(utf8 bytes: some Collection<UInt8>) {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): append(scalar.value)
-            case .error: append(0xFFFD)
-            case .emptyInput: break loop
-            }
-        }
-        finish()
+    /// The same from UTF-8 bytes (invalid sequences count as U+FFFD).
+    init(utf8 bytes: [UInt8]) {
+        var folder = AuditFolder(AuditText())
+        bytes.withUnsafeBufferPointer { folder.append(utf8: $0) }
+        self = folder.finish()
     }
 
+    mutating func word(_ byte: UInt8) { words.append(byte) }
+    mutating func digit(_ byte: UInt8) { digits.append(byte); strictDigits.append(byte) }
+    mutating func digitBreak() { digits.append(UInt8(ascii: "|")) }
+    mutating func strictBreak() { strictDigits.append(UInt8(ascii: "|")) }
+}
+
+/// Folds a text into the views described at `AuditText` and hands them to a sink.
+struct AuditFolder<Sink: AuditSink> {
+    /// How many spaces, dots and hyphens may stand between two digits of one number.
+    static var maximumDigitGap: Int { 3 }
+
+    private(set) var sink: Sink
+    private var lastWordWasSpace = true
+    private var lastDigitWasBreak = true
+    private var lastStrictWasBreak = true
     private var digitGap = 0
+    // Held here: reading a global table per character would pay its lazy-initialisation check each time.
+    private let latin = AuditFoldTables.latin
+    private let extended = AuditFoldTables.extended
 
-    private mutating func append(_ value: UInt32) {
-        if (0x300...0x36F).contains(value) { return }  // combining marks vanish (NFD input)
-        if Self.isInvisible(value) { return }            // so do characters a reader never sees
-        var byte: UInt8 = 0
-        if value < 0x80 {
-            let ascii = UInt8(value)
-            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(ascii) { byte = ascii + 32 }
-            else if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ascii) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) { byte = ascii }
-        } else if value < 0x250 {
-            byte = Self.foldTable[Int(value)]
-        } else if (0x1E00...0x1EFF).contains(value) {
-            byte = Self.extendedTable[Int(value - 0x1E00)]
-        } else if (0xFF10...0xFF19).contains(value) {   // full-width ０–９ (NFKC: 0–9)
-            byte = UInt8(ascii: "0") + UInt8(value - 0xFF10)
-        } else if (0xFF21...0xFF3A).contains(value) {   // full-width Ａ–Ｚ
-            byte = UInt8(ascii: "a") + UInt8(value - 0xFF21)
-        } else if (0xFF41...0xFF5A).contains(value) {   // full-width ａ–ｚ
-            byte = UInt8(ascii: "a") + UInt8(value - 0xFF41)
-        }
-        let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        if byte != 0 {
-            words.append(byte)
-        } else if words.last != 0x20 {
-            words.append(0x20)
-        }
-        if isDigit {
-            digitGap = 0
-            digits.append(byte)
-            strictDigits.append(byte)
-        } else if digits.last != UInt8(ascii: "|") {
-            if Self.isDigitSeparator(value) {
-                digitGap += 1
-            } else {
-                digitGap = Self.maximumDigitGap + 1
+    init(_ sink: Sink) {
+        self.sink = sink
+        self.sink.word(0x20)
+        self.sink.digitBreak()
+        self.sink.strictBreak()
+    }
+
+    /// Ends every view and gives the sink back.
+    mutating func finish() -> Sink {
+        if !lastWordWasSpace { sink.word(0x20) }
+        if !lastDigitWasBreak { sink.digitBreak() }
+        if !lastStrictWasBreak { sink.strictBreak() }
+        return sink
+    }
+
+    /// Decodes UTF-8 inline; each byte of an invalid sequence counts as one U+FFFD (any number of
+    /// them separates words and numbers alike, so how many does not matter).
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                append(UInt32(lead))
+                index += 1
+                continue
             }
-            if digitGap > 1, strictDigits.last != UInt8(ascii: "|") { strictDigits.append(UInt8(ascii: "|")) }
-            if digitGap > Self.maximumDigitGap { digits.append(UInt8(ascii: "|")) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+            guard length > 0, index + length <= count else {
+                append(0xFFFD)
+                index += 1
+                continue
+            }
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            var valid = true
+            for offset in 1..<length {
+                let next = bytes[index + offset]
+                guard next & 0xC0 == 0x80 else { valid = false; break }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            // Overlong forms, surrogates and values past U+10FFFF are invalid, as in Swift's decoder.
+            let minimum: UInt32 = length == 3 ? 0x800 : length == 4 ? 0x10000 : 0x80
+            if !valid || value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
+                append(0xFFFD)
+                index += 1
+                continue
+            }
+            append(value)
+            index += length
         }
     }
 
-    private mutating func finish() {
-        if words.last != 0x20 { words.append(0x20) }
-        if digits.last != UInt8(ascii: "|") { digits.append(UInt8(ascii: "|")) }
-        if strictDigits.last != UInt8(ascii: "|") { strictDigits.append(UInt8(ascii: "|")) }
+    @inline(__always)
+    mutating func append(_ value: UInt32) {
+        var byte: UInt8
+        if value < 0x80 {
+            byte = UInt8(value)
+            if byte &- UInt8(ascii: "A") < 26 { byte += 32 }
+            else if !(byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10) { byte = 0 }
+        } else {
+            if (0x300...0x36F).contains(value) || Self.isInvisible(value) { return }  // combining marks (NFD), invisible characters
+            byte = fold(value)
+        }
+        if byte != 0 {
+            sink.word(byte)
+            lastWordWasSpace = false
+        } else if !lastWordWasSpace {
+            sink.word(0x20)
+            lastWordWasSpace = true
+        }
+        if byte &- UInt8(ascii: "0") < 10 {
+            digitGap = 0
+            sink.digit(byte)
+            lastDigitWasBreak = false
+            lastStrictWasBreak = false
+        } else if !lastDigitWasBreak {
+            digitGap = Self.isDigitSeparator(value) ? digitGap + 1 : Self.maximumDigitGap + 1
+            if digitGap > 1, !lastStrictWasBreak {
+                sink.strictBreak()
+                lastStrictWasBreak = true
+            }
+            if digitGap > Self.maximumDigitGap {
+                sink.digitBreak()
+                lastDigitWasBreak = true
+            }
+        }
+    }
+
+    private func fold(_ value: UInt32) -> UInt8 {
+        if value < 0x250 { return latin[Int(value)] }
+        if (0x1E00...0x1EFF).contains(value) { return extended[Int(value - 0x1E00)] }
+        if (0xFF10...0xFF19).contains(value) { return UInt8(ascii: "0") + UInt8(value - 0xFF10) }  // full-width ０–９ (NFKC: 0–9)
+        if (0xFF21...0xFF3A).contains(value) { return UInt8(ascii: "a") + UInt8(value - 0xFF21) }  // full-width Ａ–Ｚ
+        if (0xFF41...0xFF5A).contains(value) { return UInt8(ascii: "a") + UInt8(value - 0xFF41) }  // full-width ａ–ｚ
+        return 0
     }
 
     /// Soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM: invisible in a browser, so
@@ -122,7 +174,37 @@ struct AuditText {
         default: false
         }
     }
+}
 
+/// The folding tables of `AuditFolder`, built once.
+enum AuditFoldTables {
+    static let ascii: [UInt8] = (0..<128).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(value) + 32
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(value)
+        default: 0
+        }
+    }
+
+    /// Folded ASCII for every Latin scalar below U+0250 that folds to one letter or digit (0 = none);
+    /// other scripts have no ASCII folding.
+    static let latin: [UInt8] = (0..<0x250).map { value in
+        guard value >= 0x80 else { return ascii[value] }
+        return single(VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!))))
+    }
+
+    /// Folded ASCII for Latin Extended Additional (U+1E00–U+1EFF: ạ, ế, ữ …).
+    static let extended: [UInt8] = (0x1E00...0x1EFF).map { value in
+        single(VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!))))
+    }
+
+    private static func single(_ folded: String) -> UInt8 {
+        guard folded.utf8.count == 1, let byte = folded.utf8.first, ascii[Int(byte)] == byte else { return 0 }
+        return byte
+    }
+}
+
+extension AuditText {
     /// The text a reader sees: character references decoded (`&#78;`, `&#x4E;`, `&amp;`, `&nbsp;` …),
     /// JSON `\uXXXX` escapes decoded, tags removed (inline ones without a gap, others as a space).
     static func visibleText(of text: String) -> String {
@@ -133,6 +215,7 @@ struct AuditText {
     static func visibleUTF8(of bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        let inlineTags = inlineTags
         let count = bytes.count
         var index = 0
         func appendScalar(_ value: UInt32) {
@@ -146,7 +229,7 @@ struct AuditText {
                 if nameStart < close, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
                 var nameEnd = nameStart
                 while nameEnd < close, isASCIILetter(bytes[nameEnd]) { nameEnd += 1 }
-                if !isInlineTag(bytes[nameStart..<nameEnd]) { out.append(0x20) }
+                if !isInlineTag(bytes[nameStart..<nameEnd], among: inlineTags) { out.append(0x20) }
                 index = close + 1
             } else if byte == UInt8(ascii: "&"), let semicolon = bytes[index..<min(count, index + 12)].firstIndex(of: UInt8(ascii: ";")),
                       let decoded = decodeReference(bytes[(index + 1)..<semicolon]) {
@@ -168,9 +251,9 @@ struct AuditText {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
-    private static func isInlineTag(_ name: ArraySlice<UInt8>) -> Bool {
+    private static func isInlineTag(_ name: ArraySlice<UInt8>, among inlineTags: [UInt64]) -> Bool {
         guard !name.isEmpty, name.count <= 6 else { return false }
-        return inlineTags.contains(String(decoding: name.map { $0 | 0x20 }, as: UTF8.self))
+        return inlineTags.contains(packedName(name))
     }
 
     private static func hexValue(_ digits: some Collection<UInt8>) -> UInt32? {
@@ -224,5 +307,13 @@ struct AuditText {
         return table
     }()
 
-    private static let inlineTags: Set<String> = ["a", "b", "i", "em", "strong", "span", "small", "mark", "u", "s", "abbr", "code", "sub", "sup", "time", "q", "cite", "bdi", "bdo", "data", "kbd", "samp", "var", "wbr"]
+    /// Tags that do not separate words on screen ("<b>Ng</b>uyễn" reads "Nguyễn"), as `packedName`s.
+    private static let inlineTags: [UInt64] = ["a", "b", "i", "em", "strong", "span", "small", "mark", "u", "s", "abbr", "code",
+                                               "sub", "sup", "time", "q", "cite", "bdi", "bdo", "data", "kbd", "samp", "var", "wbr"]
+        .map { packedName(Array($0.utf8)[...]) }
+
+    /// A tag name of up to 8 letters, lower-cased, packed into one integer.
+    private static func packedName(_ name: ArraySlice<UInt8>) -> UInt64 {
+        name.reduce(0) { $0 << 8 | UInt64($1 | 0x20) }
+    }
 }

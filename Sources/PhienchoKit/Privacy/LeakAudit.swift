@@ -20,14 +20,17 @@ public struct LeakAudit: Sendable {
     let patterns: LeakPatterns
     let words: AhoCorasick
     let digits: AhoCorasick
-    /// Normalised digit runs reviewed as allowed (e.g. a hotline that happens to be 12 digits).
-    let allowedDigitRuns: Set<[UInt8]>
+    /// 12-digit runs reviewed as allowed (e.g. a hotline that happens to be 12 digits), as numbers.
+    let allowedDigitRuns: Set<UInt64>
 
     public init(patterns: LeakPatterns, allowed: [String] = []) {
         self.patterns = patterns
         words = AhoCorasick(patterns: patterns.wordPatterns)
         digits = AhoCorasick(patterns: patterns.digitPatterns)
-        allowedDigitRuns = Set(allowed.map { Array(AuditText($0.unicodeScalars).digits.dropFirst().dropLast()) })
+        allowedDigitRuns = Set(allowed.compactMap { text in
+            let run = AuditText(text.unicodeScalars).digits.dropFirst().dropLast()
+            return run.count == 12 ? run.reduce(0) { $0 * 10 + UInt64($1 - UInt8(ascii: "0")) } : nil
+        })
     }
 
     /// Audits files in parallel; findings sorted.
@@ -38,14 +41,15 @@ public struct LeakAudit: Sendable {
     public func audit(path: String, data: Data) -> [Finding] {
         let raw = [UInt8](data)
         var findings: Set<Finding> = []
-        for view in [AuditText(utf8: raw), AuditText(utf8: AuditText.visibleUTF8(of: raw))] {
-            for index in words.matches(in: view.words) {
-                for source in patterns.wordSources[index] { findings.insert(Finding(outputPath: path, source: source)) }
+        for view in [raw, AuditText.visibleUTF8(of: raw)] {
+            let scan = scan(view)
+            for pattern in Set(scan.words.flatMap(words.patterns(endingAt:))) {
+                for source in patterns.wordSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }
             }
-            for index in digits.matches(in: view.digits) {
-                for source in patterns.digitSources[index] { findings.insert(Finding(outputPath: path, source: source)) }
+            for pattern in Set(scan.digits.flatMap(digits.patterns(endingAt:))) {
+                for source in patterns.digitSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }
             }
-            if containsCitizenIDShape(view.digits) || containsCitizenIDShape(view.strictDigits) {
+            if scan.citizenIDShapes.contains(where: { !allowedDigitRuns.contains($0) }) {
                 findings.insert(Finding(outputPath: path, source: nil))
             }
         }
@@ -56,13 +60,15 @@ public struct LeakAudit: Sendable {
         return Array(findings)
     }
 
-    /// A run of exactly 12 digits starting with a province code 001–096, as CCCD numbers do.
-    func containsCitizenIDShape(_ stream: [UInt8]) -> Bool {
-        for run in stream.split(separator: UInt8(ascii: "|")) where run.count == 12 {
-            let code = run.prefix(3).reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-            if run.first == UInt8(ascii: "0"), (1...96).contains(code), !allowedDigitRuns.contains(Array(run)) { return true }
+    /// Folds one view of a file straight into both automata (no folded copy is built).
+    private func scan(_ bytes: [UInt8]) -> AuditScan {
+        words.transitions.withUnsafeBufferPointer { wordTable in
+            digits.transitions.withUnsafeBufferPointer { digitTable in
+                var folder = AuditFolder(AuditScan(words: wordTable, digits: digitTable))
+                bytes.withUnsafeBufferPointer { folder.append(utf8: $0) }
+                return folder.finish()
+            }
         }
-        return false
     }
 
     /// Diagnostics for staff, in Vietnamese; `outputDisplay` is how the output folder is named.

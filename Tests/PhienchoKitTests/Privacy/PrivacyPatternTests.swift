@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import PhienchoKit
 
@@ -199,6 +200,25 @@ struct PrivacyPatternTests {
     func invisibleCharacters(text: String) {
         let records = [Self.record("HS-1", [("ho_ten", "Nguyễn Văn Hùng"), ("dien_thoai", "0912345678")])]
         #expect(Set(Self.findings("<p>Gặp \(text).</p>", records).compactMap(\.source?.column)) == ["ho_ten", "dien_thoai"])
+    }
+
+    // MARK: Folding UTF-8
+
+    /// Pieces of UTF-8 (valid or not) that random texts are made of.
+    static let byteTokens: [[UInt8]] = ["a", "Z", "7", "0", " ", ".", "-", "|", "<b>", "&amp;", "Nguyễn", "Đ", "ư",
+                                        "e\u{301}", "\u{A0}", "\u{200B}", "０", "Ｈ", "ǅ", "ạ", "😀", "\u{2009}"].map { Array($0.utf8) }
+        + [[0xFF], [0x80], [0xC0, 0xAF], [0xE1, 0xBB], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F], [0xC3]]
+
+    @Test("Folding UTF-8 bytes in place gives the views of the decoded text, invalid sequences included")
+    func foldingBytesMatchesFoldingScalars() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0...(Self.byteTokens.count - 1)).array(of: 0...40)) { picks in
+            let bytes = picks.flatMap { Self.byteTokens[$0] }
+            let fromBytes = AuditText(utf8: bytes)
+            let fromScalars = AuditText(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            #expect(fromBytes.words == fromScalars.words, "\(bytes)")
+            #expect(fromBytes.digits == fromScalars.digits, "\(bytes)")
+            #expect(fromBytes.strictDigits == fromScalars.strictDigits, "\(bytes)")
+        }
     }
 
     // MARK: CCCD shape
