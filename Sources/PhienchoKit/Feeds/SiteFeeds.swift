@@ -34,7 +34,7 @@ public struct SiteFeeds: Sendable {
 
     public func renderFeeds() -> [OutputFile] {
         let newest = site.open.first?.posted
-        return feeds.map { OutputFile(path: $0.feedPath, text: $0.xml(site: site.site, fallbackBuildDate: newest)) }
+        return parallelMap(feeds) { OutputFile(path: $0.feedPath, text: $0.xml(site: site.site, fallbackBuildDate: newest)) }
     }
 
     /// `sitemap.xml`: open vacancies, listing pages, term pages and plain pages — never expired or

@@ -42,6 +42,12 @@ public indirect enum JSON: Sendable, Equatable {
 
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape at all; 0xE2 leads U+2028 and U+2029 (and other punctuation).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -52,20 +52,23 @@ public struct OutputWriter: Sendable {
             report = try fill(staging, with: files)
             try swapIntoPlace(staging)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            FileTree.remove(staging.path)
             throw error
         }
         return report
     }
 
     private func fill(_ staging: URL, with files: [OutputFile]) throws(WriteError) -> Report {
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-        for folder in folders { try createFolder(staging.appendingPathComponent(folder)) }
+        let folders = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } })
+        guard FileTree.createFolders(folders, under: staging.path) else {
+            throw .io("Không tạo được các thư mục trong thư mục tạm \(staging.path).")
+        }
 
-        let previous = previousFiles()
+        let previous = Set(FileTree.list(output.path)?.files ?? [])
+        let stagingPath = staging.path, outputPath = output.path
         let outcomes = parallelMap(files) { file -> Result<Bool, WriteError> in
-            let target = staging.appendingPathComponent(file.path).path
-            let old = output.appendingPathComponent(file.path).path
+            let target = stagingPath + "/" + file.path
+            let old = outputPath + "/" + file.path
             if previous.contains(file.path), sameContents(atPath: old, as: file.data), link(old, target) == 0 {
                 return .success(false)
             }
@@ -110,26 +113,28 @@ public struct OutputWriter: Sendable {
             guard phiencho_exchange_paths(staging.path, output.path) == 0 else {
                 throw .io("Không thay được thư mục \(output.path): \(String(cString: strerror(errno))).")
             }
-            try? FileManager.default.removeItem(at: staging)
+            FileTree.remove(staging.path)
         } else if rename(staging.path, output.path) != 0 {
             throw .io("Không tạo được thư mục \(output.path): \(String(cString: strerror(errno))).")
         }
     }
 
-    /// Paths of the regular files in the current output, relative to it.
-    private func previousFiles() -> Set<String> {
-        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return [] }
-        var paths: Set<String> = []
-        while let relative = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { paths.insert(relative) }
-        }
-        return paths
-    }
-
     private func sameContents(atPath path: String, as data: Data) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(path, &status) == 0, Int(status.st_size) == data.count else { return false }
-        return FileManager.default.contents(atPath: path) == data
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == data.count else { return false }
+        let old = [UInt8](unsafeUninitializedCapacity: data.count) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                count += got
+            }
+        }
+        return old.count == data.count && data.withUnsafeBytes { memcmp($0.baseAddress!, old, old.count) == 0 }
     }
 
     private func createFolder(_ url: URL) throws(WriteError) {
@@ -155,7 +160,7 @@ public struct OutputWriter: Sendable {
     private func removeLeftovers() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(stagingPrefix) && name != stagingPrefix + "lock" {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            FileTree.remove(parent.appendingPathComponent(name).path)
         }
     }
 }

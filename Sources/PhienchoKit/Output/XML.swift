@@ -1,6 +1,9 @@
 /// Escaping for XML text and attribute values (feeds, sitemap). Characters XML 1.0 forbids are dropped.
 enum XML {
     static func escape(_ text: String) -> String {
+        // Most texts need nothing done; 0xEF leads U+FFFE and U+FFFF (and other characters).
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0x26 || $0 == 0x3C
+                                          || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -37,10 +37,13 @@ extension SearchIndex {
             members = []
             size = 0
         }
-        for entry in terms {
-            let postings = JSON.array([.string(Self.encode(entry.all, documentCount: documentCount)),
-                                       .string(Self.encode(entry.title, documentCount: documentCount))])
-            let entrySize = entry.term.utf8.count + postings.serialized.utf8.count + 4
+        let encoded = parallelMap(terms.map { ($0.all, $0.title) }) { all, title in
+            let postings = JSON.array([.string(Self.encode(all, documentCount: documentCount)),
+                                       .string(Self.encode(title, documentCount: documentCount))])
+            return (postings, postings.serialized.utf8.count)
+        }
+        for (entry, (postings, postingsSize)) in zip(terms, encoded) {
+            let entrySize = entry.term.utf8.count + postingsSize + 4
             if size > 0 && size + entrySize > Self.targetShardBytes { flush() }
             members.append((entry.term, postings))
             size += entrySize

@@ -32,14 +32,17 @@ public struct SearchIndex: Sendable {
     public let cards: [Card]
 
     public init(vacancies: [PublicVacancy]) {
-        var all: [String: [Int]] = [:]
-        var title: [String: [Int]] = [:]
-        for (document, vacancy) in vacancies.enumerated() {
-            let titleTerms = Set(SearchTokenizer.terms(vacancy.title))
+        // Tokenised in parallel; postings are then appended in document order, so they come out sorted.
+        let tokenised = parallelMap(vacancies) { vacancy -> (all: Set<String>, title: Set<String>) in
             var text = [vacancy.title, vacancy.employerName, vacancy.commune.name, vacancy.sector.name, vacancy.descriptionText]
             text += vacancy.tags + vacancy.requirements
-            for term in Set(text.flatMap(SearchTokenizer.terms)) { all[term, default: []].append(document) }
-            for term in titleTerms { title[term, default: []].append(document) }
+            return (Set(text.flatMap(SearchTokenizer.terms)), Set(SearchTokenizer.terms(vacancy.title)))
+        }
+        var all: [String: [Int]] = [:]
+        var title: [String: [Int]] = [:]
+        for (document, terms) in tokenised.enumerated() {
+            for term in terms.all { all[term, default: []].append(document) }
+            for term in terms.title { title[term, default: []].append(document) }
         }
         documentCount = vacancies.count
         terms = all.keys.sorted(by: SearchTokenizer.precedes).map { ($0, all[$0]!, title[$0] ?? []) }

@@ -5,18 +5,27 @@
 /// grapheme, splitting differently from the script).
 public enum SearchTokenizer {
     public static func terms(_ text: String) -> [String] {
+        let scalars = VietnameseFolding.fold(text).unicodeScalars
         var terms: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in VietnameseFolding.fold(text).unicodeScalars {
-            if isLetterOrNumber(scalar) {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                terms.append(String(current))
-                current = String.UnicodeScalarView()
+        var runStart: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let inTerm = scalar.isASCII ? isASCIILetterOrDigit(UInt8(scalar.value)) : isLetterOrNumber(scalar)
+            if inTerm {
+                if runStart == nil { runStart = index }
+            } else if let start = runStart {
+                terms.append(String(scalars[start..<index]))
+                runStart = nil
             }
+            scalars.formIndex(after: &index)
         }
-        if !current.isEmpty { terms.append(String(current)) }
+        if let start = runStart { terms.append(String(scalars[start...])) }
         return terms
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
     /// `\p{L}` or `\p{N}`.

@@ -78,9 +78,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
     /// `dd/mm/yyyy`, as Vietnamese readers write dates.
-    public var vietnamese: String { String(format: "%02d/%02d/%04d", day, month, year) }
+    public var vietnamese: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }
     public var description: String { iso }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
@@ -95,7 +95,7 @@ extension LocalDate {
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekday = weekdays[((dayNumber % 7) + 7) % 7]
-        return "\(weekday), \(String(format: "%02d", day)) \(months[month - 1]) \(String(format: "%04d", year)) 00:00:00 "
+        return "\(weekday), \(Self.padded(day, 2)) \(months[month - 1]) \(Self.padded(year, 4)) 00:00:00 "
             + Self.offset(utcOffset, separator: "")
     }
 
@@ -107,6 +107,13 @@ extension LocalDate {
     static func offset(_ seconds: Int, separator: String) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
-        return sign + String(format: "%02d", minutes / 60) + separator + String(format: "%02d", minutes % 60)
+        return sign + padded(minutes / 60, 2) + separator + padded(minutes % 60, 2)
+    }
+
+    /// A non-negative number with leading zeros up to `width` digits (`String(format:)` goes through
+    /// Foundation's formatter, and dates are formatted a few times per vacancy).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

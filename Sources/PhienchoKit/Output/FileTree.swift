@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Listing and removing a folder tree with readdir(3), unlink(2) and rmdir(2), both cores at a time.
+/// FileManager's enumerator and `removeItem` stat and convert every entry one after the other, which
+/// made them the slowest part of replacing a 10,000-page site. Symbolic links are never followed.
+enum FileTree {
+    struct Listing {
+        /// Regular files, relative to the root.
+        var files: [String] = []
+        /// Anything else that is not a folder (symbolic links, sockets …), relative to the root.
+        var others: [String] = []
+        /// Folders below the root, relative to it, each after its parent.
+        var folders: [String] = []
+    }
+
+    /// Everything under `root`, or nil when `root` cannot be opened as a folder.
+    static func list(_ root: String) -> Listing? {
+        var listing = Listing()
+        guard collect(root, relative: "", into: &listing) else { return nil }
+        return listing
+    }
+
+    /// Removes `root` and everything under it. False when something could not be removed.
+    @discardableResult
+    static func remove(_ root: String) -> Bool {
+        guard let listing = list(root) else { return unlink(root) == 0 || errno == ENOENT }
+        let unlinked = parallelMap(listing.files + listing.others) { unlink(root + "/" + $0) == 0 || errno == ENOENT }
+        var removed = unlinked.allSatisfy { $0 }
+        // Deepest folders first; folders of one depth do not contain each other.
+        let byDepth = Dictionary(grouping: listing.folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for depth in byDepth.keys.sorted(by: >) {
+            removed = parallelMap(byDepth[depth]!) { rmdir(root + "/" + $0) == 0 || errno == ENOENT }.allSatisfy { $0 } && removed
+        }
+        return (rmdir(root) == 0 || errno == ENOENT) && removed
+    }
+
+    /// Creates `folders` (relative to `root`, which exists) and all their parents; a folder that
+    /// already exists is fine.
+    static func createFolders(_ folders: some Sequence<String>, under root: String) -> Bool {
+        var all: Set<String> = []
+        for folder in folders {
+            var path = Substring(folder)
+            while !path.isEmpty, all.insert(String(path)).inserted {
+                guard let slash = path.lastIndex(of: "/") else { break }
+                path = path[..<slash]
+            }
+        }
+        // Parents before children: one depth after another, each depth in parallel.
+        let byDepth = Dictionary(grouping: all) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for depth in byDepth.keys.sorted() {
+            let created = parallelMap(byDepth[depth]!.sorted()) { mkdir(root + "/" + $0, 0o777) == 0 || errno == EEXIST }
+            guard created.allSatisfy({ $0 }) else { return false }
+        }
+        return true
+    }
+
+    private static func collect(_ folder: String, relative: String, into listing: inout Listing) -> Bool {
+        guard let stream = opendir(folder) else { return false }
+        defer { closedir(stream) }
+        var subfolders: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            guard name != ".", name != ".." else { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == DT_UNKNOWN {
+                var status = stat()
+                guard lstat(folder + "/" + name, &status) == 0 else { continue }
+                type = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+            }
+            switch type {
+            case Int32(DT_DIR): subfolders.append(name)
+            case Int32(DT_REG): listing.files.append(path)
+            default: listing.others.append(path)
+            }
+        }
+        for name in subfolders {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            listing.folders.append(path)
+            _ = collect(folder + "/" + name, relative: path, into: &listing)
+        }
+        return true
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import PhienchoKit
+
+@Suite("FileTree: listing, creating and removing output trees")
+struct FileTreeTests {
+    @Test("Lists regular files, other entries and folders (parents first), hidden ones included, links not followed")
+    func listsEverything() throws {
+        let folder = try TemporaryFolder("tree")
+        defer { folder.remove() }
+        let outside = try TemporaryFolder("tree-outside")
+        defer { outside.remove() }
+        try outside.write("secret/keep.txt", "keep")
+        try folder.write("root/index.html", "a")
+        try folder.write("root/.well-known/security.txt", "b")
+        try folder.write("root/viec-lam/x/index.html", "c")
+        try FileManager.default.createDirectory(at: folder.path("root/empty/deeper"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.path("root/link"), withDestinationURL: outside.path("secret"))
+
+        let listing = try #require(FileTree.list(folder.path("root").path))
+        #expect(Set(listing.files) == ["index.html", ".well-known/security.txt", "viec-lam/x/index.html"])
+        #expect(listing.others == ["link"])
+        #expect(Set(listing.folders) == [".well-known", "viec-lam", "viec-lam/x", "empty", "empty/deeper"])
+        for (index, path) in listing.folders.enumerated() where path.contains("/") {
+            let parent = String(path[..<path.lastIndex(of: "/")!])
+            #expect(listing.folders.firstIndex(of: parent)! < index, "\(parent) before \(path)")
+        }
+        #expect(FileTree.list(folder.path("missing").path) == nil)
+    }
+
+    @Test("Removing a tree removes everything in it but never what a link inside points to")
+    func removesWithoutFollowingLinks() throws {
+        let folder = try TemporaryFolder("tree")
+        defer { folder.remove() }
+        let outside = try TemporaryFolder("tree-outside")
+        defer { outside.remove() }
+        try outside.write("secret/keep.txt", "keep")
+        for index in 0..<300 { try folder.write("root/viec-lam/v\(index)/index.html", "\(index)") }
+        try folder.write("root/a/b/c/d/e.txt", "deep")
+        try FileManager.default.createSymbolicLink(at: folder.path("root/a/link"), withDestinationURL: outside.path("secret"))
+
+        #expect(FileTree.remove(folder.path("root").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("root").path))
+        #expect(FileManager.default.fileExists(atPath: outside.path("secret/keep.txt").path))
+        #expect(FileTree.remove(folder.path("root").path), "removing what is gone is fine")
+    }
+
+    @Test("Creating folders creates every parent once and accepts folders that exist")
+    func createsFoldersWithParents() throws {
+        let folder = try TemporaryFolder("tree")
+        defer { folder.remove() }
+        try folder.write("root/xa-phuong/keep.txt", "keep")
+        let wanted = ["xa-phuong/gia-tran/trang/2", "viec-lam/a", "viec-lam/b", "assets", "xa-phuong"]
+        #expect(FileTree.createFolders(wanted, under: folder.path("root").path))
+        let listing = try #require(FileTree.list(folder.path("root").path))
+        #expect(Set(listing.folders) == ["xa-phuong", "xa-phuong/gia-tran", "xa-phuong/gia-tran/trang", "xa-phuong/gia-tran/trang/2",
+                                         "viec-lam", "viec-lam/a", "viec-lam/b", "assets"])
+        #expect(listing.files == ["xa-phuong/keep.txt"])
+        try folder.write("root/blocker", "a file where a folder should go")
+        #expect(!FileTree.createFolders(["blocker/x"], under: folder.path("root").path))
+    }
+}
