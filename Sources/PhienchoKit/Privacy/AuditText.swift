@@ -211,40 +211,65 @@ extension AuditText {
         String(decoding: visibleUTF8(of: Array(text.utf8)), as: UTF8.self)
     }
 
-    /// `visibleText` over UTF-8 bytes, without building Strings on the way (the audit's hot path).
-    static func visibleUTF8(of bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+    /// `visibleText` over UTF-8 bytes.
+    static func visibleUTF8(of bytes: [UInt8]) -> [UInt8] { readerViews(of: bytes).visible }
+
+    /// What the audit searches in a file, in one pass without building Strings:
+    /// - `visible`: the text a reader sees (`visibleText`);
+    /// - `markup`: what is inside the tags (attribute values, comments, `<!DOCTYPE>` …), one tag per
+    ///   line, with character references and `\uXXXX` escapes decoded as a browser decodes them in
+    ///   attribute values (`href="tel:&#48;912…"`).
+    /// Together they hold every byte of the file once.
+    static func readerViews(of bytes: [UInt8]) -> (visible: [UInt8], markup: [UInt8]) {
+        var visible: [UInt8] = []
+        var markup: [UInt8] = []
+        visible.reserveCapacity(bytes.count)
         let inlineTags = inlineTags
         let count = bytes.count
         var index = 0
-        func appendScalar(_ value: UInt32) {
-            guard let scalar = Unicode.Scalar(value) else { return }
-            out.append(contentsOf: String(scalar).utf8)
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<"), let close = bytes[index..<min(count, index + 2000)].firstIndex(of: UInt8(ascii: ">")) {
-                var nameStart = index + 1
-                if nameStart < close, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
-                var nameEnd = nameStart
-                while nameEnd < close, isASCIILetter(bytes[nameEnd]) { nameEnd += 1 }
-                if !isInlineTag(bytes[nameStart..<nameEnd], among: inlineTags) { out.append(0x20) }
-                index = close + 1
-            } else if byte == UInt8(ascii: "&"), let semicolon = bytes[index..<min(count, index + 12)].firstIndex(of: UInt8(ascii: ";")),
-                      let decoded = decodeReference(bytes[(index + 1)..<semicolon]) {
-                appendScalar(decoded)
-                index = semicolon + 1
-            } else if byte == UInt8(ascii: "\\"), index + 5 < count, bytes[index + 1] == UInt8(ascii: "u"),
-                      let value = hexValue(bytes[(index + 2)...(index + 5)]), Unicode.Scalar(value) != nil {
-                appendScalar(value)
-                index += 6
-            } else {
-                out.append(byte)
-                index += 1
+        /// Copies `bytes[index..<end]` into `out`, decoding references and escapes.
+        func decode(upTo end: Int, into out: inout [UInt8]) {
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "&"), let semicolon = bytes[index..<min(end, index + 12)].firstIndex(of: UInt8(ascii: ";")),
+                   let decoded = decodeReference(bytes[(index + 1)..<semicolon]) {
+                    appendScalar(decoded, to: &out)
+                    index = semicolon + 1
+                } else if byte == UInt8(ascii: "\\"), index + 5 < end, bytes[index + 1] == UInt8(ascii: "u"),
+                          let value = hexValue(bytes[(index + 2)...(index + 5)]), Unicode.Scalar(value) != nil {
+                    appendScalar(value, to: &out)
+                    index += 6
+                } else {
+                    out.append(byte)
+                    index += 1
+                }
             }
         }
-        return out
+        while index < count {
+            let next = bytes[index..<count].firstIndex(of: UInt8(ascii: "<")) ?? count
+            decode(upTo: next, into: &visible)
+            guard index < count else { break }
+            guard let close = bytes[index..<min(count, index + 2000)].firstIndex(of: UInt8(ascii: ">")) else {
+                visible.append(UInt8(ascii: "<"))   // no tag: an ordinary character
+                index += 1
+                continue
+            }
+            var nameStart = index + 1
+            if nameStart < close, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
+            var nameEnd = nameStart
+            while nameEnd < close, isASCIILetter(bytes[nameEnd]) { nameEnd += 1 }
+            if !isInlineTag(bytes[nameStart..<nameEnd], among: inlineTags) { visible.append(0x20) }
+            index += 1
+            decode(upTo: close, into: &markup)
+            markup.append(UInt8(ascii: "\n"))
+            index = close + 1
+        }
+        return (visible, markup)
+    }
+
+    private static func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
+        guard let scalar = Unicode.Scalar(value) else { return }
+        out.append(contentsOf: String(scalar).utf8)
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

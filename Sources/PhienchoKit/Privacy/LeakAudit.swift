@@ -1,9 +1,9 @@
 import Foundation
 
 /// The audit stage: searches every output file for seeker data before anything reaches the output
-/// path (and, through `phiencho audit`, in an already built folder). Each file is searched as raw
-/// text and as the text a reader sees (entities decoded, tags stripped), both folded; digits are
-/// compared without spaces, dots and hyphens. Any 12-digit CCCD-shaped number is a finding too.
+/// path (and, through `phiencho audit`, in an already built folder). Each file is searched as the
+/// text a reader sees (entities decoded, tags stripped) and as the markup inside its tags (attribute
+/// values, entities decoded), both folded; digits are compared without spaces, dots and hyphens. Any 12-digit CCCD-shaped number is a finding too.
 /// Findings name the output file, the seeker file, the record and the column — never the value.
 public struct LeakAudit: Sendable {
     public struct Finding: Sendable, Hashable, Comparable {
@@ -39,9 +39,9 @@ public struct LeakAudit: Sendable {
     }
 
     public func audit(path: String, data: Data) -> [Finding] {
-        let raw = [UInt8](data)
+        let views = AuditText.readerViews(of: [UInt8](data))
         var findings: Set<Finding> = []
-        for view in [raw, AuditText.visibleUTF8(of: raw)] {
+        for view in [views.visible, views.markup] {
             let scan = scan(view)
             for pattern in Set(scan.words.flatMap(words.patterns(endingAt:))) {
                 for source in patterns.wordSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }

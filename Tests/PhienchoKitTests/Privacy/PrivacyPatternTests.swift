@@ -202,6 +202,28 @@ struct PrivacyPatternTests {
         #expect(Set(Self.findings("<p>Gặp \(text).</p>", records).compactMap(\.source?.column)) == ["ho_ten", "dien_thoai"])
     }
 
+    @Test("Values inside tags are found: attributes (also entity-encoded), comments, scripts, unclosed '<'",
+          arguments: [
+              "<a href=\"tel:0912345678\">Gọi</a>",
+              "<a href=\"tel:&#48;912&#x33;45678\">Gọi</a>",
+              "<img alt=\"Nguy&ecirc;̃n Văn Hùng\">",
+              "<meta name=\"description\" content=\"Nguyễn Văn Hùng\">",
+              "<!-- người giới thiệu: Nguyễn Văn Hùng -->",
+              "<script>var a = \"0912 345 678\";</script>",
+              "if (a < b) { ten = \"Nguyễn Văn Hùng\" }",
+          ])
+    func valuesInsideTagsAreFound(text: String) {
+        let records = [Self.record("HS-1", [("ho_ten", "Nguyễn Văn Hùng"), ("dien_thoai", "0912345678")])]
+        #expect(!Self.findings(text, records).isEmpty, "\(text)")
+    }
+
+    @Test("A reader's view and the markup view hold every byte once")
+    func readerViewsSplitTheFile() {
+        let views = AuditText.readerViews(of: Array("<p class=\"a\">Gặp <b>Ng</b>uyễn &amp; <br/>bạn</p>".utf8))
+        #expect(String(decoding: views.visible, as: UTF8.self) == " Gặp Nguyễn &  bạn ")
+        #expect(String(decoding: views.markup, as: UTF8.self) == "p class=\"a\"\nb\n/b\nbr/\n/p\n")
+    }
+
     // MARK: Folding UTF-8
 
     /// Pieces of UTF-8 (valid or not) that random texts are made of.
