@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Receives the normalised views of a text as `AuditFolder` produces them, byte by byte: `AuditText`
 /// collects them into arrays (to build patterns), the leak audit runs them straight through its
 /// automata without building them.
@@ -221,35 +225,49 @@ extension AuditText {
     ///   attribute values (`href="tel:&#48;912…"`).
     /// Together they hold every byte of the file once.
     static func readerViews(of bytes: [UInt8]) -> (visible: [UInt8], markup: [UInt8]) {
+        bytes.withUnsafeBufferPointer { readerViews(of: $0) }
+    }
+
+    private static func readerViews(of bytes: UnsafeBufferPointer<UInt8>) -> (visible: [UInt8], markup: [UInt8]) {
         var visible: [UInt8] = []
         var markup: [UInt8] = []
         visible.reserveCapacity(bytes.count)
         let inlineTags = inlineTags
         let count = bytes.count
         var index = 0
+        /// The first `byte` in `bytes[from..<end]`, or nil.
+        func find(_ byte: UInt8, from: Int, to end: Int) -> Int? {
+            guard from < end, let found = memchr(bytes.baseAddress! + from, Int32(byte), end - from) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
         /// Copies `bytes[index..<end]` into `out`, decoding references and escapes.
         func decode(upTo end: Int, into out: inout [UInt8]) {
             while index < end {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "&"), let semicolon = bytes[index..<min(end, index + 12)].firstIndex(of: UInt8(ascii: ";")),
+                var plain = index
+                while plain < end, bytes[plain] != UInt8(ascii: "&"), bytes[plain] != UInt8(ascii: "\\") { plain += 1 }
+                if plain > index {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<plain]))
+                    index = plain
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "&"), let semicolon = find(UInt8(ascii: ";"), from: index, to: min(end, index + 12)),
                    let decoded = decodeReference(bytes[(index + 1)..<semicolon]) {
                     appendScalar(decoded, to: &out)
                     index = semicolon + 1
-                } else if byte == UInt8(ascii: "\\"), index + 5 < end, bytes[index + 1] == UInt8(ascii: "u"),
+                } else if bytes[index] == UInt8(ascii: "\\"), index + 5 < end, bytes[index + 1] == UInt8(ascii: "u"),
                           let value = hexValue(bytes[(index + 2)...(index + 5)]), Unicode.Scalar(value) != nil {
                     appendScalar(value, to: &out)
                     index += 6
                 } else {
-                    out.append(byte)
+                    out.append(bytes[index])
                     index += 1
                 }
             }
         }
         while index < count {
-            let next = bytes[index..<count].firstIndex(of: UInt8(ascii: "<")) ?? count
-            decode(upTo: next, into: &visible)
+            decode(upTo: find(UInt8(ascii: "<"), from: index, to: count) ?? count, into: &visible)
             guard index < count else { break }
-            guard let close = bytes[index..<min(count, index + 2000)].firstIndex(of: UInt8(ascii: ">")) else {
+            guard let close = find(UInt8(ascii: ">"), from: index, to: min(count, index + 2000)) else {
                 visible.append(UInt8(ascii: "<"))   // no tag: an ordinary character
                 index += 1
                 continue
@@ -276,7 +294,7 @@ extension AuditText {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
-    private static func isInlineTag(_ name: ArraySlice<UInt8>, among inlineTags: [UInt64]) -> Bool {
+    private static func isInlineTag(_ name: Slice<UnsafeBufferPointer<UInt8>>, among inlineTags: [UInt64]) -> Bool {
         guard !name.isEmpty, name.count <= 6 else { return false }
         return inlineTags.contains(packedName(name))
     }
@@ -294,7 +312,7 @@ extension AuditText {
         return value
     }
 
-    private static func decodeReference(_ body: ArraySlice<UInt8>) -> UInt32? {
+    private static func decodeReference(_ body: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
         let text = String(decoding: body, as: UTF8.self)
         if text.hasPrefix("#x") || text.hasPrefix("#X") { return UInt32(text.dropFirst(2), radix: 16).flatMap { Unicode.Scalar($0)?.value } }
         if text.hasPrefix("#") { return UInt32(text.dropFirst()).flatMap { Unicode.Scalar($0)?.value } }
@@ -338,7 +356,7 @@ extension AuditText {
         .map { packedName(Array($0.utf8)[...]) }
 
     /// A tag name of up to 8 letters, lower-cased, packed into one integer.
-    private static func packedName(_ name: ArraySlice<UInt8>) -> UInt64 {
+    private static func packedName(_ name: some Collection<UInt8>) -> UInt64 {
         name.reduce(0) { $0 << 8 | UInt64($1 | 0x20) }
     }
 }
