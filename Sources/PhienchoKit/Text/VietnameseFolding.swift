@@ -65,10 +65,34 @@ extension String {
     /// Text made only of precomposed Latin letters and common punctuation is already NFC and is
     /// returned as it is; anything else goes through Foundation.
     var nfc: String {
-        let isStable = unicodeScalars.allSatisfy { scalar in
+        let isStable = utf8.withContiguousStorageIfAvailable(Self.isStableNFC) ?? unicodeScalars.allSatisfy { scalar in
             let value = scalar.value
             return value < 0x300 || (0x1E00..<0x1F00).contains(value) || (0x2010..<0x2070).contains(value)
         }
         return isStable ? self : precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar of valid UTF-8 is below U+0300, in U+1E00–U+1EFF (Vietnamese precomposed
+    /// letters) or in U+2010–U+206F (punctuation), read from the bytes: such text is already NFC.
+    private static func isStableNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            switch lead {
+            case 0x00..<0x80:
+                index += 1
+            case 0xC2...0xCB:   // U+0080–U+02FF
+                index += 2
+            case 0xE1 where index + 1 < count && (0xB8...0xBB).contains(bytes[index + 1]):   // U+1E00–U+1EFF
+                index += 3
+            case 0xE2 where index + 2 < count
+                && ((bytes[index + 1] == 0x80 && bytes[index + 2] >= 0x90) || (bytes[index + 1] == 0x81 && bytes[index + 2] < 0xB0)):
+                index += 3      // U+2010–U+206F
+            default:
+                return false
+            }
+        }
+        return true
     }
 }
