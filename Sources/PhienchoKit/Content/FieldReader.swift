@@ -1,5 +1,3 @@
-import Yams
-
 /// Typed, position-aware reading of YAML values. Every problem becomes a Vietnamese diagnostic in
 /// `sink` and the value comes back nil, so one run reports every problem of a file.
 struct FieldReader {
@@ -16,16 +14,34 @@ struct FieldReader {
     struct Fields {
         let name: String
         let position: SourcePosition?
-        var values: [String: Node] = [:]
-        var keyPositions: [String: SourcePosition] = [:]
+        var values = Keyed<YAMLNode>()
+        var keyPositions = Keyed<SourcePosition>()
 
         func path(_ key: String) -> String { name.isEmpty ? key : "\(name).\(key)" }
     }
 
-    func position(_ node: Node) -> SourcePosition? { YAMLDocument.position(of: node, offset: lineOffset) }
+    /// A mapping's few values by key, found by comparing keys in order: cheaper than hashing them.
+    struct Keyed<Value> {
+        private var entries: [(key: String, value: Value)] = []
+
+        subscript(key: String) -> Value? {
+            get { entries.first { $0.key == key }?.value }
+            set {
+                let index = entries.firstIndex { $0.key == key }
+                switch (index, newValue) {
+                case let (index?, value?): entries[index].value = value
+                case let (nil, value?): entries.append((key, value))
+                case let (index?, nil): entries.remove(at: index)
+                case (nil, nil): break
+                }
+            }
+        }
+    }
+
+    func position(_ node: YAMLNode) -> SourcePosition? { YAMLDocument.position(of: node, offset: lineOffset) }
 
     /// Reads a mapping, reporting unknown keys (with the closest allowed one) and missing required keys.
-    mutating func fields(_ node: Node, name: String, allowed: [String], required: Set<String>,
+    mutating func fields(_ node: YAMLNode, name: String, allowed: [String], required: Set<String>,
                          parentPosition: SourcePosition? = nil) -> Fields? {
         guard let mapping = node.mapping else {
             sink.error(.wrongType, at: position(node) ?? parentPosition,
@@ -34,8 +50,9 @@ struct FieldReader {
             return nil
         }
         var fields = Fields(name: name, position: position(node) ?? parentPosition)
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
+        for pair in mapping {
+            let keyNode = pair.key, value = pair.value
+            guard let key = keyNode.string else {
                 sink.error(.wrongType, at: position(keyNode), "Tên trường phải là chữ.")
                 continue
             }
@@ -54,9 +71,9 @@ struct FieldReader {
         return fields
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let text, let style) = node.content, style == .plain || style == .any else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// A non-empty text value, NFC-normalised and trimmed.
@@ -65,21 +82,16 @@ struct FieldReader {
         return string(node, path: fields.path(key), fallback: fields.keyPositions[key])
     }
 
-    mutating func string(_ node: Node, path: String, fallback: SourcePosition? = nil) -> String? {
+    mutating func string(_ node: YAMLNode, path: String, fallback: SourcePosition? = nil) -> String? {
         if Self.isNull(node) {
             sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path)” đang để trống.")
             return nil
         }
-        guard let scalar = node.scalar else {
+        guard let text = node.string else {
             sink.error(.wrongType, at: position(node) ?? fallback, "Trường “\(path)” phải là một dòng chữ, không phải danh sách.")
             return nil
         }
-        // YAML escapes ("\a", "\x07") can smuggle control characters past the file check; they have
-        // no place in a page, a feed or JSON, so they are dropped here.
-        let visible = String(String.UnicodeScalarView(scalar.string.unicodeScalars.filter {
-            !($0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t")
-        }))
-        let value = visible.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.cleaned(text)
         guard !value.isEmpty else {
             sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path)” đang để trống.")
             return nil
@@ -87,17 +99,40 @@ struct FieldReader {
         return value
     }
 
+    /// A text value as it is stored: control characters dropped, NFC, trimmed.
+    static func cleaned(_ text: String) -> String {
+        // YAML escapes ("\a", "\x07") can smuggle control characters past the file check; they have
+        // no place in a page, a feed or JSON, so they are dropped here.
+        let visible = containsControlCharacter(text) ? String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            !($0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t")
+        })) : text
+        return visible.nfc.trimmingWhitespace(includingNewlines: true)
+    }
+
+    /// Whether the text holds a C0 or C1 control character other than LF and tab, found in its
+    /// UTF-8 bytes (C1 controls are U+0080–U+009F: 0xC2 followed by 0x80–0x9F).
+    private static func containsControlCharacter(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
     /// A whole number written plainly (`6500000`, not `6.500.000` or `"3"`).
     mutating func integer(_ fields: Fields, _ key: String) -> Int? {
         guard let node = fields.values[key] else { return nil }
         let path = fields.path(key)
-        guard let scalar = node.scalar, !Self.isNull(node) else {
+        guard let raw = node.string, !Self.isNull(node) else {
             sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key], "Trường “\(path)” phải là một số nguyên.")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace(includingNewlines: false)
         let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
-        guard scalar.style == .plain, !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+        guard node.scalarStyle == .plain, !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
               let value = Int(text) else {
             sink.error(.invalidNumber, at: position(node), "“\(path)” phải là số nguyên viết liền, không dấu chấm, dấu phẩy hay chữ (ví dụ 6500000); đang là “\(text)”.")
             return nil

@@ -11,10 +11,12 @@ extension Vacancy {
     static func decode(_ file: SourceFile, communes: TermList, sectors: TermList) -> (Vacancy?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 2)
         // A draft never blocks a build, even when its front matter cannot be read at all: until the
-        // YAML is parsed, a top-level `status: draft` line is taken at its word.
-        reader.sink.demoteErrors = declaresDraft(file.text)
-        guard let frontMatter = FrontMatter.split(file.text, missingOpeningMessage: "Tệp phải bắt đầu bằng một dòng “---”, tiếp theo là phần khai báo, rồi một dòng “---” nữa.",
-                                                  sink: &reader.sink) else {
+        // YAML is parsed, a top-level `status: draft` line is taken at its word (any line of the file
+        // when the front matter cannot be split, a line of the front matter when it can).
+        guard let frontMatter = try? FrontMatter.split(file.text) else {
+            reader.sink.demoteErrors = declaresDraft(file.text)
+            _ = FrontMatter.split(file.text, missingOpeningMessage: "Tệp phải bắt đầu bằng một dòng “---”, tiếp theo là phần khai báo, rồi một dòng “---” nữa.",
+                                  sink: &reader.sink)
             return (nil, reader.sink.diagnostics)
         }
         reader.sink.demoteErrors = declaresDraft(frontMatter.yaml)
@@ -25,7 +27,7 @@ extension Vacancy {
             return (nil, reader.sink.diagnostics)
         }
         // Parsed: from here on the real `status` value decides.
-        reader.sink.demoteErrors = root.mapping?["status"]?.scalar?.string == Status.draft.rawValue
+        reader.sink.demoteErrors = root["status"]?.string == Status.draft.rawValue
         guard let fields = reader.fields(root, name: "", allowed: keys, required: required) else {
             return (nil, reader.sink.diagnostics)
         }
@@ -86,11 +88,38 @@ extension Vacancy {
     /// Whether the first top-level `status:` line of the text says `draft` (quoted or not, comment
     /// allowed): used only while the YAML cannot be parsed.
     static func declaresDraft(_ text: String) -> Bool {
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("status:") }) else { return false }
+        guard let line = firstStatusLine(in: text) else { return false }
         var value = line.dropFirst("status:".count)
-        if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
-        let word = value.trimmingCharacters(in: .whitespaces)
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: Foundation's search for " #" is a plain byte search.
+            let bytes = value.utf8
+            if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: " ") && bytes.index(after: $0) < bytes.endIndex
+                                                         && bytes[bytes.index(after: $0)] == UInt8(ascii: "#") }) {
+                value = value[..<hash]
+            }
+        } else if let comment = value.range(of: " #") {
+            value = value[..<comment.lowerBound]
+        }
+        let word = value.trimmingWhitespace(includingNewlines: false)
         return word == "draft" || word == "\"draft\"" || word == "'draft'"
+    }
+
+    /// The first line starting with `status:`, found in the UTF-8 bytes (lines split at LF, which is
+    /// always a grapheme boundary); a line whose bytes match is confirmed by `hasPrefix`, which
+    /// compares characters (`status:` followed by a combining mark is not a match).
+    private static func firstStatusLine(in text: String) -> Substring? {
+        let utf8 = text.utf8
+        let prefix = Array("status:".utf8)
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            if utf8[lineStart..<lineEnd].starts(with: prefix) {
+                let line = text[lineStart..<lineEnd]
+                if line.hasPrefix("status:") { return line }
+            }
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        return nil
     }
 
     private static func decodeEmployer(_ fields: FieldReader.Fields, reader: inout FieldReader) -> Employer? {

@@ -1,0 +1,234 @@
+import CYaml
+
+/// Composes a `YAMLNode` tree from libyaml's event stream in one pass, with an explicit stack
+/// (no recursion, however deep the nesting libyaml allows).
+///
+/// It decides between problems the way staff have always seen them reported: an anchor or alias
+/// anywhere before the first syntax error wins (refused as its event arrives, so an alias bomb is
+/// never expanded); then, within the first document, whichever comes first of a mapping closing
+/// with a repeated key (reported at each repeated key's second occurrence) and a syntax error;
+/// then a second document in the stream.
+enum YAMLTreeBuilder {
+    enum Outcome {
+        /// No document at all (empty text, or only comments).
+        case empty
+        case document(YAMLNode)
+        case problem(Problem)
+    }
+
+    /// Positions are 1-based, in the YAML text.
+    enum Problem: Equatable {
+        case anchorOrAlias(line: Int, column: Int)
+        case duplicateKeys([DuplicateKey])
+        /// A scanner or parser error: libyaml's problem text and where it was found.
+        case syntax(problem: String, line: Int, column: Int)
+        /// libyaml's reader refused the text (e.g. a C1 control character); no position.
+        case unreadable(problem: String?)
+    }
+
+    struct DuplicateKey: Equatable {
+        /// The key's text, or `<uncovertable>` for a sequence or mapping used as a key.
+        var key: String
+        var line: Int
+        var column: Int
+    }
+
+    static func build(_ yaml: String) -> Outcome {
+        guard !yaml.isEmpty else { return .empty }
+        var yaml = yaml
+        return yaml.withUTF8 { build(utf8: $0) }
+    }
+
+    /// A sequence or mapping being composed.
+    private struct Frame {
+        let isMapping: Bool
+        let tag: String?
+        let line: Int
+        let column: Int
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+    }
+
+    static func build(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return .empty }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return .problem(.unreadable(problem: nil)) }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, base, bytes.count)
+
+        var stack: [Frame] = []
+        var root: YAMLNode?
+        var firstDocumentEnded = false
+        var duplicates: [DuplicateKey]?
+        var secondDocument: (line: Int, column: Int)?
+        var event = yaml_event_t()
+
+        func attach(_ node: YAMLNode) {
+            guard !stack.isEmpty else { root = node; return }
+            let top = stack.count - 1
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].pendingKey {
+                stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+                stack[top].pendingKey = nil
+            } else {
+                stack[top].pendingKey = node
+            }
+        }
+
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                if secondDocument != nil { break }
+                if let duplicates { return .problem(.duplicateKeys(duplicates)) }
+                return .problem(syntaxProblem(parser))
+            }
+            defer { yaml_event_delete(&event) }
+            let line = Int(event.start_mark.line) + 1
+            let column = Int(event.start_mark.column) + 1
+            // Past the first document nothing is composed: the stream is read to its end only for anchors.
+            let composing = !firstDocumentEnded
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                if let duplicates { return .problem(.duplicateKeys(duplicates)) }
+                if let secondDocument {
+                    return .problem(.syntax(problem: "but found another document",
+                                            line: secondDocument.line, column: secondDocument.column))
+                }
+                return root.map(Outcome.document) ?? .empty
+            case YAML_DOCUMENT_START_EVENT:
+                if firstDocumentEnded && secondDocument == nil { secondDocument = (line, column) }
+            case YAML_DOCUMENT_END_EVENT:
+                firstDocumentEnded = true
+            case YAML_ALIAS_EVENT:
+                return .problem(.anchorOrAlias(line: line, column: column))
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                if scalar.anchor != nil { return .problem(.anchorOrAlias(line: line, column: column)) }
+                guard composing else { continue }
+                let text = scalarText(UnsafeBufferPointer(start: scalar.value, count: scalar.length))
+                let style = YAMLNode.ScalarStyle(rawValue: UInt8(truncatingIfNeeded: scalar.style.rawValue)) ?? .any
+                let tag = scalar.quoted_implicit == 1 ? nil : explicitTag(scalar.tag, standard: "tag:yaml.org,2002:str")
+                attach(YAMLNode(.scalar(text, style), tag: tag, line: line, column: column))
+            case YAML_SEQUENCE_START_EVENT:
+                let start = event.data.sequence_start
+                if start.anchor != nil { return .problem(.anchorOrAlias(line: line, column: column)) }
+                guard composing else { continue }
+                let tag = start.implicit != 0 ? nil : explicitTag(start.tag, standard: "tag:yaml.org,2002:seq")
+                stack.append(Frame(isMapping: false, tag: tag, line: line, column: column))
+            case YAML_MAPPING_START_EVENT:
+                let start = event.data.mapping_start
+                if start.anchor != nil { return .problem(.anchorOrAlias(line: line, column: column)) }
+                guard composing else { continue }
+                let tag = start.implicit != 0 ? nil : explicitTag(start.tag, standard: "tag:yaml.org,2002:map")
+                stack.append(Frame(isMapping: true, tag: tag, line: line, column: column))
+            case YAML_SEQUENCE_END_EVENT:
+                guard composing, let frame = stack.popLast() else { continue }
+                attach(YAMLNode(.sequence(frame.items), tag: frame.tag, line: frame.line, column: frame.column))
+            case YAML_MAPPING_END_EVENT:
+                guard composing, let frame = stack.popLast() else { continue }
+                if duplicates == nil {
+                    let repeated = duplicateKeys(in: frame.pairs)
+                    if !repeated.isEmpty { duplicates = repeated }
+                }
+                attach(YAMLNode(.mapping(frame.pairs), tag: frame.tag, line: frame.line, column: frame.column))
+            default:
+                continue
+            }
+        }
+        // A syntax error after a second document began: that document is the problem reported.
+        return .problem(.syntax(problem: "but found another document",
+                                line: secondDocument!.line, column: secondDocument!.column))
+    }
+
+    /// A scalar's text. One leading U+FEFF is dropped, as Foundation's `String(bytes:encoding:)`
+    /// (which Yams used) takes it for a byte order mark: `status: \u{FEFF}draft` stays a draft.
+    private static func scalarText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count > 0 else { return "" }
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[3...]), as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A tag libyaml reported, nil when absent or when it is the node kind's standard one (or `!`).
+    private static func explicitTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, standard: String) -> String? {
+        guard let pointer else { return nil }
+        let tag = String(cString: pointer)
+        return tag == "!" || tag == standard ? nil : tag
+    }
+
+    private static func syntaxProblem(_ parser: yaml_parser_t) -> Problem {
+        let problem = parser.problem.map { String(cString: $0) }
+        switch parser.error {
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            return .syntax(problem: problem ?? "", line: Int(parser.problem_mark.line) + 1,
+                           column: Int(parser.problem_mark.column) + 1)
+        case YAML_READER_ERROR:
+            return .unreadable(problem: problem)
+        default:
+            return .unreadable(problem: nil)
+        }
+    }
+
+    /// Each key that occurs more than once, at its second occurrence, ordered by key text.
+    static func duplicateKeys(in pairs: [YAMLNode.Pair]) -> [DuplicateKey] {
+        guard pairs.count > 1 else { return [] }
+        // (first occurrence, second occurrence) per repeated key.
+        var repeated: [(first: Int, second: Int)] = []
+        let plainKeys = pairs.map { $0.key.tag == nil ? $0.key.string : nil }
+        if pairs.count <= 24, plainKeys.allSatisfy({ $0 != nil }) {
+            // A few untagged scalar keys, the usual case: comparing each key's text with the ones
+            // before it is cheaper than hashing them all.
+            for later in 1..<plainKeys.count {
+                guard let first = (0..<later).first(where: { plainKeys[$0] == plainKeys[later] }) else { continue }
+                if !repeated.contains(where: { $0.first == first }) { repeated.append((first, later)) }
+            }
+        } else {
+            var firstIndex: [KeyIdentity: Int] = [:]
+            var reported: Set<Int> = []
+            for (index, pair) in pairs.enumerated() {
+                let identity = KeyIdentity(node: pair.key)
+                if let first = firstIndex[identity] {
+                    if reported.insert(first).inserted { repeated.append((first, index)) }
+                } else {
+                    firstIndex[identity] = index
+                }
+            }
+        }
+        return repeated
+            .map { (text: pairs[$0.first].key.string, node: pairs[$0.second].key) }
+            .sorted { ($0.text ?? "") < ($1.text ?? "") }
+            .map { DuplicateKey(key: $0.text ?? "<uncovertable>", line: $0.node.line, column: $0.node.column) }
+    }
+
+    /// A mapping key hashed and compared by value.
+    private struct KeyIdentity: Hashable {
+        let node: YAMLNode
+
+        static func == (lhs: KeyIdentity, rhs: KeyIdentity) -> Bool { lhs.node.hasSameValue(as: rhs.node) }
+
+        func hash(into hasher: inout Hasher) { Self.combine(node, into: &hasher) }
+
+        private static func combine(_ node: YAMLNode, into hasher: inout Hasher) {
+            hasher.combine(node.tag)
+            switch node.content {
+            case .scalar(let text, _):
+                hasher.combine(0)
+                hasher.combine(text)
+            case .sequence(let items):
+                hasher.combine(1)
+                hasher.combine(items.count)
+                for item in items { combine(item, into: &hasher) }
+            case .mapping(let pairs):
+                hasher.combine(2)
+                hasher.combine(pairs.count)
+                for pair in pairs {
+                    combine(pair.key, into: &hasher)
+                    combine(pair.value, into: &hasher)
+                }
+            }
+        }
+    }
+}
