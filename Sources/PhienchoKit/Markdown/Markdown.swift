@@ -82,25 +82,73 @@ public enum Markdown {
 
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return Rendered(html: "", text: "") }
         defer { free(html) }
-        let text = textParts.joined().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: "\n")
+        let text = plainLines(textParts.joined())
         return Rendered(html: withExternalLinkRel(String(cString: html)).nfc, text: text.nfc)
+    }
+
+    /// The text's lines, each trimmed of spaces and tabs, without the empty ones.
+    static func plainLines(_ text: String) -> String {
+        // LF is a grapheme boundary except after CR: without CR, splitting the UTF-8 at LF splits
+        // the characters the same way.
+        var lines: [Substring] = []
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            lines = text.split(separator: "\n")
+        } else {
+            let utf8 = text.utf8
+            var start = utf8.startIndex
+            while let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                lines.append(text[start..<end])
+                start = utf8.index(after: end)
+            }
+            lines.append(text[start...])
+        }
+        return lines.map { $0.trimmingWhitespace(includingNewlines: false) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// Links to other sites get `rel="noopener noreferrer"`: a citizen's visit must not be revealed
     /// to an employer's site. cmark writes every link as `<a href="…"` and, with raw HTML dropped,
-    /// nothing else in its output can look like that, so the attribute is added in the text.
+    /// nothing else in its output can look like that, so the attribute is added in the text. cmark
+    /// percent-encodes every non-ASCII byte of an href, so the scheme is compared as ASCII bytes.
     static func withExternalLinkRel(_ html: String) -> String {
-        let marker = "<a href=\""
-        guard html.contains(marker) else { return html }
-        let parts = html.components(separatedBy: marker)
-        var result = parts[0]
-        for part in parts.dropFirst() {
-            let scheme = part.prefix(8).lowercased()
-            let external = scheme.hasPrefix("http://") || scheme.hasPrefix("https://")
-            result += (external ? "<a rel=\"noopener noreferrer\" href=\"" : marker) + part
+        let marker = Array("<a href=\"".utf8)
+        let bytes = Array(html.utf8)
+        guard let first = firstIndex(of: marker, in: bytes, from: 0) else { return html }
+        let external = Array("<a rel=\"noopener noreferrer\" href=\"".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
+        var copied = 0
+        var found: Int? = first
+        while let start = found {
+            output.append(contentsOf: bytes[copied..<start])
+            let url = start + marker.count
+            output.append(contentsOf: isWebScheme(bytes, at: url) ? external : marker)
+            copied = url
+            found = firstIndex(of: marker, in: bytes, from: url)
         }
-        return result
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func firstIndex(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= marker.count else { return nil }
+        var index = start
+        while index <= bytes.count - marker.count {
+            if bytes[index] == marker[0] && bytes[index..<(index + marker.count)].elementsEqual(marker) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `http://` or `https://` (any case) starts at `index`.
+    private static func isWebScheme(_ bytes: [UInt8], at index: Int) -> Bool {
+        func hasPrefix(_ scheme: String) -> Bool {
+            let scheme = Array(scheme.utf8)
+            guard index + scheme.count <= bytes.count else { return false }
+            return zip(bytes[index...], scheme).allSatisfy { byte, expected in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+            }
+        }
+        return hasPrefix("http://") || hasPrefix("https://")
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {
