@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Safety rules: files over 1 MiB, invalid UTF-8, binary junk and empty files are rejected; symlinks are
 /// followed only when they resolve inside the content folder; the file list is sorted so runs are deterministic.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public static let maximumFileSize = 1 << 20
 
     public struct Loaded: Sendable {
@@ -22,6 +22,8 @@ public struct ContentLoader {
     let root: URL
     let displayRoot: String
     let realRoot: String
+    /// `root` as a file system path, without a trailing slash.
+    let rootPath: String
 
     /// - Parameters:
     ///   - contentDirectory: the content folder.
@@ -30,6 +32,7 @@ public struct ContentLoader {
         root = contentDirectory.standardizedFileURL
         self.displayRoot = displayRoot ?? contentDirectory.path
         realRoot = root.resolvingSymlinksInPath().path
+        rootPath = root.path.count > 1 && root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
     }
 
     /// Reads `site.yml` alone (for `phiencho audit`, which needs only its `audit_allow`).
@@ -62,15 +65,16 @@ public struct ContentLoader {
                                                  "Thiếu tệp \(name) trong thư mục nội dung."))
             return nil
         }
-        return read(relativePath: name, into: &loaded)
+        return take(read(relativePath: name), into: &loaded)
     }
 
+    /// The folder's `.md` files in byte order of their paths, read on every core.
     private func markdownFiles(under folder: String, recursive: Bool, into loaded: inout Loaded) -> [SourceFile] {
         var relativePaths: [String] = []
         var visited: Set<String> = []
         collect(folder, recursive: recursive, visited: &visited, into: &relativePaths, loaded: &loaded)
-        return relativePaths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-            .compactMap { read(relativePath: $0, into: &loaded) }
+        relativePaths.sort(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        return parallelMap(relativePaths) { read(relativePath: $0) }.compactMap { take($0, into: &loaded) }
     }
 
     private func collect(_ relativeFolder: String, recursive: Bool, visited: inout Set<String>,
@@ -80,15 +84,23 @@ public struct ContentLoader {
               let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let relative = relativeFolder + "/" + name
-            let child = root.appendingPathComponent(relative)
-            if isSymlink(child), insideRealPath(of: child) == nil {
-                loaded.diagnostics.append(Diagnostic(.error, .symlinkOutside, path: display(relative),
-                    "Liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung; phiencho không đọc nó."))
-                continue
+            var status = stat()
+            guard lstat(path(relative), &status) == 0 else { continue }
+            let isDirectory: Bool
+            if status.st_mode & S_IFMT == S_IFLNK {
+                let child = root.appendingPathComponent(relative)
+                guard insideRealPath(of: child) != nil else {
+                    loaded.diagnostics.append(Diagnostic(.error, .symlinkOutside, path: display(relative),
+                        "Liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung; phiencho không đọc nó."))
+                    continue
+                }
+                var followsToDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &followsToDirectory) else { continue }
+                isDirectory = followsToDirectory.boolValue
+            } else {
+                isDirectory = status.st_mode & S_IFMT == S_IFDIR
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            if isDirectory {
                 if recursive { collect(relative, recursive: true, visited: &visited, into: &paths, loaded: &loaded) }
             } else if name.lowercased().hasSuffix(".md") {
                 paths.append(relative)
@@ -96,102 +108,81 @@ public struct ContentLoader {
         }
     }
 
-    private func read(relativePath: String, into loaded: inout Loaded) -> SourceFile? {
-        let url = root.appendingPathComponent(relativePath)
-        let shown = display(relativePath)
-        func fail(_ code: DiagnosticCode, _ message: String) -> SourceFile? {
-            loaded.diagnostics.append(Diagnostic(.error, code, path: shown, message))
+    /// What reading one file gave: its text, or the problem to report (and whether its bytes were read).
+    private enum ReadResult: Sendable {
+        case file(SourceFile)
+        case problem(Diagnostic, counted: Bool)
+    }
+
+    private func take(_ result: ReadResult, into loaded: inout Loaded) -> SourceFile? {
+        switch result {
+        case .file(let file):
+            loaded.filesRead += 1
+            return file
+        case .problem(let diagnostic, let counted):
+            if counted { loaded.filesRead += 1 }
+            loaded.diagnostics.append(diagnostic)
             return nil
         }
+    }
+
+    /// Reads one file with POSIX calls (lstat, open, fstat, read); safe to run on several threads.
+    private func read(relativePath: String) -> ReadResult {
+        let shown = display(relativePath)
+        func fail(_ code: DiagnosticCode, _ message: String) -> ReadResult {
+            .problem(Diagnostic(.error, code, path: shown, message), counted: false)
+        }
+        let filePath = path(relativePath)
+        var status = stat()
+        guard lstat(filePath, &status) == 0 else { return fail(.unreadable, "Không đọc được tệp.") }
         // Folders were checked while walking; a file needs resolving only when it is a link itself.
-        guard !isSymlink(url) || insideRealPath(of: url) != nil else {
+        if status.st_mode & S_IFMT == S_IFLNK, insideRealPath(of: root.appendingPathComponent(relativePath)) == nil {
             return fail(.symlinkOutside, "Liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung; phiencho không đọc nó.")
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = attributes[.size] as? NSNumber else {
+        // Non-blocking, so that a FIFO named like a content file cannot stall the build.
+        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return fail(.unreadable, "Không đọc được tệp.") }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
             return fail(.unreadable, "Không đọc được tệp.")
         }
-        guard size.intValue <= Self.maximumFileSize else {
-            return fail(.fileTooLarge, "Tệp quá lớn (\(size.intValue / 1024) KB); mỗi tệp tối đa 1 MB (1024 KB).")
+        let size = Int(status.st_size)
+        guard size <= Self.maximumFileSize else {
+            return fail(.fileTooLarge, "Tệp quá lớn (\(size / 1024) KB); mỗi tệp tối đa 1 MB (1024 KB).")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = Self.readAll(descriptor, expectedSize: size) else {
             return fail(.unreadable, "Không đọc được tệp.")
         }
-        loaded.filesRead += 1
-        switch Self.decode(data) {
+        switch Self.decode(bytes: bytes) {
         case .success(let text):
-            return SourceFile(relativePath: relativePath, displayPath: shown, text: text)
+            return .file(SourceFile(relativePath: relativePath, displayPath: shown, text: text))
         case .failure(let problem):
-            loaded.diagnostics.append(Diagnostic(.error, problem.code, path: shown,
-                                                 line: problem.position?.line, column: problem.position?.column,
-                                                 problem.message))
-            return nil
+            return .problem(Diagnostic(.error, problem.code, path: shown, line: problem.position?.line,
+                                       column: problem.position?.column, problem.message), counted: true)
         }
     }
 
-    struct DecodingProblem: Error {
-        var code: DiagnosticCode
-        var position: SourcePosition?
-        var message: String
+    /// Every byte up to the end of the file (which may have grown since `fstat`); nil on a read error.
+    private static func readAll(_ descriptor: Int32, expectedSize: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: expectedSize + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
-    /// UTF-8 with or without BOM, CRLF or CR line endings; rejects invalid UTF-8, control characters
-    /// (binary files) and files with nothing in them.
-    static func decode(_ data: Data) -> Result<String, DecodingProblem> {
-        var raw = [UInt8](data)
-        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
-        guard let text = String(validating: raw, as: UTF8.self) else {
-            let position = firstInvalidPosition(raw)
-            return .failure(DecodingProblem(code: .invalidUTF8, position: position,
-                message: "Tệp không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8."))
-        }
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { line += 1; column = 1; continue }
-            let value = scalar.value
-            if (value < 0x20 && scalar != "\t" && scalar != "\r") || value == 0x7F || (0xFFF9...0xFFFF).contains(value) {
-                return .failure(DecodingProblem(code: .invalidUTF8, position: SourcePosition(line: line, column: column),
-                    message: "Tệp chứa ký tự điều khiển hoặc dữ liệu nhị phân, không phải văn bản."))
-            }
-            column += 1
-        }
-        var normalised = raw.contains(UInt8(ascii: "\r"))
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (pasted from Word or the web) are line breaks
-        // to YAML but not to editors, which would shift every reported line: they become spaces.
-        if normalised.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            normalised = String(String.UnicodeScalarView(normalised.unicodeScalars.map {
-                $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
-            }))
-        }
-        guard normalised.contains(where: { !$0.isWhitespace }) else {
-            return .failure(DecodingProblem(code: .emptyFile, position: nil, message: "Tệp trống, không có nội dung."))
-        }
-        return .success(normalised)
-    }
-
-    private static func firstInvalidPosition(_ bytes: [UInt8]) -> SourcePosition {
-        var line = 1, lineStart = 0, index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            let end = index + length
-            if length == 0 || end > bytes.count || String(validating: bytes[index..<end], as: UTF8.self) == nil {
-                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
-                return SourcePosition(line: line, column: column)
-            }
-            if byte == UInt8(ascii: "\n") { line += 1; lineStart = end }
-            index = end
-        }
-        return SourcePosition(line: line, column: 1)
-    }
+    private func path(_ relativePath: String) -> String { rootPath + "/" + relativePath }
 
     private func display(_ relativePath: String) -> String {
         displayRoot.hasSuffix("/") ? displayRoot + relativePath : displayRoot + "/" + relativePath
