@@ -35,8 +35,15 @@ public enum ContentValidator {
             return Result(catalog: nil, diagnostics: diagnostics)
         }
         let catalog = Catalog(site: site, communes: communes, sectors: sectors,
-                              vacancies: vacancies.sorted { $0.slug < $1.slug }, pages: pages.sorted { $0.slug < $1.slug })
+                              vacancies: sortedBySlug(vacancies), pages: pages.sorted { $0.slug < $1.slug })
         return Result(catalog: catalog, diagnostics: diagnostics)
+    }
+
+    /// The vacancies ordered by slug, each slug computed once and the large values moved once
+    /// (the same order as `sorted { $0.slug < $1.slug }`).
+    static func sortedBySlug(_ vacancies: [Vacancy]) -> [Vacancy] {
+        let slugs = vacancies.map(\.slug)
+        return vacancies.indices.sorted { slugs[$0] < slugs[$1] }.map { vacancies[$0] }
     }
 
     /// Ids are compared as their URL segment (case-insensitive), since that is what must be unique.
