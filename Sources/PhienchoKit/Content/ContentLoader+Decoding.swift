@@ -49,9 +49,33 @@ extension ContentLoader {
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteScan {
         var result = ByteScan()
-        var index = 0
         let count = bytes.count
-        while index < count {
+        guard let base = bytes.baseAddress else { return result }
+        // Eight bytes at a time: a word with no byte below 0x20 and none of 0x7F, 0xC2, 0xE2 or
+        // 0xEF (the first bytes of everything looked for) needs no closer look.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        func hasByte(_ word: UInt64, _ value: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(value))) }
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let hasBelowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+            if hasBelowSpace || hasByte(word, 0x7F) || hasByte(word, 0xC2) || hasByte(word, 0xE2) || hasByte(word, 0xEF) {
+                scanBytes(bytes, from: index, to: index + 8, into: &result)
+            } else if !result.hasVisibleASCII {
+                scanBytes(bytes, from: index, to: index + 8, into: &result)
+            }
+            index += 8
+        }
+        scanBytes(bytes, from: index, to: count, into: &result)
+        return result
+    }
+
+    /// Looks at each byte from `start` to `end` (and at the bytes after one that may begin a sequence).
+    private static func scanBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into result: inout ByteScan) {
+        var index = start
+        let count = bytes.count
+        while index < end {
             let byte = bytes[index]
             switch byte {
             case 0x21...0x7E:
@@ -73,7 +97,6 @@ extension ContentLoader {
             }
             index += 1
         }
-        return result
     }
 
     /// Where the first control character is, counting lines at LF and columns in Unicode scalars.

@@ -70,15 +70,23 @@ public struct ContentLoader: Sendable {
 
     /// The folder's `.md` files in byte order of their paths, read on every core.
     private func markdownFiles(under folder: String, recursive: Bool, into loaded: inout Loaded) -> [SourceFile] {
-        var relativePaths: [String] = []
+        var found: [Entry] = []
         var visited: Set<String> = []
-        collect(folder, recursive: recursive, visited: &visited, into: &relativePaths, loaded: &loaded)
-        relativePaths.sort(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-        return parallelMap(relativePaths) { read(relativePath: $0) }.compactMap { take($0, into: &loaded) }
+        collect(folder, recursive: recursive, visited: &visited, into: &found, loaded: &loaded)
+        found.sort(by: { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) })
+        return parallelMap(found) { read(relativePath: $0.relativePath, isLink: $0.isLink) }
+            .compactMap { take($0, into: &loaded) }
+    }
+
+    /// A file found while walking a folder.
+    private struct Entry: Sendable {
+        var relativePath: String
+        /// Whether the path itself is a symbolic link (one that resolved inside the content folder).
+        var isLink: Bool
     }
 
     private func collect(_ relativeFolder: String, recursive: Bool, visited: inout Set<String>,
-                         into paths: inout [String], loaded: inout Loaded) {
+                         into paths: inout [Entry], loaded: inout Loaded) {
         let url = root.appendingPathComponent(relativeFolder)
         guard let real = insideRealPath(of: url), visited.insert(real).inserted,
               let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
@@ -87,7 +95,8 @@ public struct ContentLoader: Sendable {
             var status = stat()
             guard lstat(path(relative), &status) == 0 else { continue }
             let isDirectory: Bool
-            if status.st_mode & S_IFMT == S_IFLNK {
+            let isLink = status.st_mode & S_IFMT == S_IFLNK
+            if isLink {
                 let child = root.appendingPathComponent(relative)
                 guard insideRealPath(of: child) != nil else {
                     loaded.diagnostics.append(Diagnostic(.error, .symlinkOutside, path: display(relative),
@@ -103,7 +112,7 @@ public struct ContentLoader: Sendable {
             if isDirectory {
                 if recursive { collect(relative, recursive: true, visited: &visited, into: &paths, loaded: &loaded) }
             } else if name.lowercased().hasSuffix(".md") {
-                paths.append(relative)
+                paths.append(Entry(relativePath: relative, isLink: isLink))
             }
         }
     }
@@ -126,21 +135,28 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// Reads one file with POSIX calls (lstat, open, fstat, read); safe to run on several threads.
-    private func read(relativePath: String) -> ReadResult {
+    /// Reads one file with POSIX calls (open, fstat, read); safe to run on several threads.
+    /// - Parameter isLink: whether the walk found a symbolic link there; nil when nothing is known
+    ///   yet (site.yml, communes.yml, sectors.yml).
+    private func read(relativePath: String, isLink: Bool? = nil) -> ReadResult {
         let shown = display(relativePath)
         func fail(_ code: DiagnosticCode, _ message: String) -> ReadResult {
             .problem(Diagnostic(.error, code, path: shown, message), counted: false)
         }
         let filePath = path(relativePath)
         var status = stat()
-        guard lstat(filePath, &status) == 0 else { return fail(.unreadable, "Không đọc được tệp.") }
-        // Folders were checked while walking; a file needs resolving only when it is a link itself.
-        if status.st_mode & S_IFMT == S_IFLNK, insideRealPath(of: root.appendingPathComponent(relativePath)) == nil {
-            return fail(.symlinkOutside, "Liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung; phiencho không đọc nó.")
+        var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK   // non-blocking: a FIFO named like a content file cannot stall the build
+        if isLink == false {
+            // Not a link when the folder was walked, and not followed if it has become one since.
+            flags |= O_NOFOLLOW
+        } else {
+            // Folders were checked while walking; a file needs resolving only when it is a link itself.
+            guard lstat(filePath, &status) == 0 else { return fail(.unreadable, "Không đọc được tệp.") }
+            if status.st_mode & S_IFMT == S_IFLNK, insideRealPath(of: root.appendingPathComponent(relativePath)) == nil {
+                return fail(.symlinkOutside, "Liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung; phiencho không đọc nó.")
+            }
         }
-        // Non-blocking, so that a FIFO named like a content file cannot stall the build.
-        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(filePath, flags)
         guard descriptor >= 0 else { return fail(.unreadable, "Không đọc được tệp.") }
         defer { close(descriptor) }
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {

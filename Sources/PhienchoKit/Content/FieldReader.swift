@@ -21,18 +21,30 @@ struct FieldReader {
     }
 
     /// A mapping's few values by key, found by comparing keys in order: cheaper than hashing them.
+    /// Keys are the ASCII field names of an allow-list, so two keys of different lengths differ.
     struct Keyed<Value> {
-        private var entries: [(key: String, value: Value)] = []
+        private var keys: [String] = []
+        private var values: [Value] = []
+
+        private func index(of key: String) -> Int? {
+            let length = key.utf8.count
+            for index in keys.indices where keys[index].utf8.count == length && keys[index] == key { return index }
+            return nil
+        }
 
         subscript(key: String) -> Value? {
-            get { entries.first { $0.key == key }?.value }
+            get { index(of: key).map { values[$0] } }
             set {
-                let index = entries.firstIndex { $0.key == key }
-                switch (index, newValue) {
-                case let (index?, value?): entries[index].value = value
-                case let (nil, value?): entries.append((key, value))
-                case let (index?, nil): entries.remove(at: index)
-                case (nil, nil): break
+                if let index = index(of: key) {
+                    if let newValue {
+                        values[index] = newValue
+                    } else {
+                        keys.remove(at: index)
+                        values.remove(at: index)
+                    }
+                } else if let newValue {
+                    keys.append(key)
+                    values.append(newValue)
                 }
             }
         }
@@ -50,25 +62,37 @@ struct FieldReader {
             return nil
         }
         var fields = Fields(name: name, position: position(node) ?? parentPosition)
-        for pair in mapping {
-            let keyNode = pair.key, value = pair.value
-            guard let key = keyNode.string else {
+        for (keyNode, value) in mapping {
+            guard let text = keyNode.string else {
                 sink.error(.wrongType, at: position(keyNode), "Tên trường phải là chữ.")
                 continue
             }
-            guard allowed.contains(key) else {
+            guard let index = Self.index(of: text, in: allowed) else {
+                let key = text
                 var message = "Trường “\(fields.path(key))” không có trong mẫu."
                 if let guess = Suggestion.closest(to: key, among: allowed) { message += " Có phải là “\(fields.path(guess))”?" }
                 sink.error(.unknownKey, at: position(keyNode), message)
                 continue
             }
+            // Stored under the allow-list's own spelling, which later lookups use.
+            let key = allowed[index]
             fields.values[key] = value
             fields.keyPositions[key] = position(keyNode)
         }
-        for key in allowed where required.contains(key) && fields.values[key] == nil {
+        for key in allowed where fields.values[key] == nil && required.contains(key) {
             sink.error(.missingField, at: fields.position, "Thiếu trường bắt buộc “\(fields.path(key))”\(FieldLabels.hint(for: fields.path(key))).")
         }
         return fields
+    }
+
+    /// Where `key` is in `allowed` (String equality); an ASCII key can only equal a name of the
+    /// same byte length, which is checked first.
+    private static func index(of key: String, in allowed: [String]) -> Int? {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            let length = key.utf8.count
+            return allowed.firstIndex { $0.utf8.count == length && $0 == key }
+        }
+        return allowed.firstIndex(of: key)
     }
 
     static func isNull(_ node: YAMLNode) -> Bool {
@@ -82,18 +106,19 @@ struct FieldReader {
         return string(node, path: fields.path(key), fallback: fields.keyPositions[key])
     }
 
-    mutating func string(_ node: YAMLNode, path: String, fallback: SourcePosition? = nil) -> String? {
+    /// - Parameter path: the field's name in messages, built only when there is one to write.
+    mutating func string(_ node: YAMLNode, path: @autoclosure () -> String, fallback: SourcePosition? = nil) -> String? {
         if Self.isNull(node) {
-            sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path)” đang để trống.")
+            sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path())” đang để trống.")
             return nil
         }
         guard let text = node.string else {
-            sink.error(.wrongType, at: position(node) ?? fallback, "Trường “\(path)” phải là một dòng chữ, không phải danh sách.")
+            sink.error(.wrongType, at: position(node) ?? fallback, "Trường “\(path())” phải là một dòng chữ, không phải danh sách.")
             return nil
         }
         let value = Self.cleaned(text)
         guard !value.isEmpty else {
-            sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path)” đang để trống.")
+            sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path())” đang để trống.")
             return nil
         }
         return value
@@ -112,29 +137,33 @@ struct FieldReader {
     /// Whether the text holds a C0 or C1 control character other than LF and tab, found in its
     /// UTF-8 bytes (C1 controls are U+0080–U+009F: 0xC2 followed by 0x80–0x9F).
     private static func containsControlCharacter(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) {
-                return true
+        func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) {
+                    return true
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
     }
 
     /// A whole number written plainly (`6500000`, not `6.500.000` or `"3"`).
     mutating func integer(_ fields: Fields, _ key: String) -> Int? {
         guard let node = fields.values[key] else { return nil }
-        let path = fields.path(key)
+        func path() -> String { fields.path(key) }
         guard let raw = node.string, !Self.isNull(node) else {
-            sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key], "Trường “\(path)” phải là một số nguyên.")
+            sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key], "Trường “\(path())” phải là một số nguyên.")
             return nil
         }
         let text = raw.trimmingWhitespace(includingNewlines: false)
-        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
-        guard node.scalarStyle == .plain, !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = Int(text) else {
-            sink.error(.invalidNumber, at: position(node), "“\(path)” phải là số nguyên viết liền, không dấu chấm, dấu phẩy hay chữ (ví dụ 6500000); đang là “\(text)”.")
+        // Every byte an ASCII digit means every character is one (and as many characters as bytes).
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard node.scalarStyle == .plain, !digits.isEmpty, digits.count <= 15,
+              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let value = Int(text) else {
+            sink.error(.invalidNumber, at: position(node), "“\(path())” phải là số nguyên viết liền, không dấu chấm, dấu phẩy hay chữ (ví dụ 6500000); đang là “\(text)”.")
             return nil
         }
         return value

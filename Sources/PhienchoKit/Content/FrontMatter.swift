@@ -20,26 +20,51 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits text whose line endings are already LF. The delimiter lines are `---`, optionally
     /// followed by spaces; a closing `...` is accepted as YAML allows.
     public static func split(_ text: String) throws(SplitError) -> FrontMatter {
-        let bytes = Array(text.utf8)
-        // Line starts, by byte offset; the text's line endings are LF only.
-        var lineStarts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
-        func line(_ number: Int) -> ArraySlice<UInt8> {
-            let end = number + 1 < lineStarts.count ? lineStarts[number + 1] - 1 : bytes.count
-            return bytes[lineStarts[number]..<end]
+        let found = text.utf8.withContiguousStorageIfAvailable(delimiters) ?? Array(text.utf8).withUnsafeBufferPointer(delimiters)
+        switch found {
+        case .failure(let error):
+            throw error
+        case .success(let block):
+            // The ranges start and end at line breaks, so they cut the text between characters.
+            let utf8 = text.utf8
+            func slice(_ range: Range<Int>) -> String {
+                String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            }
+            return FrontMatter(yaml: slice(block.yaml), yamlFirstLine: 2, body: slice(block.body), bodyFirstLine: block.bodyFirstLine)
         }
-        guard isDelimiter(line(0), closing: false) else { throw .missingOpening }
-        guard let close = (1..<lineStarts.count).first(where: { isDelimiter(line($0), closing: true) }) else {
-            throw .missingClosing
-        }
-        let yamlStart = lineStarts.count > 1 ? lineStarts[1] : bytes.count
-        let yamlEnd = max(yamlStart, lineStarts[close] - 1)
-        let bodyStart = close + 1 < lineStarts.count ? lineStarts[close + 1] : bytes.count
-        return FrontMatter(yaml: String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self), yamlFirstLine: 2,
-                           body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: close + 2)
     }
 
-    private static func isDelimiter(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+    /// Byte ranges of the YAML and the body, found by reading lines only up to the closing delimiter.
+    private struct Block {
+        var yaml: Range<Int>
+        var body: Range<Int>
+        var bodyFirstLine: Int
+    }
+
+    private static func delimiters(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Block, SplitError> {
+        func lineEnd(from start: Int) -> Int {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            return end
+        }
+        var end = lineEnd(from: 0)
+        guard isDelimiter(bytes[0..<end], closing: false) else { return .failure(.missingOpening) }
+        let yamlStart = min(end + 1, bytes.count)
+        var lineIndex = 0
+        while end < bytes.count {
+            let start = end + 1
+            end = lineEnd(from: start)
+            lineIndex += 1
+            if isDelimiter(bytes[start..<end], closing: true) {
+                let bodyStart = min(end + 1, bytes.count)
+                return .success(Block(yaml: yamlStart..<max(yamlStart, start - 1), body: bodyStart..<bytes.count,
+                                      bodyFirstLine: lineIndex + 2))
+            }
+        }
+        return .failure(.missingClosing)
+    }
+
+    private static func isDelimiter(_ line: Slice<UnsafeBufferPointer<UInt8>>, closing: Bool) -> Bool {
         var end = line.endIndex
         while end > line.startIndex, line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
         let word = line[line.startIndex..<end]

@@ -19,9 +19,13 @@ extension Vacancy {
                                   sink: &reader.sink)
             return (nil, reader.sink.diagnostics)
         }
-        reader.sink.demoteErrors = declaresDraft(frontMatter.yaml)
-        guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink) else {
-            if reader.sink.diagnostics.isEmpty {
+        // The draft line matters only when the YAML cannot be read (a root comes back without any
+        // diagnostic): then it is looked for, and the YAML parsed again to report at that severity.
+        var parsing = DiagnosticSink(path: file.displayPath)
+        guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &parsing) else {
+            reader.sink.demoteErrors = declaresDraft(frontMatter.yaml)
+            let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink)
+            if root == nil && reader.sink.diagnostics.isEmpty {
                 reader.sink.error(.missingField, at: SourcePosition(line: 2, column: 1), "Phần khai báo đang trống.")
             }
             return (nil, reader.sink.diagnostics)
@@ -33,7 +37,7 @@ extension Vacancy {
         }
 
         let id = reader.string(fields, "id")
-        if let id, !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || id.hasPrefix("-") {
+        if let id, !id.utf8.allSatisfy(isIDByte) || id.hasPrefix("-") {
             reader.sink.error(.invalidID, at: fields.values["id"].flatMap(reader.position),
                               "Mã tin “\(id)” chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), ví dụ NB-2026-001.")
         }
@@ -85,6 +89,16 @@ extension Vacancy {
         return (vacancy, reader.sink.diagnostics)
     }
 
+    /// An ASCII letter, digit or hyphen: an id is made of those bytes exactly when it is made of
+    /// those characters.
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return true
+        default: return false
+        }
+    }
+
     /// Whether the first top-level `status:` line of the text says `draft` (quoted or not, comment
     /// allowed): used only while the YAML cannot be parsed.
     static func declaresDraft(_ text: String) -> Bool {
@@ -128,7 +142,7 @@ extension Vacancy {
         let name = reader.string(map, "name")
         let address = map.values["address"] == nil ? nil : reader.string(map, "address")
         let phone = map.values["phone"] == nil ? nil : reader.string(map, "phone")
-        if let phone, phone.filter(\.isNumber).count < 6 {
+        if let phone, digitCount(phone) < 6 {
             reader.sink.error(.invalidChoice, at: map.values["phone"].flatMap(reader.position),
                               "Số điện thoại “\(phone)” quá ngắn; ghi đầy đủ, ví dụ \"0229 3871 000\".")
         }
@@ -144,6 +158,12 @@ extension Vacancy {
         }
         guard let name else { return nil }
         return Employer(name: name, address: address, phone: phone, email: email, website: website)
+    }
+
+    /// The characters of `text` that are numbers; for ASCII text, its bytes 0–9.
+    private static func digitCount(_ text: String) -> Int {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter(\.isNumber).count }
+        return text.utf8.reduce(0) { $0 + ($1 >= UInt8(ascii: "0") && $1 <= UInt8(ascii: "9") ? 1 : 0) }
     }
 
     private static func decodeLocation(_ fields: FieldReader.Fields, communes: TermList, reader: inout FieldReader) -> (Term?, String?) {

@@ -70,8 +70,12 @@ enum YAMLDocument {
     /// 1-based line and column of the first tab in a line's indentation (the spaces and `-` list
     /// markers a line starts with). Those are one byte each, so columns count bytes here.
     private static func firstIndentationTab(in yaml: String) -> (line: Int, column: Int)? {
+        yaml.utf8.withContiguousStorageIfAvailable(firstIndentationTab) ?? firstIndentationTab(in: Array(yaml.utf8))
+    }
+
+    private static func firstIndentationTab<Bytes: Sequence<UInt8>>(in bytes: Bytes) -> (line: Int, column: Int)? {
         var line = 1, column = 1, inIndentation = true
-        for byte in yaml.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\n"):
                 line += 1

@@ -7,15 +7,23 @@ struct YAMLNode: Sendable {
         case any = 0, plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    struct Pair: Sendable {
-        var key: YAMLNode
-        var value: YAMLNode
-    }
-
     enum Content: Sendable {
         case scalar(String, ScalarStyle)
         case sequence([YAMLNode])
-        case mapping([Pair])
+        /// Keys and values alternating, in document order: each key at an even index, its value after it.
+        case mapping([YAMLNode])
+    }
+
+    /// A mapping's key-value pairs, read from its alternating nodes.
+    struct Pairs: RandomAccessCollection, Sendable {
+        let nodes: [YAMLNode]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { nodes.count / 2 }
+
+        subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
+            (nodes[2 * position], nodes[2 * position + 1])
+        }
     }
 
     var content: Content
@@ -49,15 +57,18 @@ struct YAMLNode: Sendable {
         return nil
     }
 
-    var mapping: [Pair]? {
-        if case .mapping(let pairs) = content { return pairs }
+    var mapping: Pairs? {
+        if case .mapping(let nodes) = content { return Pairs(nodes: nodes) }
         return nil
     }
 
     /// The value of a mapping's key written as plain text (no explicit tag); nil for other nodes.
     subscript(key: String) -> YAMLNode? {
-        guard case .mapping(let pairs) = content else { return nil }
-        return pairs.last { $0.key.tag == nil && $0.key.string == key }?.value
+        guard case .mapping(let nodes) = content else { return nil }
+        for index in stride(from: nodes.count - 2, through: 0, by: -2) where nodes[index].tag == nil {
+            if case .scalar(let text, _) = nodes[index].content, text == key { return nodes[index + 1] }
+        }
+        return nil
     }
 
     /// Whether both nodes hold the same value (text, items, pairs and tags; positions and scalar
@@ -67,11 +78,8 @@ struct YAMLNode: Sendable {
         switch (content, other.content) {
         case let (.scalar(lhs, _), .scalar(rhs, _)):
             return lhs == rhs
-        case let (.sequence(lhs), .sequence(rhs)):
+        case let (.sequence(lhs), .sequence(rhs)), let (.mapping(lhs), .mapping(rhs)):
             return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.hasSameValue(as: $1) }
-        case let (.mapping(lhs), .mapping(rhs)):
-            return lhs.count == rhs.count
-                && zip(lhs, rhs).allSatisfy { $0.key.hasSameValue(as: $1.key) && $0.value.hasSameValue(as: $1.value) }
         default:
             return false
         }

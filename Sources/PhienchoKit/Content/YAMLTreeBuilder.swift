@@ -39,15 +39,13 @@ enum YAMLTreeBuilder {
         return yaml.withUTF8 { build(utf8: $0) }
     }
 
-    /// A sequence or mapping being composed.
+    /// A sequence or mapping being composed: its items are the nodes on the node stack from `start`.
     private struct Frame {
         let isMapping: Bool
         let tag: String?
         let line: Int
         let column: Int
-        var items: [YAMLNode] = []
-        var pairs: [YAMLNode.Pair] = []
-        var pendingKey: YAMLNode?
+        let start: Int
     }
 
     static func build(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
@@ -58,25 +56,13 @@ enum YAMLTreeBuilder {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, base, bytes.count)
 
-        var stack: [Frame] = []
-        var root: YAMLNode?
+        // Finished nodes not yet in their parent, innermost last; the root is the one left at the end.
+        var nodes: [YAMLNode] = []
+        var frames: [Frame] = []
         var firstDocumentEnded = false
         var duplicates: [DuplicateKey]?
         var secondDocument: (line: Int, column: Int)?
         var event = yaml_event_t()
-
-        func attach(_ node: YAMLNode) {
-            guard !stack.isEmpty else { root = node; return }
-            let top = stack.count - 1
-            if !stack[top].isMapping {
-                stack[top].items.append(node)
-            } else if let key = stack[top].pendingKey {
-                stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
-                stack[top].pendingKey = nil
-            } else {
-                stack[top].pendingKey = node
-            }
-        }
 
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -96,7 +82,7 @@ enum YAMLTreeBuilder {
                     return .problem(.syntax(problem: "but found another document",
                                             line: secondDocument.line, column: secondDocument.column))
                 }
-                return root.map(Outcome.document) ?? .empty
+                return nodes.first.map(Outcome.document) ?? .empty
             case YAML_DOCUMENT_START_EVENT:
                 if firstDocumentEnded && secondDocument == nil { secondDocument = (line, column) }
             case YAML_DOCUMENT_END_EVENT:
@@ -110,29 +96,29 @@ enum YAMLTreeBuilder {
                 let text = scalarText(UnsafeBufferPointer(start: scalar.value, count: scalar.length))
                 let style = YAMLNode.ScalarStyle(rawValue: UInt8(truncatingIfNeeded: scalar.style.rawValue)) ?? .any
                 let tag = scalar.quoted_implicit == 1 ? nil : explicitTag(scalar.tag, standard: "tag:yaml.org,2002:str")
-                attach(YAMLNode(.scalar(text, style), tag: tag, line: line, column: column))
+                nodes.append(YAMLNode(.scalar(text, style), tag: tag, line: line, column: column))
             case YAML_SEQUENCE_START_EVENT:
                 let start = event.data.sequence_start
                 if start.anchor != nil { return .problem(.anchorOrAlias(line: line, column: column)) }
                 guard composing else { continue }
                 let tag = start.implicit != 0 ? nil : explicitTag(start.tag, standard: "tag:yaml.org,2002:seq")
-                stack.append(Frame(isMapping: false, tag: tag, line: line, column: column))
+                frames.append(Frame(isMapping: false, tag: tag, line: line, column: column, start: nodes.count))
             case YAML_MAPPING_START_EVENT:
                 let start = event.data.mapping_start
                 if start.anchor != nil { return .problem(.anchorOrAlias(line: line, column: column)) }
                 guard composing else { continue }
                 let tag = start.implicit != 0 ? nil : explicitTag(start.tag, standard: "tag:yaml.org,2002:map")
-                stack.append(Frame(isMapping: true, tag: tag, line: line, column: column))
-            case YAML_SEQUENCE_END_EVENT:
-                guard composing, let frame = stack.popLast() else { continue }
-                attach(YAMLNode(.sequence(frame.items), tag: frame.tag, line: frame.line, column: frame.column))
-            case YAML_MAPPING_END_EVENT:
-                guard composing, let frame = stack.popLast() else { continue }
-                if duplicates == nil {
-                    let repeated = duplicateKeys(in: frame.pairs)
+                frames.append(Frame(isMapping: true, tag: tag, line: line, column: column, start: nodes.count))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard composing, let frame = frames.popLast() else { continue }
+                let items = Array(nodes[frame.start...])
+                nodes.removeLast(nodes.count - frame.start)
+                if frame.isMapping && duplicates == nil {
+                    let repeated = duplicateKeys(in: YAMLNode.Pairs(nodes: items))
                     if !repeated.isEmpty { duplicates = repeated }
                 }
-                attach(YAMLNode(.mapping(frame.pairs), tag: frame.tag, line: frame.line, column: frame.column))
+                nodes.append(YAMLNode(frame.isMapping ? .mapping(items) : .sequence(items),
+                                      tag: frame.tag, line: frame.line, column: frame.column))
             default:
                 continue
             }
@@ -173,22 +159,28 @@ enum YAMLTreeBuilder {
     }
 
     /// Each key that occurs more than once, at its second occurrence, ordered by key text.
-    static func duplicateKeys(in pairs: [YAMLNode.Pair]) -> [DuplicateKey] {
+    static func duplicateKeys(in pairs: YAMLNode.Pairs) -> [DuplicateKey] {
         guard pairs.count > 1 else { return [] }
         // (first occurrence, second occurrence) per repeated key.
         var repeated: [(first: Int, second: Int)] = []
-        let plainKeys = pairs.map { $0.key.tag == nil ? $0.key.string : nil }
-        if pairs.count <= 24, plainKeys.allSatisfy({ $0 != nil }) {
+        if pairs.count <= 24, pairs.allSatisfy({ $0.key.tag == nil && $0.key.string != nil }) {
             // A few untagged scalar keys, the usual case: comparing each key's text with the ones
             // before it is cheaper than hashing them all.
-            for later in 1..<plainKeys.count {
-                guard let first = (0..<later).first(where: { plainKeys[$0] == plainKeys[later] }) else { continue }
+            let keys = (0..<pairs.count).map { pairs.nodes[2 * $0].string! }
+            // Two ASCII keys of different lengths or first bytes differ: most pairs are told apart
+            // without a full string comparison.
+            let signatures = keys.map { key in key.utf8.allSatisfy { $0 < 0x80 } ? key.utf8.count << 8 | Int(key.utf8.first ?? 0) : -1 }
+            for later in 1..<keys.count {
+                guard let first = (0..<later).first(where: {
+                    (signatures[$0] < 0 || signatures[later] < 0 || signatures[$0] == signatures[later]) && keys[$0] == keys[later]
+                }) else { continue }
                 if !repeated.contains(where: { $0.first == first }) { repeated.append((first, later)) }
             }
         } else {
             var firstIndex: [KeyIdentity: Int] = [:]
             var reported: Set<Int> = []
-            for (index, pair) in pairs.enumerated() {
+            for index in pairs.indices {
+                let pair = pairs[index]
                 let identity = KeyIdentity(node: pair.key)
                 if let first = firstIndex[identity] {
                     if reported.insert(first).inserted { repeated.append((first, index)) }
@@ -221,13 +213,10 @@ enum YAMLTreeBuilder {
                 hasher.combine(1)
                 hasher.combine(items.count)
                 for item in items { combine(item, into: &hasher) }
-            case .mapping(let pairs):
+            case .mapping(let nodes):
                 hasher.combine(2)
-                hasher.combine(pairs.count)
-                for pair in pairs {
-                    combine(pair.key, into: &hasher)
-                    combine(pair.value, into: &hasher)
-                }
+                hasher.combine(nodes.count)
+                for node in nodes { combine(node, into: &hasher) }
             }
         }
     }

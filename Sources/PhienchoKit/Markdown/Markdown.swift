@@ -26,7 +26,7 @@ public enum Markdown {
         var headings: [OpaquePointer] = []
         var removals: [OpaquePointer] = []
         var images: [OpaquePointer] = []
-        var textParts: [String] = []
+        var textBytes: [UInt8] = []
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
@@ -40,14 +40,16 @@ public enum Markdown {
                 case CMARK_NODE_HEADING:
                     headings.append(node)
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                    if let literal = cmark_node_get_literal(node) { textParts.append(String(cString: literal)) }
+                    if let literal = cmark_node_get_literal(node) {
+                        textBytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                    }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    textParts.append(" ")
+                    textBytes.append(UInt8(ascii: " "))
                 default:
                     break
                 }
             } else if event == CMARK_EVENT_EXIT, isBlock(type) {
-                textParts.append("\n")
+                textBytes.append(UInt8(ascii: "\n"))
             }
         }
         cmark_iter_free(iterator)
@@ -82,65 +84,49 @@ public enum Markdown {
 
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return Rendered(html: "", text: "") }
         defer { free(html) }
-        let text = plainLines(textParts.joined())
-        return Rendered(html: withExternalLinkRel(String(cString: html)).nfc, text: text.nfc)
-    }
-
-    /// The text's lines, each trimmed of spaces and tabs, without the empty ones.
-    static func plainLines(_ text: String) -> String {
-        // LF is a grapheme boundary except after CR: without CR, splitting the UTF-8 at LF splits
-        // the characters the same way.
-        var lines: [Substring] = []
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            lines = text.split(separator: "\n")
-        } else {
-            let utf8 = text.utf8
-            var start = utf8.startIndex
-            while let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                lines.append(text[start..<end])
-                start = utf8.index(after: end)
-            }
-            lines.append(text[start...])
-        }
-        return lines.map { $0.trimmingWhitespace(includingNewlines: false) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        let text = plainLines(textBytes)
+        let htmlBytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        return Rendered(html: withExternalLinkRel(htmlBytes).nfc, text: text.nfc)
     }
 
     /// Links to other sites get `rel="noopener noreferrer"`: a citizen's visit must not be revealed
     /// to an employer's site. cmark writes every link as `<a href="…"` and, with raw HTML dropped,
     /// nothing else in its output can look like that, so the attribute is added in the text. cmark
     /// percent-encodes every non-ASCII byte of an href, so the scheme is compared as ASCII bytes.
-    static func withExternalLinkRel(_ html: String) -> String {
+    static func withExternalLinkRel(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let marker = Array("<a href=\"".utf8)
-        let bytes = Array(html.utf8)
-        guard let first = firstIndex(of: marker, in: bytes, from: 0) else { return html }
+        guard let first = firstIndex(of: marker, in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
         let external = Array("<a rel=\"noopener noreferrer\" href=\"".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
         var copied = 0
         var found: Int? = first
         while let start = found {
-            output.append(contentsOf: bytes[copied..<start])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
             let url = start + marker.count
             output.append(contentsOf: isWebScheme(bytes, at: url) ? external : marker)
             copied = url
             found = firstIndex(of: marker, in: bytes, from: url)
         }
-        output.append(contentsOf: bytes[copied...])
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func firstIndex(of marker: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= marker.count else { return nil }
+    private static func firstIndex(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         var index = start
-        while index <= bytes.count - marker.count {
-            if bytes[index] == marker[0] && bytes[index..<(index + marker.count)].elementsEqual(marker) { return index }
+        while index + marker.count <= bytes.count,
+              let found = memchr(base + index, Int32(marker[0]), bytes.count - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard index + marker.count <= bytes.count else { return nil }
+            if bytes[index..<(index + marker.count)].elementsEqual(marker) { return index }
             index += 1
         }
         return nil
     }
 
     /// Whether `http://` or `https://` (any case) starts at `index`.
-    private static func isWebScheme(_ bytes: [UInt8], at index: Int) -> Bool {
+    private static func isWebScheme(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         func hasPrefix(_ scheme: String) -> Bool {
             let scheme = Array(scheme.utf8)
             guard index + scheme.count <= bytes.count else { return false }
