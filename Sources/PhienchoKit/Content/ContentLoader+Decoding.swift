@@ -27,7 +27,16 @@ extension ContentLoader {
                 message: "Tệp chứa ký tự điều khiển hoặc dữ liệu nhị phân, không phải văn bản."))
         }
         var normalised = text
-        if scan.hasCarriageReturn || scan.hasUnicodeLineBreak {
+        if scan.hasCarriageReturn && hasLineBreakBeforeNonASCII(raw) {
+            // A CR or CRLF followed by a combining mark: Foundation's search, which the rule was
+            // written with, leaves it alone, so Foundation does the replacing.
+            normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            if scan.hasUnicodeLineBreak {
+                normalised = String(String.UnicodeScalarView(normalised.unicodeScalars.map {
+                    $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+                }))
+            }
+        } else if scan.hasCarriageReturn || scan.hasUnicodeLineBreak {
             normalised = String(decoding: normalisedLineBreaks(raw), as: UTF8.self)
         }
         guard scan.hasVisibleASCII || normalised.contains(where: { !$0.isWhitespace }) else {
@@ -111,6 +120,15 @@ extension ContentLoader {
             column += 1
         }
         return nil
+    }
+
+    /// Whether a CR, or a CR and LF, is directly followed by a non-ASCII scalar.
+    private static func hasLineBreakBeforeNonASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.indices.contains { index in
+            guard bytes[index] == 0x0D, index + 1 < bytes.endIndex else { return false }
+            let next = bytes[index + 1]
+            return next >= 0x80 || (next == 0x0A && index + 2 < bytes.endIndex && bytes[index + 2] >= 0x80)
+        }
     }
 
     /// CRLF and CR become LF. NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (pasted from Word or the
