@@ -59,8 +59,12 @@ public struct OutputWriter: Sendable {
     }
 
     private func fill(_ staging: URL, with files: [OutputFile]) throws(WriteError) -> Report {
-        let folders = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } })
-        guard FileTree.createFolders(folders, under: staging.path) else {
+        // Folders that hold folders are made first. A file's own folder is made by the task that
+        // writes the file: the kernel makes folders in one parent one at a time (`viec-lam/` gets one
+        // per vacancy), and this way the other core writes files meanwhile.
+        let parents = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } })
+        let holders = Set(parents.compactMap { folder in folder.lastIndex(of: "/").map { String(folder[..<$0]) } })
+        guard FileTree.createFolders(holders, under: staging.path) else {
             throw .io("Không tạo được các thư mục trong thư mục tạm \(staging.path).")
         }
 
@@ -69,6 +73,10 @@ public struct OutputWriter: Sendable {
         let outcomes = parallelMap(files) { file -> Result<Bool, WriteError> in
             let target = stagingPath + "/" + file.path
             let old = outputPath + "/" + file.path
+            if let slash = file.path.lastIndex(of: "/"), case let folder = String(file.path[..<slash]), !holders.contains(folder),
+               mkdir(stagingPath + "/" + folder, 0o777) != 0, errno != EEXIST {
+                return .failure(.io("Không tạo được thư mục \(folder) trong thư mục tạm \(staging.path)."))
+            }
             if previous.contains(file.path), sameContents(atPath: old, as: file.data), link(old, target) == 0 {
                 return .success(false)
             }
