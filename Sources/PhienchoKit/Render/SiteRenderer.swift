@@ -207,6 +207,14 @@ public struct SiteRenderer: Sendable {
         .object(cardObject(vacancy, capacity: 14))
     }
 
+    /// The card keys of a vacancy page: the cached card of an open vacancy, with room for the
+    /// detail keys, else built.
+    private func detailBase(_ vacancy: PublicVacancy) -> TemplateObject {
+        guard case .object(var card)? = shared.cards[vacancy.id] else { return Self.cardObject(vacancy, capacity: 33) }
+        card.reserveCapacity(33)
+        return card
+    }
+
     private static func cardObject(_ vacancy: PublicVacancy, capacity: Int) -> TemplateObject {
         var card = TemplateObject(minimumCapacity: capacity)
         card.append("title", .string(vacancy.title))
@@ -227,7 +235,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func detail(_ vacancy: PublicVacancy) -> TemplateValue {
-        var context = Self.cardObject(vacancy, capacity: 33)
+        var context = detailBase(vacancy)
         context.append("id", .string(vacancy.id))
         context.append("expired", .bool(vacancy.isExpired))
         context.append("employerAddress", .string(vacancy.employerAddress))

@@ -1,53 +1,64 @@
 /// The keys of a `TemplateValue.object`, in the order they were set.
 ///
 /// Objects have few keys (a page's context, a vacancy card), so a key is found by comparing it
-/// with each stored key in turn: cheaper than hashing for these sizes, and building one costs a
-/// single allocation. A key set to `.absent` is the same as a key never set.
+/// with each stored key in turn: cheaper than hashing for these sizes, and building one costs two
+/// allocations. Keys and values are kept apart so a search reads only the keys (short keys are
+/// small strings: comparing them touches no reference count, which matters when both render
+/// threads read the same shared objects). A key set to `.absent` is the same as a key never set.
 public struct TemplateObject: Sendable {
-    private(set) var entries: [(key: String, value: TemplateValue)]
+    private(set) var keys: [String]
+    private(set) var values: [TemplateValue]
 
-    public init() { entries = [] }
+    public init() {
+        keys = []
+        values = []
+    }
 
     public init(_ entries: [(String, TemplateValue)]) {
-        self.entries = []
-        self.entries.reserveCapacity(entries.count)
+        self.init(minimumCapacity: entries.count)
         for (key, value) in entries { self[key] = value }
     }
 
     public init(minimumCapacity: Int) {
-        entries = []
-        entries.reserveCapacity(minimumCapacity)
+        self.init()
+        keys.reserveCapacity(minimumCapacity)
+        values.reserveCapacity(minimumCapacity)
     }
 
-    public var count: Int { entries.count(where: { !$0.value.isAbsent }) }
+    public var count: Int { values.count(where: { !$0.isAbsent }) }
 
     /// The value of `key`; nil when it is missing or absent. Setting replaces the value in place.
     public subscript(key: String) -> TemplateValue? {
         get {
-            for entry in entries where entry.key == key {
-                if case .absent = entry.value { return nil }
-                return entry.value
-            }
-            return nil
+            guard let index = keys.firstIndex(of: key) else { return nil }
+            let value = values[index]
+            if case .absent = value { return nil }
+            return value
         }
         set {
             let value = newValue ?? .absent
-            if let index = entries.firstIndex(where: { $0.key == key }) {
-                entries[index].value = value
+            if let index = keys.firstIndex(of: key) {
+                values[index] = value
             } else {
-                entries.append((key, value))
+                append(key, value)
             }
         }
+    }
+
+    public mutating func reserveCapacity(_ capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
     /// Adds a key known not to be set yet (no search for an existing one).
     public mutating func append(_ key: String, _ value: TemplateValue) {
-        entries.append((key, value))
+        keys.append(key)
+        values.append(value)
     }
 
     /// Keys and values, absent ones left out, in the order they were set.
     public var members: [(key: String, value: TemplateValue)] {
-        entries.filter { !$0.value.isAbsent }
+        zip(keys, values).filter { !$0.1.isAbsent }.map { (key: $0.0, value: $0.1) }
     }
 }
 

@@ -14,6 +14,11 @@ struct TemplateRenderer {
     var output: [UInt8] = []
     private var stack: [TemplateValue]
     private var depth = 0
+    /// Added in front of each line of a standalone partial or block (swift-mustache: in front of
+    /// each node's output that starts a line). Set while a partial or block renders.
+    private var indentation: [UInt8] = []
+    /// Block overrides of the parents being rendered; an outer parent's override wins.
+    private var overrides: [String: Template]?
 
     init(library: TemplateLibrary, context: TemplateValue, capacity: Int) {
         self.library = library
@@ -29,29 +34,27 @@ struct TemplateRenderer {
         var isLast: Bool
     }
 
-    /// What a template renders with besides the context stack.
+    /// What a template renders with besides the context stack, the indentation and the overrides;
+    /// plain values, copied for each section.
     struct Frame {
         var sequence: SequencePosition?
-        /// Added in front of each line of a standalone partial or block (swift-mustache: in front of
-        /// each node's output that starts a line).
-        var indentation: [UInt8] = []
-        /// Block overrides of the parents being rendered; an outer parent's override wins.
-        var overrides: [String: Template]?
         var escapes = true
     }
 
     mutating func render(_ template: Template, _ frame: Frame) {
         var frame = frame
-        if frame.indentation.isEmpty {
-            for node in template.nodes { render(node, &frame) }
-            return
-        }
-        let start = output.count
-        for node in template.nodes {
-            let before = output.count
-            render(node, &frame)
-            if output.count > before && endsLine(from: start, to: before) {
-                output.insert(contentsOf: frame.indentation, at: before)
+        template.nodes.withUnsafeBufferPointer { nodes in
+            if indentation.isEmpty {
+                for index in nodes.indices { render(nodes, index, &frame) }
+                return
+            }
+            let start = output.count
+            for index in nodes.indices {
+                let before = output.count
+                render(nodes, index, &frame)
+                if output.count > before && endsLine(from: start, to: before) {
+                    output.insert(contentsOf: indentation, at: before)
+                }
             }
         }
     }
@@ -63,8 +66,10 @@ struct TemplateRenderer {
         return end - 2 < start || output[end - 2] != 0x0D
     }
 
-    private mutating func render(_ node: Template.Node, _ frame: inout Frame) {
-        switch node {
+    /// Renders `nodes[index]`, switching on it in place: the nodes are shared by the render threads,
+    /// and copying one out would touch the reference counts of what it holds.
+    private mutating func render(_ nodes: UnsafeBufferPointer<Template.Node>, _ index: Int, _ frame: inout Frame) {
+        switch nodes[index] {
         case .text(let bytes):
             output.append(contentsOf: bytes)
 
@@ -122,23 +127,25 @@ struct TemplateRenderer {
                 templateName = resolved
             }
             guard let template = library.template(named: templateName), depth < Self.maximumDepth else { return }
-            var inner = Frame(indentation: frame.indentation, overrides: frame.overrides, escapes: true)
-            if let indentation { inner.indentation += indentation }
+            let outer = (self.indentation, self.overrides)
+            if let indentation { self.indentation += indentation }
             if let overrides {
-                inner.overrides = frame.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+                self.overrides = self.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
             depth += 1
-            render(template, inner)
+            render(template, Frame(sequence: nil, escapes: true))
             depth -= 1
+            (self.indentation, self.overrides) = outer
 
         case .block(let name, let defaultBody, let indentation):
             guard depth < Self.maximumDepth else { return }
-            let body = frame.overrides?[name] ?? defaultBody
-            var inner = Frame(indentation: frame.indentation + indentation, overrides: frame.overrides, escapes: frame.escapes)
-            inner.sequence = nil
+            let body = overrides?[name] ?? defaultBody
+            let outer = self.indentation
+            self.indentation += indentation
             depth += 1
-            render(body, inner)
+            render(body, Frame(sequence: nil, escapes: frame.escapes))
             depth -= 1
+            self.indentation = outer
 
         case .contentType(let escapes):
             frame.escapes = escapes
