@@ -28,7 +28,6 @@ let package = Package(
                 "CCmark",
                 "CPlatform",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
@@ -44,6 +43,8 @@ let package = Package(
             dependencies: [
                 "PhienchoKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // The reference the template engine is tested against (Tests/PhienchoKitTests/Templates).
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Fixtures")]
         ),

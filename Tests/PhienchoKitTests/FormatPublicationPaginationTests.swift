@@ -166,7 +166,7 @@ struct PaginationTests {
 
     /// Page numbers with `nil` for a gap, as the template sees them.
     func links(_ p: Pagination, around page: Int) -> [Int?] {
-        p.pageLinks(around: page).map { ($0["gap"] as? Bool) == true ? nil : $0["number"] as? Int }
+        p.pageLinks(around: page).map { $0["gap"]?.bool == true ? nil : $0["number"]?.int }
     }
 
     @Test func windowedLinksWithGaps() {
@@ -186,24 +186,24 @@ struct PaginationTests {
     @Test func currentFlagAndHrefs() {
         let p = Pagination(itemCount: 30, pageSize: 10, basePath: "nganh-nghe/xay-dung/")
         let items = p.pageLinks(around: 2)
-        #expect(items.map { $0["current"] as? Bool } == [false, true, false])
-        #expect(items.map { $0["href"] as? String } == ["nganh-nghe/xay-dung/", "nganh-nghe/xay-dung/trang/2/", "nganh-nghe/xay-dung/trang/3/"])
+        #expect(items.map { $0["current"]?.bool } == [false, true, false])
+        #expect(items.map { $0["href"]?.text } == ["nganh-nghe/xay-dung/", "nganh-nghe/xay-dung/trang/2/", "nganh-nghe/xay-dung/trang/3/"])
     }
 
     @Test func contextPrevNext() {
         let p = Pagination(itemCount: 30, pageSize: 10, basePath: "")
         let first = p.context(forPage: 1)
-        #expect(first["hasPages"] as? Bool == true)
+        #expect(first["hasPages"]?.bool == true)
         #expect(first["prev"] == nil)
-        #expect((first["next"] as? [String: Any])?["href"] as? String == "trang/2/")
+        #expect(first["next"]?["href"]?.text == "trang/2/")
         let middle = p.context(forPage: 2)
-        #expect((middle["prev"] as? [String: Any])?["href"] as? String == "")
-        #expect((middle["next"] as? [String: Any])?["href"] as? String == "trang/3/")
+        #expect(middle["prev"]?["href"]?.text == "")
+        #expect(middle["next"]?["href"]?.text == "trang/3/")
         let last = p.context(forPage: 3)
         #expect(last["next"] == nil)
-        #expect(last["current"] as? Int == 3 && last["total"] as? Int == 3)
+        #expect(last["current"]?.int == 3 && last["total"]?.int == 3)
         let single = Pagination(itemCount: 3, pageSize: 10, basePath: "").context(forPage: 1)
-        #expect(single["hasPages"] as? Bool == false)
+        #expect(single["hasPages"]?.bool == false)
         #expect(single["prev"] == nil && single["next"] == nil)
     }
 }

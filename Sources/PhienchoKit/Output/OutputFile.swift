@@ -10,6 +10,10 @@ public struct OutputFile: Sendable, Equatable {
         self.data = data
     }
 
+    public init(path: String, bytes: [UInt8]) {
+        self.init(path: path, data: Data(bytes))
+    }
+
     public init(path: String, text: String) {
         self.init(path: path, data: Data(text.utf8))
     }

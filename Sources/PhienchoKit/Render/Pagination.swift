@@ -24,29 +24,29 @@ public struct Pagination: Sendable {
     }
 
     /// The `pagination` context of docs/theme.md.
-    func context(forPage number: Int) -> [String: Any] {
-        var context: [String: Any] = [
-            "hasPages": pageCount > 1, "current": number, "total": pageCount,
-            "pages": pageLinks(around: number),
+    func context(forPage number: Int) -> TemplateValue {
+        var context: TemplateObject = [
+            "hasPages": .bool(pageCount > 1), "current": .int(number), "total": .int(pageCount),
+            "pages": .list(pageLinks(around: number).map(TemplateValue.object)),
         ]
-        if number > 1 { context["prev"] = ["href": path(ofPage: number - 1)] }
-        if number < pageCount { context["next"] = ["href": path(ofPage: number + 1)] }
-        return context
+        if number > 1 { context.append("prev", ["href": .string(path(ofPage: number - 1))]) }
+        if number < pageCount { context.append("next", ["href": .string(path(ofPage: number + 1))]) }
+        return .object(context)
     }
 
     /// First, last and two either side of the current page; a `gap` item stands for what is skipped,
     /// so page 250 of 500 does not list 500 links.
-    func pageLinks(around number: Int) -> [[String: Any]] {
-        var links: [[String: Any]] = []
+    func pageLinks(around number: Int) -> [TemplateObject] {
+        var links: [TemplateObject] = []
         var previous = 0
         // A gap that would hide a single page shows that page instead.
         for page in 1...pageCount where page == 1 || page == pageCount || abs(page - number) <= 2 {
             if page == previous + 2 {
-                links.append(["number": page - 1, "href": path(ofPage: page - 1), "current": false, "gap": false])
+                links.append(["number": .int(page - 1), "href": .string(path(ofPage: page - 1)), "current": false, "gap": false])
             } else if page > previous + 2 {
                 links.append(["gap": true, "current": false])
             }
-            links.append(["number": page, "href": path(ofPage: page), "current": page == number, "gap": false])
+            links.append(["number": .int(page), "href": .string(path(ofPage: page)), "current": .bool(page == number), "gap": false])
             previous = page
         }
         return links

@@ -2,13 +2,52 @@ import Foundation
 
 /// The render stage: every HTML page of the site, from the public projection only.
 /// Each `render…` method returns the files of one kind of page; `Site.build` lists them in order.
+///
+/// Contexts are `TemplateValue`s built directly. What every page shares (`site`, `assets`,
+/// `build`, the site feed, `nav` for each section) and each open vacancy's card (shown on up to
+/// three listing pages) are built once, when the renderer is made.
 public struct SiteRenderer: Sendable {
     let site: PublicSite
     let theme: Theme
+    private let shared: Shared
+
+    /// Parts of the page contexts built once per build.
+    private struct Shared: Sendable {
+        var site: TemplateValue
+        var assets: TemplateValue
+        var build: TemplateValue
+        var siteFeed: TemplateValue
+        /// `nav` by the section shown (`navSection`); `noNav` when none is.
+        var nav: [String: TemplateValue]
+        var noNav: TemplateValue
+        /// Cards of open vacancies by id.
+        var cards: [String: TemplateValue]
+    }
 
     public init(site: PublicSite, theme: Theme) {
         self.site = site
         self.theme = theme
+        let config = site.site
+        var navItems: [(label: String, href: String)] = [("Trang chủ", ""), ("Xã/phường", "xa-phuong/"), ("Ngành nghề", "nganh-nghe/")]
+        navItems += site.pages.map { ($0.title, "\($0.slug)/") }
+        func nav(current: String?) -> TemplateValue {
+            .list(navItems.map { ["label": .string($0.label), "href": .string($0.href), "current": .bool($0.href == current)] })
+        }
+        var assets = TemplateObject(minimumCapacity: theme.assetPaths.count)
+        for (key, path) in theme.assetPaths.sorted(by: { $0.key < $1.key }) { assets.append(key, .string(path)) }
+        let cards = parallelMap(site.open) { vacancy in (vacancy.id, Self.card(vacancy)) }
+        shared = Shared(
+            site: [
+                "title": .string(config.title), "description": .string(config.description), "organization": .string(config.organization),
+                "province": .string(config.province), "language": .string(config.language),
+            ],
+            assets: .object(assets),
+            build: ["date": .string(site.now.vietnamese), "dateISO": .string(site.now.iso)],
+            siteFeed: ["title": .string("Việc làm mới – \(config.title)"), "href": .string(config.absoluteURL("rss.xml"))],
+            nav: Dictionary(navItems.map { ($0.href, nav(current: $0.href)) }, uniquingKeysWith: { first, _ in first }),
+            noNav: nav(current: nil),
+            cards: Dictionary(cards, uniquingKeysWith: { first, _ in first })
+        )
     }
 
     var config: SiteConfig { site.site }
@@ -23,13 +62,13 @@ public struct SiteRenderer: Sendable {
             var context = common(path: path, kind: number == 1 ? "home" : "listing",
                                  title: number == 1 ? config.title : "Việc làm đang tuyển – trang \(number)",
                                  description: config.description, navSection: "")
-            context["rss"] = rssLink("rss.xml", title: "Việc làm mới")
-            context["vacancies"] = pagination.range(ofPage: number).map { card(site.open[$0]) }
-            context["openCount"] = site.open.count
-            context["pagination"] = pagination.context(forPage: number)
+            context.append("rss", rssLink("rss.xml", title: "Việc làm mới"))
+            context.append("vacancies", .list(pagination.range(ofPage: number).map { card(site.open[$0]) }))
+            context.append("openCount", .int(site.open.count))
+            context.append("pagination", pagination.context(forPage: number))
             if number == 1 {
-                context["communes"] = termLinks(site.communes, counts: site.openByCommune, section: "xa-phuong").filter { ($0["count"] as! Int) > 0 }
-                context["sectors"] = termLinks(site.sectors, counts: site.openBySector, section: "nganh-nghe").filter { ($0["count"] as! Int) > 0 }
+                context.append("communes", termLinks(site.communes, counts: site.openByCommune, section: "xa-phuong", onlyOpen: true))
+                context.append("sectors", termLinks(site.sectors, counts: site.openBySector, section: "nganh-nghe", onlyOpen: true))
             }
             return page(path, template: number == 1 ? "home" : "listing", context)
         }
@@ -42,8 +81,8 @@ public struct SiteRenderer: Sendable {
                                  description: "\(vacancy.title) – \(vacancy.employerName), \(vacancy.commune.kind.rawValue) \(vacancy.commune.name). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
                                  navSection: nil, noindex: vacancy.isExpired,
                                  extraFeeds: [feedLink(vacancy.commune), feedLink(vacancy.sector)])
-            context["vacancy"] = detail(vacancy)
-            context["structuredDataHTML"] = JobPosting.scriptElement(for: vacancy, site: config)
+            context.append("vacancy", detail(vacancy))
+            context.append("structuredDataHTML", .string(JobPosting.scriptElement(for: vacancy, site: config)))
             return page(vacancy.path, template: "vacancy", context)
         }
     }
@@ -61,28 +100,31 @@ public struct SiteRenderer: Sendable {
                              description: communes ? "Danh sách xã, phường và số việc làm đang tuyển ở mỗi nơi."
                                                    : "Danh sách ngành nghề và số việc làm đang tuyển của mỗi ngành.",
                              navSection: indexPath)
-        context["terms"] = termLinks(terms, counts: index, section: section)
-        context["termKind"] = communes ? "commune" : "sector"
-        context["isCommunes"] = communes
-        context["isSectors"] = !communes
+        context.append("terms", termLinks(terms, counts: index, section: section, onlyOpen: false))
+        context.append("termKind", .string(communes ? "commune" : "sector"))
+        context.append("isCommunes", .bool(communes))
+        context.append("isSectors", .bool(!communes))
         files.append(page(indexPath, template: "terms", context))
 
         files += parallelMap(terms) { term -> [OutputFile] in
             let vacancies = index[term.slug] ?? []
             let pagination = Pagination(itemCount: vacancies.count, pageSize: config.pageSize, basePath: "\(section)/\(term.slug)/")
             let heading = communes ? "Việc làm tại \(term.kind.rawValue) \(term.name)" : "Việc làm ngành \(term.name)"
+            let termFeed = feedLink(term)
+            let rss = rssLink(SiteFeeds.termPath(term) + "rss.xml", title: heading)
+            let termValue = termLink(term, count: vacancies.count, section: section)
             return (1...pagination.pageCount).map { number in
                 let path = pagination.path(ofPage: number)
                 var context = common(path: path, kind: communes ? "commune" : "sector",
                                      title: number == 1 ? heading : "\(heading) – trang \(number)",
                                      description: "\(heading): \(vacancies.count) việc làm đang tuyển.", navSection: indexPath,
-                                     extraFeeds: [feedLink(term)])
-                context["rss"] = rssLink(SiteFeeds.termPath(term) + "rss.xml", title: heading)
-                context["term"] = termLink(term, count: vacancies.count, section: section)
-                context["vacancies"] = pagination.range(ofPage: number).map { card(vacancies[$0]) }
-                context["pagination"] = pagination.context(forPage: number)
-                context["isCommune"] = communes
-                context["isSector"] = !communes
+                                     extraFeeds: [termFeed])
+                context.append("rss", rss)
+                context.append("term", termValue)
+                context.append("vacancies", .list(pagination.range(ofPage: number).map { card(vacancies[$0]) }))
+                context.append("pagination", pagination.context(forPage: number))
+                context.append("isCommune", .bool(communes))
+                context.append("isSector", .bool(!communes))
                 return page(path, template: "term", context)
             }
         }.flatMap { $0 }
@@ -95,7 +137,7 @@ public struct SiteRenderer: Sendable {
             let path = "\(plain.slug)/"
             var context = common(path: path, kind: "page", title: plain.title,
                                  description: String(plain.contentText.prefix(160)), navSection: path)
-            context["contentHTML"] = plain.contentHTML
+            context.append("contentHTML", .string(plain.contentHTML))
             return page(path, template: "page", context)
         }
     }
@@ -113,110 +155,120 @@ public struct SiteRenderer: Sendable {
     public func renderNotFoundPage() -> OutputFile {
         var context = common(path: "", kind: "notFound", title: "Không tìm thấy trang",
                              description: "Trang bạn tìm không có hoặc đã được gỡ.", navSection: nil, noindex: true)
-        context["root"] = config.basePath
-        let html = theme.render("404", context)
-        return OutputFile(path: "404.html", text: html)
+        context["root"] = .string(config.basePath)
+        return OutputFile(path: "404.html", bytes: theme.render("404", .object(context)))
     }
 
     // MARK: Contexts (docs/theme.md)
 
-    private func page(_ path: String, template: String, _ context: [String: Any]) -> OutputFile {
-        OutputFile(path: path + "index.html", text: theme.render(template, context))
+    private func page(_ path: String, template: String, _ context: TemplateObject) -> OutputFile {
+        OutputFile(path: path + "index.html", bytes: theme.render(template, .object(context)))
     }
 
     /// Keys present on every page. `path` is the page's root-relative folder ("" for home).
     func common(path: String, kind: String, title: String, description: String, navSection: String?,
-                noindex: Bool = false, extraFeeds: [[String: Any]] = []) -> [String: Any] {
-        let depth = path.filter { $0 == "/" }.count
-        var nav: [[String: Any]] = [
-            ["label": "Trang chủ", "href": "", "current": navSection == ""],
-            ["label": "Xã/phường", "href": "xa-phuong/", "current": navSection == "xa-phuong/"],
-            ["label": "Ngành nghề", "href": "nganh-nghe/", "current": navSection == "nganh-nghe/"],
-        ]
-        for plain in site.pages {
-            nav.append(["label": plain.title, "href": "\(plain.slug)/", "current": navSection == "\(plain.slug)/"])
-        }
-        return [
-            "root": String(repeating: "../", count: depth),
-            "site": [
-                "title": config.title, "description": config.description, "organization": config.organization,
-                "province": config.province, "language": config.language,
-            ],
-            "page": [
-                "title": title,
-                "documentTitle": kind == "home" ? config.title : "\(title) – \(config.title)",
-                "description": description,
-                "canonical": config.absoluteURL(path),
-                "noindex": noindex,
-                "kind": kind,
-            ] as [String: Any],
-            "assets": theme.assetPaths,
-            "build": ["date": site.now.vietnamese, "dateISO": site.now.iso],
-            "nav": nav,
-            "feeds": [["title": "Việc làm mới – \(config.title)", "href": config.absoluteURL("rss.xml")]] + extraFeeds,
-        ]
-    }
-
-    /// A `<link rel="alternate">` entry for a term's feed (absolute URL).
-    func feedLink(_ term: Term) -> [String: Any] {
-        let title = term.kind == .sector ? "Việc làm ngành \(term.name)" : "Việc làm tại \(term.kind.rawValue) \(term.name)"
-        return ["title": title, "href": config.absoluteURL(SiteFeeds.termPath(term) + "rss.xml")]
-    }
-
-    /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
-    func rssLink(_ path: String, title: String) -> [String: Any] {
-        ["href": path, "title": title, "url": config.absoluteURL(path)]
-    }
-
-    func card(_ vacancy: PublicVacancy) -> [String: Any] {
-        [
-            "title": vacancy.title,
-            "href": vacancy.path,
-            "employer": vacancy.employerName,
-            "commune": vacancy.commune.name,
-            "communeHref": "xa-phuong/\(vacancy.commune.slug)/",
-            "sector": vacancy.sector.name,
-            "sectorHref": "nganh-nghe/\(vacancy.sector.slug)/",
-            "salary": VietnameseFormat.salary(vacancy.salary),
-            "expires": vacancy.expires.vietnamese,
-            "expiresISO": vacancy.expires.iso,
-            "posted": vacancy.posted.vietnamese,
-            "postedISO": vacancy.posted.iso,
-            "employmentType": VietnameseFormat.employmentType(vacancy.employmentType),
-            "openings": vacancy.openings,
-        ]
-    }
-
-    func detail(_ vacancy: PublicVacancy) -> [String: Any] {
-        var context = card(vacancy)
-        context["id"] = vacancy.id
-        context["expired"] = vacancy.isExpired
-        context["employerAddress"] = vacancy.employerAddress
-        context["employerPhone"] = vacancy.employerPhone
-        context["employerPhoneHref"] = vacancy.employerPhone.map(VietnameseFormat.telephoneHref)
-        context["employerEmail"] = vacancy.employerEmail
-        context["employerWebsite"] = vacancy.employerWebsite
-        context["hasContact"] = vacancy.employerAddress != nil || vacancy.employerPhone != nil
-            || vacancy.employerEmail != nil || vacancy.employerWebsite != nil
-        context["address"] = vacancy.address
-        context["requirements"] = vacancy.requirements
-        context["benefits"] = vacancy.benefits
-        context["tags"] = vacancy.tags
-        context["hasRequirements"] = !vacancy.requirements.isEmpty
-        context["hasBenefits"] = !vacancy.benefits.isEmpty
-        context["hasTags"] = !vacancy.tags.isEmpty
-        context["descriptionHTML"] = vacancy.descriptionHTML.isEmpty ? nil : vacancy.descriptionHTML
-        context["applyHTML"] = vacancy.applyHTML
-        context["hasApply"] = vacancy.applyHTML != nil
+                noindex: Bool = false, extraFeeds: [TemplateValue] = []) -> TemplateObject {
+        let depth = path.utf8.count(where: { $0 == UInt8(ascii: "/") })
+        var context = TemplateObject(minimumCapacity: 16)
+        context.append("root", .string(String(repeating: "../", count: depth)))
+        context.append("site", shared.site)
+        context.append("page", [
+            "title": .string(title),
+            "documentTitle": .string(kind == "home" ? config.title : "\(title) – \(config.title)"),
+            "description": .string(description),
+            "canonical": .string(config.absoluteURL(path)),
+            "noindex": .bool(noindex),
+            "kind": .string(kind),
+        ])
+        context.append("assets", shared.assets)
+        context.append("build", shared.build)
+        context.append("nav", navSection.flatMap { shared.nav[$0] } ?? shared.noNav)
+        context.append("feeds", .list([shared.siteFeed] + extraFeeds))
         return context
     }
 
-    func termLinks(_ terms: [Term], counts: [String: [PublicVacancy]], section: String) -> [[String: Any]] {
-        terms.sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
-            .map { termLink($0, count: counts[$0.slug]?.count ?? 0, section: section) }
+    /// A `<link rel="alternate">` entry for a term's feed (absolute URL).
+    func feedLink(_ term: Term) -> TemplateValue {
+        let title = term.kind == .sector ? "Việc làm ngành \(term.name)" : "Việc làm tại \(term.kind.rawValue) \(term.name)"
+        return ["title": .string(title), "href": .string(config.absoluteURL(SiteFeeds.termPath(term) + "rss.xml"))]
     }
 
-    func termLink(_ term: Term, count: Int, section: String) -> [String: Any] {
-        ["name": term.name, "kindLabel": term.kind.rawValue, "href": "\(section)/\(term.slug)/", "count": count]
+    /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
+    func rssLink(_ path: String, title: String) -> TemplateValue {
+        ["href": .string(path), "title": .string(title), "url": .string(config.absoluteURL(path))]
+    }
+
+    /// The card of an open vacancy from the cache, else built.
+    func card(_ vacancy: PublicVacancy) -> TemplateValue {
+        shared.cards[vacancy.id] ?? Self.card(vacancy)
+    }
+
+    static func card(_ vacancy: PublicVacancy) -> TemplateValue {
+        .object(cardObject(vacancy, capacity: 14))
+    }
+
+    /// The card keys of a vacancy page: the cached card of an open vacancy, with room for the
+    /// detail keys, else built.
+    private func detailBase(_ vacancy: PublicVacancy) -> TemplateObject {
+        guard case .object(var card)? = shared.cards[vacancy.id] else { return Self.cardObject(vacancy, capacity: 33) }
+        card.reserveCapacity(33)
+        return card
+    }
+
+    private static func cardObject(_ vacancy: PublicVacancy, capacity: Int) -> TemplateObject {
+        var card = TemplateObject(minimumCapacity: capacity)
+        card.append("title", .string(vacancy.title))
+        card.append("href", .string(vacancy.path))
+        card.append("employer", .string(vacancy.employerName))
+        card.append("commune", .string(vacancy.commune.name))
+        card.append("communeHref", .string("xa-phuong/\(vacancy.commune.slug)/"))
+        card.append("sector", .string(vacancy.sector.name))
+        card.append("sectorHref", .string("nganh-nghe/\(vacancy.sector.slug)/"))
+        card.append("salary", .string(VietnameseFormat.salary(vacancy.salary)))
+        card.append("expires", .string(vacancy.expires.vietnamese))
+        card.append("expiresISO", .string(vacancy.expires.iso))
+        card.append("posted", .string(vacancy.posted.vietnamese))
+        card.append("postedISO", .string(vacancy.posted.iso))
+        card.append("employmentType", .string(VietnameseFormat.employmentType(vacancy.employmentType)))
+        card.append("openings", .int(vacancy.openings))
+        return card
+    }
+
+    func detail(_ vacancy: PublicVacancy) -> TemplateValue {
+        var context = detailBase(vacancy)
+        context.append("id", .string(vacancy.id))
+        context.append("expired", .bool(vacancy.isExpired))
+        context.append("employerAddress", .string(vacancy.employerAddress))
+        context.append("employerPhone", .string(vacancy.employerPhone))
+        context.append("employerPhoneHref", .string(vacancy.employerPhone.map(VietnameseFormat.telephoneHref)))
+        context.append("employerEmail", .string(vacancy.employerEmail))
+        context.append("employerWebsite", .string(vacancy.employerWebsite))
+        context.append("hasContact", .bool(vacancy.employerAddress != nil || vacancy.employerPhone != nil
+            || vacancy.employerEmail != nil || vacancy.employerWebsite != nil))
+        context.append("address", .string(vacancy.address))
+        context.append("requirements", .strings(vacancy.requirements))
+        context.append("benefits", .strings(vacancy.benefits))
+        context.append("tags", .strings(vacancy.tags))
+        context.append("hasRequirements", .bool(!vacancy.requirements.isEmpty))
+        context.append("hasBenefits", .bool(!vacancy.benefits.isEmpty))
+        context.append("hasTags", .bool(!vacancy.tags.isEmpty))
+        context.append("descriptionHTML", vacancy.descriptionHTML.isEmpty ? .absent : .string(vacancy.descriptionHTML))
+        context.append("applyHTML", .string(vacancy.applyHTML))
+        context.append("hasApply", .bool(vacancy.applyHTML != nil))
+        return .object(context)
+    }
+
+    /// Terms sorted by folded name, each with its count of open vacancies; `onlyOpen` leaves out
+    /// terms without any.
+    func termLinks(_ terms: [Term], counts: [String: [PublicVacancy]], section: String, onlyOpen: Bool) -> TemplateValue {
+        .list(terms.sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
+            .compactMap { term in
+                let count = counts[term.slug]?.count ?? 0
+                return onlyOpen && count == 0 ? nil : termLink(term, count: count, section: section)
+            })
+    }
+
+    func termLink(_ term: Term, count: Int, section: String) -> TemplateValue {
+        ["name": .string(term.name), "kindLabel": .string(term.kind.rawValue), "href": .string("\(section)/\(term.slug)/"), "count": .int(count)]
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
@@ -7,7 +6,7 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "404"]
 
     public let name: String
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Output files for the assets, e.g. `assets/style.1a2b3c4d5e.css`.
     public let assetFiles: [OutputFile]
     /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).
@@ -22,7 +21,7 @@ public struct Theme: Sendable {
         let shownFolder = (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + name
         let templatesFolder = folder.appendingPathComponent("templates")
         var problems: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         let templateFiles = files(under: templatesFolder).filter { $0.hasSuffix(".mustache") }
         guard !templateFiles.isEmpty else {
             throw .problems([Diagnostic(.error, .themeProblem, path: shownFolder,
@@ -38,10 +37,11 @@ public struct Theme: Sendable {
             do {
                 try library.register(text, named: String(relative.dropLast(".mustache".count)))
             } catch {
-                problems.append(Diagnostic(.error, .themeProblem, path: shown, "Mẫu trang sai cú pháp Mustache: \(error)."))
+                problems.append(Diagnostic(.error, .themeProblem, path: shown, line: error.line, column: error.column,
+                                           "Mẫu trang sai cú pháp Mustache: \(error.message)."))
             }
         }
-        for required in requiredTemplates where library.getTemplate(named: required) == nil && !problems.contains(where: { $0.path.hasSuffix("/\(required).mustache") }) {
+        for required in requiredTemplates where library.template(named: required) == nil && !problems.contains(where: { $0.path.hasSuffix("/\(required).mustache") }) {
             problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/templates/\(required).mustache",
                                        "Giao diện thiếu mẫu trang “\(required).mustache”."))
         }
@@ -63,9 +63,10 @@ public struct Theme: Sendable {
         return Theme(name: name, library: library, assetFiles: assetFiles, assetPaths: assetPaths)
     }
 
-    /// Renders a template; the context is a dictionary built from public values only.
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Renders a template as UTF-8 bytes (nothing when the theme has no such template); the context
+    /// is built from public values only.
+    func render(_ template: String, _ context: TemplateValue) -> [UInt8] {
+        library.render(template, context) ?? []
     }
 
     /// Regular files under a folder, relative, sorted; hidden files skipped unless asked for.
