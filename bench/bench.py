@@ -143,7 +143,7 @@ def run_measured(command):
     code, wall, rss_kb = out.stdout.split()
     if int(code) != 0:
         sys.exit(f"build failed:\n{out.stderr}")
-    stages = [float(m.group(2).replace(",", ".")) for m in re.finditer(r"^\[(\d)/\d\] .*: ([\d,]+) giây$", out.stderr, re.M)]
+    stages = [float(m.group(2).replace(",", ".")) for m in re.finditer(r"^\[(\d)/\d\] .*: ([\d,]+) giây \(CPU", out.stderr, re.M)]
     return float(wall), int(rss_kb) * 1024, stages
 
 

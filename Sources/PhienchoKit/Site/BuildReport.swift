@@ -17,6 +17,8 @@ public struct BuildReport: Sendable {
     public struct StageDuration: Sendable {
         public var stage: BuildStage
         public var duration: Duration
+        /// CPU time of all threads during the stage (up to twice `duration` on two cores).
+        public var cpu: Duration = .zero
     }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -30,9 +32,9 @@ public struct BuildReport: Sendable {
     }
 
     /// One line per stage with its duration (`phiencho build --timings`), e.g.
-    /// "[3/6] Tạo các trang (24 tin được đăng): 0,52 giây".
+    /// "[3/6] Tạo các trang (24 tin được đăng): 0,52 giây (CPU 0,98 giây)".
     public var timings: [String] {
-        stageDurations.map { "\($0.stage.line.dropLast()): \(Self.seconds($0.duration)) giây" }
+        stageDurations.map { "\($0.stage.line.dropLast()): \(Self.seconds($0.duration)) giây (CPU \(Self.seconds($0.cpu)) giây)" }
     }
 
     static func seconds(_ duration: Duration) -> String {

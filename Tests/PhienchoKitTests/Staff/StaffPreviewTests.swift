@@ -130,7 +130,7 @@ struct StaffPreviewTests {
         #expect(report.stageDurations.map(\.stage) == stages.all)
         #expect(report.stageDurations.allSatisfy { $0.duration > .zero })
         #expect(report.timings.first?.hasPrefix("[1/6] Đọc nội dung: ") == true)
-        #expect(report.timings.allSatisfy { $0.hasSuffix(" giây") })
+        #expect(report.timings.allSatisfy { $0.hasSuffix(" giây)") && $0.contains(" giây (CPU ") })
     }
 
     @Test func aBuildWithErrorsStopsReportingStagesWhereItStops() throws {
