@@ -5,23 +5,35 @@
 /// grapheme, splitting differently from the script).
 public enum SearchTokenizer {
     public static func terms(_ text: String) -> [String] {
-        let scalars = VietnameseFolding.fold(text).unicodeScalars
-        var terms: [String] = []
-        var runStart: String.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let inTerm = scalar.isASCII ? isASCIILetterOrDigit(UInt8(scalar.value)) : isLetterOrNumber(scalar)
-            if inTerm {
-                if runStart == nil { runStart = index }
-            } else if let start = runStart {
-                terms.append(String(scalars[start..<index]))
-                runStart = nil
+        var folded = VietnameseFolding.fold(text)
+        return folded.withUTF8 { bytes in
+            var terms: [String] = []
+            var runStart = -1
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                var length = 1
+                let inTerm: Bool
+                if lead < 0x80 {
+                    inTerm = isASCIILetterOrDigit(lead)
+                } else {
+                    // Valid UTF-8 (it is a String): the lead byte gives the length.
+                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (0xFF >> (length + 1))
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    inTerm = Unicode.Scalar(value).map(isLetterOrNumber) ?? false
+                }
+                if inTerm {
+                    if runStart < 0 { runStart = index }
+                } else if runStart >= 0 {
+                    terms.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self))
+                    runStart = -1
+                }
+                index += length
             }
-            scalars.formIndex(after: &index)
+            if runStart >= 0 { terms.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)) }
+            return terms
         }
-        if let start = runStart { terms.append(String(scalars[start...])) }
-        return terms
     }
 
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
