@@ -95,7 +95,7 @@ struct PrivacyPatternTests {
                           need: "Lái xe tải hạng C", note: "")
         }
         try folder.write("content/seekers/ho-so.csv", PrivacySeekerFile.csv(seekers, semicolon: true, bom: true, crlf: true))
-        var rng = PrivacySplitMix(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         var vacancy = PrivacyRandom.vacancies(count: 1, &rng)[0]
         vacancy.title = "Lái xe tải hạng C"
         vacancy.tags = ["Nam", "12/12", "Chưa có việc làm"]
@@ -114,7 +114,7 @@ struct PrivacyPatternTests {
         let folder = try PrivacyTempFolder("allow")
         defer { folder.remove() }
         try folder.write("content/seekers/ho-so.csv", "ma_ho_so;ho_ten;dien_thoai\nHS-2026-0002;Trần Văn Tuấn;0915111000\n")
-        var rng = PrivacySplitMix(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         var vacancy = PrivacyRandom.vacancies(count: 1, &rng)[0]
         // The employer's manager shares the seeker's name and the company's hotline his old number.
         vacancy.body = ["Gặp anh Trần Văn Tuấn, quản đốc xưởng."]
@@ -275,7 +275,7 @@ struct PrivacyPatternTests {
         let folder = try PrivacyTempFolder("cccd")
         defer { folder.remove() }
         try PrivacyContent.writeBase(into: folder, under: "content/")
-        var rng = PrivacySplitMix(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         var vacancy = PrivacyRandom.vacancies(count: 1, &rng)[0]
         vacancy.employerPhone = "0229 3871 000"
         vacancy.body = ["Điện thoại bàn 0229 3871 000, fax 0229.3871.001."]

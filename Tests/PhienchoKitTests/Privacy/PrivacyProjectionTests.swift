@@ -84,7 +84,7 @@ struct PrivacyProjectionTests {
         let folder = try PrivacyTempFolder("internal")
         defer { folder.remove() }
         try PrivacyContent.writeBase(into: folder, under: "content/")
-        var rng = PrivacySplitMix(seed: 99)
+        var rng = SeededGenerator(seed: 99)
         var vacancies = PrivacyRandom.vacancies(count: 3, &rng)
         vacancies[0].internalYAML = [
             "  ghi_chu: \"QZXMARKA Quỳnh nói doanh nghiệp trả chậm lương\"",

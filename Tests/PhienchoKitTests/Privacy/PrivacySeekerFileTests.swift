@@ -56,7 +56,7 @@ struct PrivacySeekerFileTests {
     @Test("Random seekers survive any Excel CSV shape and YAML, field for field")
     func roundTrip() async throws {
         let input = Gen<Int>.int(in: 0...Int(Int32.max)).map { seed -> ([PrivacySeeker], Bool, Bool, Bool, Bool, Bool) in
-            var rng = PrivacySplitMix(seed: UInt64(seed))
+            var rng = SeededGenerator(seed: UInt64(seed))
             let seekers = PrivacyRandom.seekers(count: Int.random(in: 1...25, using: &rng), &rng).map { seeker in
                 var seeker = seeker
                 // Values that need quoting in either dialect.
@@ -193,18 +193,5 @@ struct PrivacySeekerFileTests {
         try folder.write("seekers/2026/quy-4/a.csv", "ma_ho_so;ho_ten\nHS-9;Ngô Thị Hạnh\n")
         let loaded = SeekerLoader(contentDirectory: folder.url, displayRoot: "content").load()
         #expect(loaded.records.map(\.file) == ["content/seekers/2026/quy-4/a.csv"])
-    }
-}
-
-/// A small seedable generator, so one `Gen.int` seed reproduces a whole random input.
-struct PrivacySplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49EB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

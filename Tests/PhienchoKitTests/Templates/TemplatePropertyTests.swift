@@ -87,9 +87,9 @@ struct RandomTemplateCase: CustomStringConvertible {
 /// Builds random templates as text, tracking the delimiters in force (they last to the end of the
 /// enclosing section) and whether `{{.}}` would show a plain value.
 struct RandomTemplates {
-    var rng: PrivacySplitMix
+    var rng: SeededGenerator
 
-    init(seed: UInt64) { rng = PrivacySplitMix(seed: seed) }
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
     static let fragments = [
         "{{", "}}", "{{", "}}", "{", "}", "#", "^", "/", "!", ">", "<", "$", "&", "=", "%", "*", ".", "(", ")",
