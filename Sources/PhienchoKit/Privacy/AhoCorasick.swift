@@ -4,8 +4,10 @@
 struct AhoCorasick {
     static let alphabetSize = 37
 
-    /// `state * alphabetSize + symbol` → next state, stored as `~state` (negative) when a pattern
-    /// ends there, so the scanning loop learns of a match without a second table lookup.
+    /// `state + symbol` → next state, where a state is its row's offset (`number * alphabetSize`),
+    /// stored as `~state` (negative) when a pattern ends there, so the scanning loop learns of a
+    /// match without a second table lookup. States are numbered breadth-first: those near the root,
+    /// which ordinary text visits almost all the time, share a few cache lines.
     private(set) var transitions: [Int32] = []
     private var outputs: [[Int]] = []        // patterns ending at a state (incl. via failure links)
 
@@ -52,9 +54,21 @@ struct AhoCorasick {
                 }
             }
         }
-        for index in table.indices where !output[Int(table[index])].isEmpty { table[index] = ~table[index] }
-        transitions = table
-        outputs = output
+        var number = [Int](repeating: 0, count: count)
+        for (position, state) in queue.enumerated() { number[Int(state)] = position + 1 }
+        var ordered = [Int32](repeating: 0, count: count * Self.alphabetSize)
+        var orderedOutputs = [[Int]](repeating: [], count: count)
+        for state in 0..<count {
+            let row = number[state] * Self.alphabetSize
+            for symbol in 0..<Self.alphabetSize {
+                let next = Int(table[state * Self.alphabetSize + symbol])
+                let offset = Int32(number[next] * Self.alphabetSize)
+                ordered[row + symbol] = output[next].isEmpty ? offset : ~offset
+            }
+            orderedOutputs[number[state]] = output[state]
+        }
+        transitions = ordered
+        outputs = orderedOutputs
     }
 
     /// a–z → 1…26, 0–9 → 27…36, anything else → 0 (computed: a table would be a global to initialise lazily).
@@ -66,7 +80,7 @@ struct AhoCorasick {
     }
 
     /// The patterns that end at a state reached with a negative transition (`~state`).
-    func patterns(endingAt encoded: Int32) -> [Int] { outputs[Int(~encoded)] }
+    func patterns(endingAt encoded: Int32) -> [Int] { outputs[Int(~encoded) / Self.alphabetSize] }
 
     /// Indexes of the patterns that occur in `text` (each reported once).
     func matches(in text: [UInt8]) -> Set<Int> {
@@ -90,7 +104,7 @@ struct AhoCorasick {
 
         @inline(__always)
         mutating func step(_ byte: UInt8) {
-            let next = table[state &* AhoCorasick.alphabetSize &+ AhoCorasick.symbol(byte)]
+            let next = table[state &+ AhoCorasick.symbol(byte)]
             if next < 0 {
                 if matched.last != next { matched.append(next) }
                 state = Int(~next)
