@@ -12,45 +12,43 @@ struct AhoCorasick {
     private var outputs: [[Int]] = []        // patterns ending at a state (incl. via failure links)
 
     init(patterns: [[UInt8]]) {
-        var goto: [[UInt8: Int32]] = [[:]]
+        // The trie, one row of `alphabetSize` children per state (0 = none: the root is nobody's child).
+        var table = [Int32](repeating: 0, count: Self.alphabetSize)
         var output: [[Int]] = [[]]
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
-            var state: Int32 = 0
-            for byte in pattern.map({ UInt8(Self.symbol($0)) }) {
-                if let next = goto[Int(state)][byte] {
-                    state = next
-                } else {
-                    goto.append([:])
+            var state = 0
+            for byte in pattern {
+                let slot = state * Self.alphabetSize + Self.symbol(byte)
+                if table[slot] == 0 {
+                    table[slot] = Int32(output.count)
+                    table.append(contentsOf: repeatElement(0, count: Self.alphabetSize))
                     output.append([])
-                    let next = Int32(goto.count - 1)
-                    goto[Int(state)][byte] = next
-                    state = next
                 }
+                state = Int(table[slot])
             }
-            output[Int(state)].append(index)
+            output[state].append(index)
         }
-        let count = goto.count
-        var table = [Int32](repeating: 0, count: count * Self.alphabetSize)
+        let count = output.count
+        // Breadth-first: failure links, and missing children filled in from the failure state's row.
+        var isChild = [Bool](repeating: false, count: count * Self.alphabetSize)
+        for slot in table.indices where table[slot] != 0 { isChild[slot] = true }
         var failure = [Int32](repeating: 0, count: count)
         var queue: [Int32] = []
-        for (byte, next) in goto[0] {
-            table[Int(byte)] = next
-            queue.append(next)
-        }
+        for symbol in 0..<Self.alphabetSize where isChild[symbol] { queue.append(table[symbol]) }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
             let base = Int(state) * Self.alphabetSize
             let failBase = Int(failure[Int(state)]) * Self.alphabetSize
-            for byte in 0..<Self.alphabetSize {
-                if let next = goto[Int(state)][UInt8(byte)] {
-                    failure[Int(next)] = table[failBase + byte]
-                    output[Int(next)] += output[Int(table[failBase + byte])]
-                    table[base + byte] = next
+            for symbol in 0..<Self.alphabetSize {
+                if isChild[base + symbol] {
+                    let next = table[base + symbol]
+                    failure[Int(next)] = table[failBase + symbol]
+                    output[Int(next)] += output[Int(table[failBase + symbol])]
                     queue.append(next)
                 } else {
-                    table[base + byte] = table[failBase + byte]
+                    table[base + symbol] = table[failBase + symbol]
                 }
             }
         }
