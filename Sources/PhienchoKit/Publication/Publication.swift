@@ -27,12 +27,13 @@ public struct Publication: Sendable {
             case .unpublished: break
             }
         }
-        self.open = open.sorted(by: Self.newestFirst)
-        self.expired = expired.sorted { $0.slug < $1.slug }
+        // Sorted as indexes with each slug computed once: `slug` lower-cases the id, and moving
+        // `Vacancy` values around while sorting copies every field.
+        let openSlugs = open.map(\.slug), expiredSlugs = expired.map(\.slug)
+        self.open = open.indices.sorted { i, j in
+            open[i].posted != open[j].posted ? open[i].posted > open[j].posted : openSlugs[i] < openSlugs[j]
+        }.map { open[$0] }
+        self.expired = expired.indices.sorted { expiredSlugs[$0] < expiredSlugs[$1] }.map { expired[$0] }
         unpublishedCount = vacancies.count - open.count - expired.count
-    }
-
-    static func newestFirst(_ a: Vacancy, _ b: Vacancy) -> Bool {
-        a.posted != b.posted ? a.posted > b.posted : a.slug < b.slug
     }
 }
