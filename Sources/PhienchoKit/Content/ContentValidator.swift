@@ -50,23 +50,26 @@ public enum ContentValidator {
     /// A draft never blocks a build: a draft whose id is taken gets a warning, whether it comes
     /// before or after the other file; two non-drafts sharing an id are an error on the later one.
     static func duplicateIDs(in vacancies: [Vacancy]) -> [Diagnostic] {
-        var firstNonDraft: [String: Vacancy] = [:]
-        for vacancy in vacancies where vacancy.status != .draft {
-            firstNonDraft[vacancy.slug] = firstNonDraft[vacancy.slug] ?? vacancy
+        // Indexes, not values, and each slug computed once: a build checks every vacancy here.
+        let slugs = vacancies.map(\.slug)
+        var firstNonDraft: [String: Int] = [:]
+        for index in vacancies.indices where vacancies[index].status != .draft {
+            firstNonDraft[slugs[index]] = firstNonDraft[slugs[index]] ?? index
         }
-        var firstDraft: [String: Vacancy] = [:]
+        var firstDraft: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for vacancy in vacancies {
-            let other: Vacancy?
+        for (index, vacancy) in vacancies.enumerated() {
+            let slug = slugs[index]
+            let other: Int?
             if vacancy.status == .draft {
-                other = firstNonDraft[vacancy.slug] ?? firstDraft[vacancy.slug]
-                firstDraft[vacancy.slug] = firstDraft[vacancy.slug] ?? vacancy
+                other = firstNonDraft[slug] ?? firstDraft[slug]
+                firstDraft[slug] = firstDraft[slug] ?? index
             } else {
-                other = firstNonDraft[vacancy.slug]
+                other = firstNonDraft[slug]
             }
-            guard let other, other.sourcePath != vacancy.sourcePath else { continue }
+            guard let other, vacancies[other].sourcePath != vacancy.sourcePath else { continue }
             diagnostics.append(Diagnostic(vacancy.status == .draft ? .warning : .error, .duplicateID, path: vacancy.sourcePath,
-                "Mã tin “\(vacancy.id)” đã được dùng ở tệp \(other.sourcePath). Mỗi tin cần một mã riêng."))
+                "Mã tin “\(vacancy.id)” đã được dùng ở tệp \(vacancies[other].sourcePath). Mỗi tin cần một mã riêng."))
         }
         return diagnostics
     }
