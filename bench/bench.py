@@ -5,7 +5,8 @@
 
 For each N: synthetic content (natural Vietnamese phrases, ~100 communes, 15 sectors, about half
 of the vacancies open at --now, 2,000 seeker records), then
-  - a full build (pages, term pages, feeds, search index, leak audit): wall time, pages/s, peak RSS;
+  - a full build (pages, term pages, feeds, search index, leak audit): wall time (the fastest of
+    `--repeat` builds up to 10,000 vacancies), pages/s, peak RSS;
   - a rebuild after editing one vacancy;
   - output size and search index size (raw and gzip);
   - the bytes a first and a second search query download (gzip), with the theme's own search.js.
@@ -161,6 +162,7 @@ def main():
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "phiencho"))
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="full builds per size up to 10,000 (the fastest counts)")
     args = parser.parse_args()
     rng = random.Random(42)
     rows = []
@@ -173,9 +175,16 @@ def main():
         work = tempfile.mkdtemp(prefix=f"phiencho-bench-{n}-")
         content, output = os.path.join(work, "content"), os.path.join(work, "public")
         generate(content, n, rng)
-        command = [args.binary, "build", "--content", content, "--themes", os.path.join(ROOT, "themes"),
-                   "--output", output, "--now", NOW, "--timings"]
-        wall, rss, stages = run_measured(command)
+        def command_into(folder):
+            return [args.binary, "build", "--content", content, "--themes", os.path.join(ROOT, "themes"),
+                    "--output", folder, "--now", NOW, "--timings"]
+        # The fastest of `--repeat` full builds, each into a new folder (this VM's timings vary by
+        # ±20 % from run to run); the peak memory is the largest.
+        runs = [run_measured(command_into(f"{output}-{attempt}")) for attempt in range(1, args.repeat if n <= 10000 else 1)]
+        runs.append(run_measured(command_into(output)))
+        wall, _, stages = min(runs, key=lambda run: run[0])
+        rss = max(run[1] for run in runs)
+        command = command_into(output)
         pages = sum(1 for base, _, files in os.walk(output) for f in files if f.endswith(".html"))
         edited = os.path.join(content, "vacancies", sorted(os.listdir(os.path.join(content, "vacancies")))[-1])
         first = sorted(os.listdir(edited))[0]
