@@ -80,15 +80,6 @@ struct AhoCorasick {
     /// The patterns that end at a state reached with a negative transition (`~state`).
     func patterns(endingAt encoded: Int32) -> [Int] { outputs[Int(~encoded) / Self.alphabetSize] }
 
-    /// Indexes of the patterns that occur in `text` (each reported once).
-    func matches(in text: [UInt8]) -> Set<Int> {
-        transitions.withUnsafeBufferPointer { table in
-            var scanner = Scanner(table: table)
-            for byte in text { scanner.step(byte) }
-            return Set(scanner.matched.flatMap(patterns(endingAt:)))
-        }
-    }
-
     /// Walks the automaton one byte at a time over a table borrowed for the scan.
     struct Scanner {
         let table: UnsafeBufferPointer<Int32>

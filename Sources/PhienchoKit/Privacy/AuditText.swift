@@ -212,11 +212,8 @@ extension AuditText {
     /// The text a reader sees: character references decoded (`&#78;`, `&#x4E;`, `&amp;`, `&nbsp;` …),
     /// JSON `\uXXXX` escapes decoded, tags removed (inline ones without a gap, others as a space).
     static func visibleText(of text: String) -> String {
-        String(decoding: visibleUTF8(of: Array(text.utf8)), as: UTF8.self)
+        String(decoding: readerViews(of: Array(text.utf8)).visible, as: UTF8.self)
     }
-
-    /// `visibleText` over UTF-8 bytes.
-    static func visibleUTF8(of bytes: [UInt8]) -> [UInt8] { readerViews(of: bytes).visible }
 
     /// What the audit searches in a file, in one pass without building Strings:
     /// - `visible`: the text a reader sees (`visibleText`);
