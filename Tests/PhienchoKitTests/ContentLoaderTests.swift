@@ -167,6 +167,26 @@ struct ContentLoaderTests {
         #expect(nul?.line == 2 && nul?.column == 6)
     }
 
+    @Test("A FIFO named like a vacancy file is PC105 and does not stall the build")
+    func fifoIsUnreadable() throws {
+        let (_, result) = try run { folder in
+            #expect(mkfifo(folder.path("content/vacancies/ong.md").path, 0o644) == 0)
+        }
+        #expect(result.catalog == nil)
+        #expect(result.diagnostics.codes == [.unreadable], "\(result.diagnostics.described)")
+        #expect(result.diagnostics.first?.path == "content/vacancies/ong.md")
+    }
+
+    @Test("A symbolic link inside the content to a file over 1 MiB is PC101, as the file itself would be")
+    func linkToLargeFileIsTooLarge() throws {
+        let (_, result) = try run { folder in
+            try folder.write("content/kho/lon.txt", Data(repeating: UInt8(ascii: "a"), count: ContentLoader.maximumFileSize + 1))
+            try FileManager.default.createSymbolicLink(at: folder.path("content/vacancies/lon.md"),
+                                                       withDestinationURL: folder.path("content/kho/lon.txt"))
+        }
+        #expect(result.diagnostics.codes == [.fileTooLarge], "\(result.diagnostics.described)")
+    }
+
     @Test("A file over 1 MiB is PC101 and not parsed; exactly 1 MiB is read")
     func fileTooLarge() throws {
         let (loaded, result) = try run { folder in
