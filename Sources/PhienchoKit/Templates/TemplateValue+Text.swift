@@ -6,14 +6,14 @@ extension TemplateValue {
     func appendText(to output: inout [UInt8], escaping: Bool) {
         switch self {
         case .string(let text):
-            if escaping { HTMLBytes.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaping { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .int(let number):
             output.append(contentsOf: String(number).utf8)
         case .bool(let value):
             output.append(contentsOf: (value ? "true" : "false").utf8)
         case .list, .object:
             let text = swiftDescription
-            if escaping { HTMLBytes.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaping { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .absent:
             break
         }
