@@ -122,9 +122,7 @@ struct AuditFolder<Sink: AuditSink> {
     mutating func append(_ value: UInt32) {
         var byte: UInt8
         if value < 0x80 {
-            byte = UInt8(value)
-            if byte &- UInt8(ascii: "A") < 26 { byte += 32 }
-            else if !(byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10) { byte = 0 }
+            byte = AuditFoldTables.ascii(UInt8(value))
         } else {
             if (0x300...0x36F).contains(value) || Self.isInvisible(value) { return }  // combining marks (NFD), invisible characters
             byte = fold(value)
@@ -182,18 +180,18 @@ struct AuditFolder<Sink: AuditSink> {
 
 /// The folding tables of `AuditFolder`, built once.
 enum AuditFoldTables {
-    static let ascii: [UInt8] = (0..<128).map { value in
-        switch UInt8(value) {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(value) + 32
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(value)
-        default: 0
-        }
+    /// a–z for A–Z and a–z, 0–9 for digits, 0 for any other ASCII byte (computed, not a table: a
+    /// global table would pay its lazy-initialisation check on every character).
+    @inline(__always)
+    static func ascii(_ byte: UInt8) -> UInt8 {
+        if byte &- UInt8(ascii: "A") < 26 { return byte + 32 }
+        return byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 ? byte : 0
     }
 
     /// Folded ASCII for every Latin scalar below U+0250 that folds to one letter or digit (0 = none);
     /// other scripts have no ASCII folding.
     static let latin: [UInt8] = (0..<0x250).map { value in
-        guard value >= 0x80 else { return ascii[value] }
+        guard value >= 0x80 else { return ascii(UInt8(value)) }
         return single(VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!))))
     }
 
@@ -203,7 +201,7 @@ enum AuditFoldTables {
     }
 
     private static func single(_ folded: String) -> UInt8 {
-        guard folded.utf8.count == 1, let byte = folded.utf8.first, ascii[Int(byte)] == byte else { return 0 }
+        guard folded.utf8.count == 1, let byte = folded.utf8.first, byte < 0x80, ascii(byte) == byte else { return 0 }
         return byte
     }
 }
@@ -225,7 +223,7 @@ extension AuditText {
         bytes.withUnsafeBufferPointer { readerViews(of: $0) }
     }
 
-    private static func readerViews(of bytes: UnsafeBufferPointer<UInt8>) -> (visible: [UInt8], markup: [UInt8]) {
+    static func readerViews(of bytes: UnsafeBufferPointer<UInt8>) -> (visible: [UInt8], markup: [UInt8]) {
         var visible: [UInt8] = []
         var markup: [UInt8] = []
         visible.reserveCapacity(bytes.count)

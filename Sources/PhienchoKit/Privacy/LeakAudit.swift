@@ -39,7 +39,7 @@ public struct LeakAudit: Sendable {
     }
 
     public func audit(path: String, data: Data) -> [Finding] {
-        let views = AuditText.readerViews(of: [UInt8](data))
+        let views = data.withUnsafeBytes { AuditText.readerViews(of: $0.bindMemory(to: UInt8.self)) }
         var findings: Set<Finding> = []
         for view in [views.visible, views.markup] {
             let scan = scan(view)
