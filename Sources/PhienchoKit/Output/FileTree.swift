@@ -29,10 +29,8 @@ enum FileTree {
         guard let listing = list(root) else { return unlink(root) == 0 || errno == ENOENT }
         let unlinked = parallelMap(listing.files + listing.others) { unlink(root + "/" + $0) == 0 || errno == ENOENT }
         var removed = unlinked.allSatisfy { $0 }
-        // Deepest folders first; folders of one depth do not contain each other.
-        let byDepth = Dictionary(grouping: listing.folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
-        for depth in byDepth.keys.sorted(by: >) {
-            removed = parallelMap(byDepth[depth]!) { rmdir(root + "/" + $0) == 0 || errno == ENOENT }.allSatisfy { $0 } && removed
+        for level in depthLevels(listing.folders).reversed() {
+            removed = parallelMap(level) { rmdir(root + "/" + $0) == 0 || errno == ENOENT }.allSatisfy { $0 } && removed
         }
         return (rmdir(root) == 0 || errno == ENOENT) && removed
     }
@@ -48,13 +46,18 @@ enum FileTree {
                 path = path[..<slash]
             }
         }
-        // Parents before children: one depth after another, each depth in parallel.
-        let byDepth = Dictionary(grouping: all) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
-        for depth in byDepth.keys.sorted() {
-            let created = parallelMap(byDepth[depth]!.sorted()) { mkdir(root + "/" + $0, 0o777) == 0 || errno == EEXIST }
+        for level in depthLevels(all) {
+            let created = parallelMap(level) { mkdir(root + "/" + $0, 0o777) == 0 || errno == EEXIST }
             guard created.allSatisfy({ $0 }) else { return false }
         }
         return true
+    }
+
+    /// Relative folder paths grouped by depth, shallowest first, each group sorted. Folders of one
+    /// depth never contain each other, so a group can be created (or, in reverse, removed) in parallel.
+    private static func depthLevels(_ folders: some Sequence<String>) -> [[String]] {
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        return byDepth.keys.sorted().map { byDepth[$0]!.sorted() }
     }
 
     private static func collect(_ folder: String, relative: String, into listing: inout Listing) -> Bool {
