@@ -155,7 +155,7 @@ enum Fuzz {
     /// reached (diagnostic codes, "vacancy" when one was decoded).
     @discardableResult
     static func checkPipeline(_ bytes: [UInt8]) -> Set<String> {
-        if let trace { FileManager.default.createFile(atPath: trace, contents: Data(bytes)) }
+        if let trace { _ = FileManager.default.createFile(atPath: trace, contents: Data(bytes)) }
         let clock = ContinuousClock()
         let started = clock.now
         defer {

@@ -20,7 +20,7 @@ struct PrivacyEndToEndTests {
 
     @Test("The example content builds with zero findings; auditing the built folder finds nothing; a phone added to a page is reported")
     func exampleContent() throws {
-        let folder = try PrivacyTempFolder("example")
+        let folder = try TemporaryFolder("example")
         defer { folder.remove() }
         let content = PrivacyPaths.exampleContent
         let output = folder.path("public")
@@ -72,7 +72,7 @@ struct PrivacyEndToEndTests {
 
     @Test("A build stopped by the audit leaves the previous output byte for byte, mtime for mtime")
     func failedBuildLeavesOutputUntouched() throws {
-        let folder = try PrivacyTempFolder("untouched")
+        let folder = try TemporaryFolder("untouched")
         defer { folder.remove() }
         let content = folder.path("content")
         try FileManager.default.copyItem(at: PrivacyPaths.exampleContent, to: content)

@@ -48,7 +48,7 @@ struct PrivacyLeakPropertyTests {
     @Test("A build with a planted value fails with PC901 naming file, record and column, and writes nothing")
     func buildWithPlantedValueFails() async throws {
         await propertyCheck(count: 14, input: PrivacyGen.leak(seekerCount: 2...12, vacancyCount: 1...3, entities: false)) { scenario in
-            let folder = try PrivacyTempFolder("leak-build")
+            let folder = try TemporaryFolder("leak-build")
             defer { folder.remove() }
             try PrivacyContent.writeBase(into: folder, under: "content/")
             try folder.write("content/seekers/\(scenario.seekerFileName)", scenario.seekerFileText)
@@ -79,7 +79,7 @@ struct PrivacyLeakPropertyTests {
     @Test("Clean random content with random seekers builds with no finding")
     func cleanBuildSucceeds() async throws {
         await propertyCheck(count: 6, input: PrivacyGen.clean(seekerCount: 1...30, vacancyCount: 1...4)) { scenario in
-            let folder = try PrivacyTempFolder("clean-build")
+            let folder = try TemporaryFolder("clean-build")
             defer { folder.remove() }
             try PrivacyContent.writeBase(into: folder, under: "content/")
             try folder.write("content/seekers/\(scenario.seekerFileName)", scenario.seekerFileText)
@@ -100,7 +100,7 @@ struct PrivacyLeakPropertyTests {
 
     /// Writes the seeker file into a temporary content folder and builds the audit from it.
     static func audit(for fileName: String, _ text: String) throws -> (LeakAudit, [SeekerRecord]) {
-        let folder = try PrivacyTempFolder("seekers")
+        let folder = try TemporaryFolder("seekers")
         defer { folder.remove() }
         try folder.write("seekers/\(fileName)", text)
         let loaded = SeekerLoader(contentDirectory: folder.url, displayRoot: "content").load()

@@ -83,7 +83,7 @@ struct PrivacyPatternTests {
 
     @Test("Content mentioning shared seeker values ('Nam', '12/12', 'Chưa có việc làm') builds fine")
     func sharedValuesBuild() throws {
-        let folder = try PrivacyTempFolder("shared")
+        let folder = try TemporaryFolder("shared")
         defer { folder.remove() }
         try PrivacyContent.writeBase(into: folder, under: "content/")
         let seekers = (0..<12).map { index in
@@ -111,7 +111,7 @@ struct PrivacyPatternTests {
 
     @Test("audit_allow in site.yml suppresses a reviewed value (compared folded); without it the build fails")
     func auditAllowSuppressesReviewedValue() throws {
-        let folder = try PrivacyTempFolder("allow")
+        let folder = try TemporaryFolder("allow")
         defer { folder.remove() }
         try folder.write("content/seekers/ho-so.csv", "ma_ho_so;ho_ten;dien_thoai\nHS-2026-0002;Trần Văn Tuấn;0915111000\n")
         var rng = SeededGenerator(seed: 7)
@@ -272,7 +272,7 @@ struct PrivacyPatternTests {
 
     @Test("A CCCD-shaped number fails a build with no seeker files at all (PC902); an 11-digit landline does not")
     func citizenIDShapeInBuildWithoutSeekers() throws {
-        let folder = try PrivacyTempFolder("cccd")
+        let folder = try TemporaryFolder("cccd")
         defer { folder.remove() }
         try PrivacyContent.writeBase(into: folder, under: "content/")
         var rng = SeededGenerator(seed: 3)

@@ -81,7 +81,7 @@ struct PrivacyProjectionTests {
 
     @Test("A unique marker in internal (also in nested maps and lists), private/ or a seeker's non-identifying column reaches no output file")
     func markersNeverPublished() throws {
-        let folder = try PrivacyTempFolder("internal")
+        let folder = try TemporaryFolder("internal")
         defer { folder.remove() }
         try PrivacyContent.writeBase(into: folder, under: "content/")
         var rng = SeededGenerator(seed: 99)

@@ -69,7 +69,7 @@ struct PrivacySeekerFileTests {
         }
         await propertyCheck(count: 60, input: input) { generated in
             let (seekers, semicolon, bom, crlf, quoteAll, yaml) = generated
-            let folder = try PrivacyTempFolder("roundtrip")
+            let folder = try TemporaryFolder("roundtrip")
             defer { folder.remove() }
             let name = yaml ? "ho-so.yaml" : "ho-so.csv"
             let text = yaml ? PrivacySeekerFile.yaml(seekers)
@@ -102,7 +102,7 @@ struct PrivacySeekerFileTests {
 
     @Test("YAML seekers: a list of maps; list values give one field each; the record id names the record")
     func yamlSeekers() throws {
-        let folder = try PrivacyTempFolder("yaml")
+        let folder = try TemporaryFolder("yaml")
         defer { folder.remove() }
         try folder.write("seekers/a.yml", """
         - ma_ho_so: HS-2026-0101
@@ -129,7 +129,7 @@ struct PrivacySeekerFileTests {
 
     @Test("A CSV without an id column names records by line number")
     func csvWithoutIDColumn() throws {
-        let folder = try PrivacyTempFolder("noid")
+        let folder = try TemporaryFolder("noid")
         defer { folder.remove() }
         try folder.write("seekers/a.csv", "Họ và tên,SĐT\nNgô Thị Hạnh,0912345678\n\"Lương\nVăn Kiên\",0987654321\nĐinh Thị Yến,0356686735\n")
         let loaded = SeekerLoader(contentDirectory: folder.url, displayRoot: "content").load()
@@ -138,7 +138,7 @@ struct PrivacySeekerFileTests {
 
     @Test("A seeker file that is not a YAML list, or not UTF-8, stops the audit (PC903)")
     func unreadableFiles() throws {
-        let folder = try PrivacyTempFolder("bad")
+        let folder = try TemporaryFolder("bad")
         defer { folder.remove() }
         try folder.write("seekers/a.yml", "ho_ten: Ngô Thị Hạnh\n")
         try folder.write("seekers/b.csv", Data([0x68, 0x6F, 0x5F, 0x74, 0x65, 0x6E, 0x0A, 0xC3, 0x28, 0xFF, 0x0A]))
@@ -150,7 +150,7 @@ struct PrivacySeekerFileTests {
 
     @Test("YAML values in nested maps and unquoted numbers are read, with dotted column names")
     func yamlNestedValues() throws {
-        let folder = try PrivacyTempFolder("yaml-nested")
+        let folder = try TemporaryFolder("yaml-nested")
         defer { folder.remove() }
         try folder.write("seekers/a.yaml", """
         - ma_ho_so: HS-2026-0200
@@ -177,7 +177,7 @@ struct PrivacySeekerFileTests {
     @Test("A spreadsheet that is not CSV (xlsx, xls, ods) stops the audit instead of being skipped",
           arguments: ["ho-so.xlsx", "HO-SO.XLS", "ho-so.ods"])
     func spreadsheetsAreNotSkipped(name: String) throws {
-        let folder = try PrivacyTempFolder("xlsx")
+        let folder = try TemporaryFolder("xlsx")
         defer { folder.remove() }
         try folder.write("seekers/\(name)", Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))
         try folder.write("seekers/README.txt", "Thư mục này chứa hồ sơ người tìm việc, là thông tin MẬT.")
@@ -188,7 +188,7 @@ struct PrivacySeekerFileTests {
 
     @Test("Seeker files in sub-folders are read too")
     func subFolders() throws {
-        let folder = try PrivacyTempFolder("sub")
+        let folder = try TemporaryFolder("sub")
         defer { folder.remove() }
         try folder.write("seekers/2026/quy-4/a.csv", "ma_ho_so;ho_ten\nHS-9;Ngô Thị Hạnh\n")
         let loaded = SeekerLoader(contentDirectory: folder.url, displayRoot: "content").load()

@@ -15,32 +15,6 @@ enum PrivacyPaths {
     static let now = LocalDate(year: 2026, month: 11, day: 22)!
 }
 
-/// A fresh folder under the system temporary folder; call `remove()` when done.
-struct PrivacyTempFolder {
-    let url: URL
-
-    init(_ label: String) throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("phiencho-privacy-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-
-    @discardableResult
-    func write(_ relative: String, _ text: String) throws -> URL { try write(relative, Data(text.utf8)) }
-
-    @discardableResult
-    func write(_ relative: String, _ data: Data) throws -> URL {
-        let target = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
-        return target
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
 // MARK: - Building
 
 enum PrivacyBuild {
@@ -242,7 +216,7 @@ enum PrivacyContent {
     """
 
     /// Writes the fixed files into `folder` (the content root).
-    static func writeBase(into folder: PrivacyTempFolder, under prefix: String = "", allow: [String] = []) throws {
+    static func writeBase(into folder: TemporaryFolder, under prefix: String = "", allow: [String] = []) throws {
         try folder.write(prefix + "site.yml", siteYAML(allow: allow))
         try folder.write(prefix + "communes.yml", communesYAML)
         try folder.write(prefix + "sectors.yml", sectorsYAML)
