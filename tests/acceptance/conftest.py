@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,31 @@ def built_site(run_phiencho, tmp_path_factory: pytest.TempPathFactory) -> Path:
                     f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}")
     assert (output / "index.html").is_file(), "phiencho build exited 0 but wrote no index.html"
     return output
+
+
+# --- browser tests (web_support is imported inside: it imports this module) --------------------
+
+@pytest.fixture(scope="module")
+def sites(built_site: Path, run_phiencho, repo_root: Path, tmp_path_factory) -> dict[str, Path]:
+    """The example site and the large one (`web_support.large_site`), by name."""
+    import web_support as web
+    return {"example": built_site, "large": web.large_site(run_phiencho, repo_root, tmp_path_factory)}
+
+
+@pytest.fixture(scope="module")
+def servers(sites: dict[str, Path]) -> Iterator[dict]:
+    """A `web_support.SiteServer` for each of `sites`."""
+    from web_support import SiteServer
+    running = {name: SiteServer(site) for name, site in sites.items()}
+    yield running
+    for server in running.values():
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator:
+    """Headless Chromium (`web_support.chrome`), one per test module."""
+    import web_support as web
+    chrome = web.chrome()
+    yield chrome
+    chrome.quit()

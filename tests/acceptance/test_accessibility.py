@@ -46,9 +46,6 @@ import web_support as web
 from conftest import REPO_ROOT
 from web_support import SiteServer
 
-pytestmark = pytest.mark.skipif(not web.HAVE_CHROMIUM,
-                                reason="needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/setup.sh test)")
-
 SITES = ("example", "large")
 PAGE_TYPES = ("home", "listing-2", "vacancy-open", "vacancy-expired", "communes", "commune", "commune-2",
               "sectors", "sector", "search", "search-results", "plain-page", "not-found")
@@ -75,24 +72,6 @@ OUTDATED_CSS_CHECKER = {
 
 # --- fixtures --------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def sites(built_site: Path, run_phiencho, repo_root: Path, tmp_path_factory) -> dict[str, Path]:
-    return {"example": built_site, "large": web.large_site(run_phiencho, repo_root, tmp_path_factory)}
-
-
-@pytest.fixture(scope="module")
-def servers(sites: dict[str, Path]) -> Iterator[dict[str, SiteServer]]:
-    running = {name: SiteServer(site) for name, site in sites.items()}
-    yield running
-    for server in running.values():
-        server.close()
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[WebDriver]:
-    chrome = web.chrome()
-    yield chrome
-    chrome.quit()
 
 
 @pytest.fixture(scope="module")

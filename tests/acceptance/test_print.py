@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,33 +24,12 @@ from selenium.webdriver.remote.webdriver import WebDriver
 import web_support as web
 from web_support import SiteServer
 
-pytestmark = pytest.mark.skipif(not web.HAVE_CHROMIUM,
-                                reason="needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/setup.sh test)")
-
 SITES = ("example", "large")
 A4_INCHES = (210 / 25.4, 297 / 25.4)
 A4_POINTS = (595.28, 841.89)
 BOARD_TITLE = re.compile(r"^Bảng tin việc làm — (xã|phường|đặc khu) \S")
 
 
-@pytest.fixture(scope="module")
-def sites(built_site: Path, run_phiencho, repo_root: Path, tmp_path_factory) -> dict[str, Path]:
-    return {"example": built_site, "large": web.large_site(run_phiencho, repo_root, tmp_path_factory)}
-
-
-@pytest.fixture(scope="module")
-def servers(sites: dict[str, Path]) -> Iterator[dict[str, SiteServer]]:
-    running = {name: SiteServer(site) for name, site in sites.items()}
-    yield running
-    for server in running.values():
-        server.close()
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[WebDriver]:
-    chrome = web.chrome()
-    yield chrome
-    chrome.quit()
 
 
 def _media(driver: WebDriver, media: str) -> None:

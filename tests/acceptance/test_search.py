@@ -21,19 +21,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
+import web_support as web
 from conftest import NOW
 
 SUB_PATH = "/phien-cho/"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WAIT_SECONDS = 15
 
 DRIVING_JOB = "Lái xe tải hạng C"
@@ -43,8 +40,6 @@ HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 FOUND = re.compile(r"^Tìm thấy (\d+) việc làm")
 NOT_FOUND = "Không tìm thấy việc làm phù hợp"
 
-pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-                                reason="needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/setup.sh test)")
 
 
 # --- serving a built site under a sub-path ---------------------------------------------------
@@ -88,33 +83,11 @@ class SiteServer:
         self.httpd.server_close()
 
 
-def _chrome(javascript: bool = True) -> WebDriver:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--window-size=1000,1400"):
-        options.add_argument(argument)
-    if not javascript:
-        options.add_argument("--blink-settings=scriptEnabled=false")
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(30)
-    return driver
-
-
 @pytest.fixture(scope="module")
 def server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     site_server = SiteServer(built_site, tmp_path_factory.mktemp("served"))
     yield site_server
     site_server.close()
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[WebDriver]:
-    chrome = _chrome()
-    yield chrome
-    chrome.quit()
 
 
 # --- page helpers ----------------------------------------------------------------------------
@@ -371,7 +344,7 @@ def test_a_site_without_open_vacancies_says_nothing_was_found(driver: WebDriver,
 # --- without JavaScript --------------------------------------------------------------------
 
 def test_without_javascript_the_page_offers_the_browse_pages(server: SiteServer) -> None:
-    chrome = _chrome(javascript=False)
+    chrome = web.chrome(javascript=False)
     try:
         chrome.get(server.url("tim-kiem/?q=lai%20xe"))
         message = chrome.find_element(By.CSS_SELECTOR, "[data-search-nojs]")

@@ -41,11 +41,6 @@ FETCHING = {
 CSS_FETCH = re.compile(r"@import|url\(|@font-face", re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def sites(built_site: Path, run_phiencho, repo_root: Path, tmp_path_factory) -> dict[str, Path]:
-    return {"example": built_site, "large": web.large_site(run_phiencho, repo_root, tmp_path_factory)}
-
-
 def _gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 

@@ -36,7 +36,6 @@ from conftest import NOW
 SUB_PATH = "/phien-cho/"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-HAVE_CHROMIUM = CHROMIUM.exists() and CHROMEDRIVER.exists()
 LARGE_COUNT = 300
 LARGE_BASE_URL = "https://vieclam.ninhbinh.example.vn/phien-cho/"
 
@@ -290,6 +289,9 @@ class SiteServer:
 
 def chrome(javascript: bool = True, width: int = 1000, height: int = 1400) -> WebDriver:
     """Headless Debian Chromium. The browser log (console messages, CSP reports) is kept."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        raise RuntimeError(f"{CHROMIUM} or {CHROMEDRIVER} is missing: run ./scripts/setup.sh test "
+                           "(installs Debian's chromium and chromium-driver)")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
