@@ -39,49 +39,66 @@ public struct OutputWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
+    /// Writes `files` as the whole new site (`stage` and `write(_:into:)` in one call).
     public func write(_ files: [OutputFile]) throws(WriteError) -> Report {
-        try createFolder(parent)
-        let lock = try acquireLock()
-        defer { close(lock) }
-        removeLeftovers()
+        try write(files, into: stage(folders: files.map(\.path)))
+    }
 
+    /// Takes the output's lock, removes killed runs' leftovers and makes the staging folder; the
+    /// folders holding `folders` (file paths) are created in the background (`OutputStaging`).
+    public func stage(folders: [String]) throws(WriteError) -> OutputStaging {
+        let createdParents = missingAncestors(of: parent)
+        try createFolder(parent)
+        let lock: OutputStaging.Lock
+        do {
+            lock = try acquireLock()
+        } catch {
+            createdParents.forEach { rmdir($0) }
+            throw error
+        }
+        removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try createFolder(staging)
+        let traces = OutputStaging.Traces(lock: lock, createdParents: createdParents)
+        do {
+            try createFolder(staging)
+        } catch {
+            traces.remove()
+            throw error
+        }
+        return OutputStaging(url: staging, traces: traces, folders: folders)
+    }
+
+    /// Fills the staging folder with `files` and swaps it into place; on failure it is removed.
+    public func write(_ files: [OutputFile], into staging: OutputStaging) throws(WriteError) -> Report {
         var report = Report()
         do {
             report = try fill(staging, with: files)
-            try swapIntoPlace(staging)
+            try swapIntoPlace(staging.url)
+            staging.finish()
         } catch {
-            FileTree.remove(staging.path)
+            staging.discard()
             throw error
         }
         return report
     }
 
-    private func fill(_ staging: URL, with files: [OutputFile]) throws(WriteError) -> Report {
-        // Folders that hold folders are made first. A file's own folder is made by the task that
-        // writes the file: the kernel makes folders in one parent one at a time (`viec-lam/` gets one
-        // per vacancy), and this way the other core writes files meanwhile.
-        let parents = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } })
-        let holders = Set(parents.compactMap { folder in folder.lastIndex(of: "/").map { String(folder[..<$0]) } })
-        guard FileTree.createFolders(holders, under: staging.path) else {
-            throw .io("Không tạo được các thư mục trong thư mục tạm \(staging.path).")
+    private func fill(_ staging: OutputStaging, with files: [OutputFile]) throws(WriteError) -> Report {
+        let stagingPath = staging.url.path, outputPath = output.path
+        let previous = Set(FileTree.list(outputPath)?.files ?? [])
+        let created = staging.createdFolders()
+        let missing = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } })
+            .subtracting(created)
+        guard FileTree.createFolders(missing, under: stagingPath) else {
+            throw .io("Không tạo được các thư mục trong thư mục tạm \(stagingPath).")
         }
-
-        let previous = Set(FileTree.list(output.path)?.files ?? [])
-        let stagingPath = staging.path, outputPath = output.path
         let outcomes = parallelMap(files) { file -> Result<Bool, WriteError> in
             let target = stagingPath + "/" + file.path
             let old = outputPath + "/" + file.path
-            if let slash = file.path.lastIndex(of: "/"), case let folder = String(file.path[..<slash]), !holders.contains(folder),
-               mkdir(stagingPath + "/" + folder, 0o777) != 0, errno != EEXIST {
-                return .failure(.io("Không tạo được thư mục \(folder) trong thư mục tạm \(staging.path)."))
-            }
             if previous.contains(file.path), sameContents(atPath: old, as: file.data), link(old, target) == 0 {
                 return .success(false)
             }
             guard Self.writeNew(file.data, to: target) else {
-                return .failure(.io("Không ghi được tệp \(file.path) vào thư mục tạm \(staging.path)."))
+                return .failure(.io("Không ghi được tệp \(file.path) vào thư mục tạm \(stagingPath)."))
             }
             return .success(true)
         }
@@ -153,15 +170,43 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func acquireLock() throws(WriteError) -> Int32 {
+    /// The lock that keeps two builds of one output apart: `flock` on a file beside the output. A
+    /// lock file this build created is removed again when the build writes nothing; checking that
+    /// the locked file is still the one at the path closes the race with that removal.
+    private func acquireLock() throws(WriteError) -> OutputStaging.Lock {
         let path = parent.appendingPathComponent(stagingPrefix + "lock").path
-        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io("Không tạo được tệp khóa \(path).") }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw .busy(output.path)
+        while true {
+            var created = true
+            var descriptor = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o644)
+            if descriptor < 0, errno == EEXIST {
+                created = false
+                descriptor = open(path, O_RDWR | O_CLOEXEC)
+                if descriptor < 0, errno == ENOENT { continue }
+            }
+            guard descriptor >= 0 else { throw .io("Không tạo được tệp khóa \(path).") }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                close(descriptor)
+                throw .busy(output.path)
+            }
+            var locked = stat(), atPath = stat()
+            guard fstat(descriptor, &locked) == 0, stat(path, &atPath) == 0,
+                  locked.st_ino == atPath.st_ino, locked.st_dev == atPath.st_dev else {
+                close(descriptor)
+                continue
+            }
+            return OutputStaging.Lock(descriptor: descriptor, path: path, created: created)
         }
-        return descriptor
+    }
+
+    /// The folders above `folder` (itself included) that do not exist yet, deepest first.
+    private func missingAncestors(of folder: URL) -> [String] {
+        var missing: [String] = []
+        var path = folder.path
+        while path.count > 1, access(path, F_OK) != 0, errno == ENOENT {
+            missing.append(path)
+            path = (path as NSString).deletingLastPathComponent
+        }
+        return missing
     }
 
     /// Staging folders of earlier runs that were killed before they finished.

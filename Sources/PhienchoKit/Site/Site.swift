@@ -102,6 +102,15 @@ public struct Site {
         files.append(renderer.renderSearchPage())
         files.append(renderer.renderNotFoundPage())
         files += theme.assetFiles
+        // The new tree's folders are made in the background from here on (`OutputStaging`).
+        let writer = OutputWriter(output: options.outputDirectory)
+        let staging: OutputStaging
+        do {
+            staging = try writer.stage(folders: files.map(\.path))
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
+            return report
+        }
 
         // 7. Derive the search index, feeds, sitemap and robots.txt.
         stageClock.start(.derive)
@@ -114,14 +123,14 @@ public struct Site {
         // 8. Audit: no seeker data in any file, or nothing is written.
         stageClock.start(.audit(files: files.count))
         let findings = leakAudit(allow: catalog.site.auditAllow, into: &report)?.audit(files) ?? []
-        guard report.succeeded else { return report }
+        guard report.succeeded else { staging.discard(); return report }
         report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
-        guard findings.isEmpty else { return report }
+        guard findings.isEmpty else { staging.discard(); return report }
 
         // 9. Write atomically.
         stageClock.start(.write(files: files.count, output: options.outputDisplay))
         do {
-            report.written = try OutputWriter(output: options.outputDirectory).write(files)
+            report.written = try writer.write(files, into: staging)
             report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         } catch {
             report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))

@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The private folder beside the output that a build fills and then swaps into place
+/// (`OutputWriter.stage` makes it, `OutputWriter.write(_:into:)` fills and swaps it).
+///
+/// It is made as soon as the pages' paths are known, and its folders are created on a thread of
+/// their own while the site is still being derived and audited: the kernel makes the folders of
+/// one parent one at a time (`viec-lam/` gets one per vacancy), so this work cannot use both cores
+/// and would otherwise hold up the write stage. Until the audit has passed the staging folder holds
+/// only empty folders, named like the pages' paths, never a file; a build that stops before
+/// writing removes it (`discard`), and a killed build's staging folder is removed by the next run.
+public final class OutputStaging: @unchecked Sendable {
+    /// The output's lock, held from `OutputWriter.stage` until the swap or `discard`.
+    struct Lock {
+        let descriptor: Int32
+        let path: String
+        /// Whether this build created the lock file (and so removes it when it writes nothing).
+        let created: Bool
+    }
+
+    /// What `OutputWriter.stage` left beside the output besides the staging folder.
+    struct Traces {
+        let lock: Lock
+        /// Folders made to hold the output, deepest first.
+        let createdParents: [String]
+
+        /// Removes what this build created and releases the lock: a build that writes nothing
+        /// leaves nothing behind.
+        func remove() {
+            if lock.created { unlink(lock.path) }
+            close(lock.descriptor)
+            for folder in createdParents { rmdir(folder) }
+        }
+    }
+
+    let url: URL
+    private let traces: Traces
+    private let foldersDone = DispatchSemaphore(value: 0)
+    /// Set by the folder thread before `foldersDone` is signalled; read only after waiting for it.
+    private var created: Set<String> = []
+    private var finished = false
+
+    init(url: URL, traces: Traces, folders: [String]) {
+        self.url = url
+        self.traces = traces
+        let root = url.path
+        Thread.detachNewThread { [self] in
+            created = Self.createFolders(folders, under: root)
+            foldersDone.signal()
+        }
+    }
+
+    deinit {
+        discard()
+    }
+
+    /// The folders made so far, after the folder thread is done (relative paths).
+    func createdFolders() -> Set<String> {
+        foldersDone.wait()
+        foldersDone.signal()
+        return created
+    }
+
+    /// Unless the staging folder was swapped into place: removes it and every trace of this build
+    /// beside the output, and releases the output's lock.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        foldersDone.wait()
+        foldersDone.signal()
+        FileTree.remove(url.path)
+        traces.remove()
+    }
+
+    /// Called once the staging folder is the output (or was removed by the writer).
+    func finish() {
+        finished = true
+        close(traces.lock.descriptor)
+    }
+
+    /// Makes every folder that holds one of `paths` (file paths relative to `root`), parents first,
+    /// one at a time; returns those that exist afterwards.
+    private static func createFolders(_ paths: [String], under root: String) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        var created: Set<String> = []
+        for folder in folders.sorted() {
+            // Sorted, a parent comes before its children; one that failed fails them too.
+            if let slash = folder.lastIndex(of: "/"), !created.contains(String(folder[..<slash])) { continue }
+            if mkdir(root + "/" + folder, 0o777) == 0 || errno == EEXIST { created.insert(folder) }
+        }
+        return created
+    }
+}
