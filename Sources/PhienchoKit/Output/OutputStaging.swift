@@ -38,30 +38,23 @@ public final class OutputStaging: @unchecked Sendable {
 
     let url: URL
     private let traces: Traces
-    private let foldersDone = DispatchSemaphore(value: 0)
-    /// Set by the folder thread before `foldersDone` is signalled; read only after waiting for it.
-    private var created: Set<String> = []
+    private let created: BackgroundWork<Set<String>>
     private var finished = false
 
     init(url: URL, traces: Traces, folders: [String]) {
         self.url = url
         self.traces = traces
         let root = url.path
-        Thread.detachNewThread { [self] in
-            created = Self.createFolders(folders, under: root)
-            foldersDone.signal()
-        }
+        created = BackgroundWork { Self.createFolders(folders, under: root) }
     }
 
     deinit {
         discard()
     }
 
-    /// The folders made so far, after the folder thread is done (relative paths).
+    /// The folders the folder thread made, relative to the staging folder (waits for it).
     func createdFolders() -> Set<String> {
-        foldersDone.wait()
-        foldersDone.signal()
-        return created
+        created.value
     }
 
     /// Unless the staging folder was swapped into place: removes it and every trace of this build
@@ -69,8 +62,7 @@ public final class OutputStaging: @unchecked Sendable {
     public func discard() {
         guard !finished else { return }
         finished = true
-        foldersDone.wait()
-        foldersDone.signal()
+        _ = created.value
         FileTree.remove(url.path)
         traces.remove()
     }

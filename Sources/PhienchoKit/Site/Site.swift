@@ -81,6 +81,9 @@ public struct Site {
         // 5. Project to the public fields: nothing else reaches the stages below.
         let publicSite = PublicSite(catalog: catalog, publication: publication)
 
+        // The seeker records are read and compiled for the audit in the background meanwhile.
+        let preparedAudit = BackgroundWork { [options] in Self.prepareLeakAudit(options: options, allow: catalog.site.auditAllow) }
+
         // 6. Render pages.
         let theme: Theme
         do {
@@ -122,7 +125,7 @@ public struct Site {
 
         // 8. Audit: no seeker data in any file, or nothing is written.
         stageClock.start(.audit(files: files.count))
-        let findings = leakAudit(allow: catalog.site.auditAllow, into: &report)?.audit(files) ?? []
+        let findings = preparedAudit.value.audit(into: &report)?.audit(files) ?? []
         guard report.succeeded else { staging.discard(); return report }
         report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
         guard findings.isEmpty else { staging.discard(); return report }
@@ -169,13 +172,29 @@ public struct Site {
         return report
     }
 
-    /// The audit over the seeker records, or nil (with diagnostics) when a seeker file is unreadable.
+    /// The leak audit over the seeker records, or nil (with diagnostics) when a seeker file is unreadable.
     private func leakAudit(allow: [String], into report: inout BuildReport) -> LeakAudit? {
+        Self.prepareLeakAudit(options: options, allow: allow).audit(into: &report)
+    }
+
+    /// Loading the seeker records and compiling their patterns, which needs nothing but the seeker
+    /// files and `audit_allow`: `build` does it in the background while pages are rendered.
+    private static func prepareLeakAudit(options: Options, allow: [String]) -> PreparedLeakAudit {
         let seekers = SeekerLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
-        report.diagnostics += seekers.diagnostics
-        report.seekerRecords = seekers.records.count
-        guard seekers.diagnostics.isEmpty else { return nil }
-        return LeakAudit(patterns: LeakPatterns(records: seekers.records, allowed: allow), allowed: allow)
+        guard seekers.diagnostics.isEmpty else { return PreparedLeakAudit(audit: nil, seekers: seekers) }
+        return PreparedLeakAudit(audit: LeakAudit(patterns: LeakPatterns(records: seekers.records, allowed: allow), allowed: allow),
+                                 seekers: seekers)
+    }
+
+    private struct PreparedLeakAudit: Sendable {
+        let audit: LeakAudit?
+        let seekers: (records: [SeekerRecord], diagnostics: [Diagnostic])
+
+        func audit(into report: inout BuildReport) -> LeakAudit? {
+            report.diagnostics += seekers.diagnostics
+            report.seekerRecords = seekers.records.count
+            return audit
+        }
     }
 
     private func now(for catalog: Catalog) -> LocalDate {
