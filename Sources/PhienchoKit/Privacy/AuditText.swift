@@ -2,6 +2,25 @@
 import Glibc
 #endif
 
+/// Takes text as UTF-8 bytes or as scalars: where `AuditText.readerViews` sends what it reads.
+protocol UTF8Consumer {
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>)
+    /// A Unicode scalar value (valid).
+    mutating func append(_ scalar: UInt32)
+}
+
+/// Collects UTF-8 into an array.
+struct ByteCollector: UTF8Consumer {
+    var bytes: [UInt8] = []
+
+    mutating func append(utf8 chunk: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: chunk) }
+
+    mutating func append(_ scalar: UInt32) {
+        guard let scalar = Unicode.Scalar(scalar) else { return }
+        if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: String(scalar).utf8) }
+    }
+}
+
 /// Receives the normalised views of a text as `AuditFolder` produces them, byte by byte: `AuditText`
 /// collects them into arrays (to build patterns), the leak audit runs them straight through its
 /// automata without building them.
@@ -53,7 +72,7 @@ struct AuditText: AuditSink {
 }
 
 /// Folds a text into the views described at `AuditText` and hands them to a sink.
-struct AuditFolder<Sink: AuditSink> {
+struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
     /// How many spaces, dots and hyphens may stand between two digits of one number.
     static var maximumDigitGap: Int { 3 }
 
@@ -220,50 +239,24 @@ extension AuditText {
     ///   attribute values (`href="tel:&#48;912…"`).
     /// Together they hold every byte of the file once.
     static func readerViews(of bytes: [UInt8]) -> (visible: [UInt8], markup: [UInt8]) {
-        bytes.withUnsafeBufferPointer { readerViews(of: $0) }
+        var visible = ByteCollector(), markup = ByteCollector()
+        visible.bytes.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { readerViews(of: $0, visible: &visible, markup: &markup) }
+        return (visible.bytes, markup.bytes)
     }
 
-    static func readerViews(of bytes: UnsafeBufferPointer<UInt8>) -> (visible: [UInt8], markup: [UInt8]) {
-        var visible: [UInt8] = []
-        var markup: [UInt8] = []
-        visible.reserveCapacity(bytes.count)
+    /// The same, handed to consumers as it is produced (the audit folds it straight into its automata).
+    static func readerViews<Visible: UTF8Consumer, Markup: UTF8Consumer>(
+        of bytes: UnsafeBufferPointer<UInt8>, visible: inout Visible, markup: inout Markup
+    ) {
         let inlineTags = inlineTags
         let count = bytes.count
         var index = 0
-        /// The first `byte` in `bytes[from..<end]`, or nil.
-        func find(_ byte: UInt8, from: Int, to end: Int) -> Int? {
-            guard from < end, let found = memchr(bytes.baseAddress! + from, Int32(byte), end - from) else { return nil }
-            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
-        /// Copies `bytes[index..<end]` into `out`, decoding references and escapes.
-        func decode(upTo end: Int, into out: inout [UInt8]) {
-            while index < end {
-                var plain = index
-                while plain < end, bytes[plain] != UInt8(ascii: "&"), bytes[plain] != UInt8(ascii: "\\") { plain += 1 }
-                if plain > index {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<plain]))
-                    index = plain
-                    continue
-                }
-                if bytes[index] == UInt8(ascii: "&"), let semicolon = find(UInt8(ascii: ";"), from: index, to: min(end, index + 12)),
-                   let decoded = decodeReference(bytes[(index + 1)..<semicolon]) {
-                    appendScalar(decoded, to: &out)
-                    index = semicolon + 1
-                } else if bytes[index] == UInt8(ascii: "\\"), index + 5 < end, bytes[index + 1] == UInt8(ascii: "u"),
-                          let value = hexValue(bytes[(index + 2)...(index + 5)]), Unicode.Scalar(value) != nil {
-                    appendScalar(value, to: &out)
-                    index += 6
-                } else {
-                    out.append(bytes[index])
-                    index += 1
-                }
-            }
-        }
         while index < count {
-            decode(upTo: find(UInt8(ascii: "<"), from: index, to: count) ?? count, into: &visible)
+            decode(bytes, from: &index, upTo: find(UInt8(ascii: "<"), in: bytes, from: index, to: count) ?? count, into: &visible)
             guard index < count else { break }
-            guard let close = find(UInt8(ascii: ">"), from: index, to: min(count, index + 2000)) else {
-                visible.append(UInt8(ascii: "<"))   // no tag: an ordinary character
+            guard let close = find(UInt8(ascii: ">"), in: bytes, from: index, to: min(count, index + 2000)) else {
+                visible.append(UInt32(UInt8(ascii: "<")))   // no tag: an ordinary character
                 index += 1
                 continue
             }
@@ -273,16 +266,42 @@ extension AuditText {
             while nameEnd < close, isASCIILetter(bytes[nameEnd]) { nameEnd += 1 }
             if !isInlineTag(bytes[nameStart..<nameEnd], among: inlineTags) { visible.append(0x20) }
             index += 1
-            decode(upTo: close, into: &markup)
-            markup.append(UInt8(ascii: "\n"))
+            decode(bytes, from: &index, upTo: close, into: &markup)
+            markup.append(UInt32(UInt8(ascii: "\n")))
             index = close + 1
         }
-        return (visible, markup)
     }
 
-    private static func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
-        guard let scalar = Unicode.Scalar(value) else { return }
-        out.append(contentsOf: String(scalar).utf8)
+    /// The first `byte` in `bytes[from..<end]`, or nil.
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+        guard from < end, let found = memchr(bytes.baseAddress! + from, Int32(byte), end - from) else { return nil }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Hands `bytes[index..<end]` to `out`, decoding references and escapes.
+    private static func decode<Out: UTF8Consumer>(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, upTo end: Int,
+                                                  into out: inout Out) {
+        while index < end {
+            var plain = index
+            while plain < end, bytes[plain] != UInt8(ascii: "&"), bytes[plain] != UInt8(ascii: "\\") { plain += 1 }
+            if plain > index {
+                out.append(utf8: UnsafeBufferPointer(rebasing: bytes[index..<plain]))
+                index = plain
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "&"), let semicolon = find(UInt8(ascii: ";"), in: bytes, from: index, to: min(end, index + 12)),
+               let decoded = decodeReference(bytes[(index + 1)..<semicolon]) {
+                if Unicode.Scalar(decoded) != nil { out.append(decoded) }
+                index = semicolon + 1
+            } else if bytes[index] == UInt8(ascii: "\\"), index + 5 < end, bytes[index + 1] == UInt8(ascii: "u"),
+                      let value = hexValue(bytes[(index + 2)...(index + 5)]), Unicode.Scalar(value) != nil {
+                out.append(value)
+                index += 6
+            } else {
+                out.append(UInt32(bytes[index]))
+                index += 1
+            }
+        }
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -39,10 +39,16 @@ public struct LeakAudit: Sendable {
     }
 
     public func audit(path: String, data: Data) -> [Finding] {
-        let views = data.withUnsafeBytes { AuditText.readerViews(of: $0.bindMemory(to: UInt8.self)) }
+        let scans = words.transitions.withUnsafeBufferPointer { wordTable in
+            digits.transitions.withUnsafeBufferPointer { digitTable in
+                var visible = AuditFolder(AuditScan(words: wordTable, digits: digitTable))
+                var markup = AuditFolder(AuditScan(words: wordTable, digits: digitTable))
+                data.withUnsafeBytes { AuditText.readerViews(of: $0.bindMemory(to: UInt8.self), visible: &visible, markup: &markup) }
+                return [visible.finish(), markup.finish()]
+            }
+        }
         var findings: Set<Finding> = []
-        for view in [views.visible, views.markup] {
-            let scan = scan(view)
+        for scan in scans {
             for pattern in Set(scan.words.flatMap(words.patterns(endingAt:))) {
                 for source in patterns.wordSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }
             }
@@ -58,17 +64,6 @@ public struct LeakAudit: Sendable {
             findings.remove(Finding(outputPath: path, source: nil))
         }
         return Array(findings)
-    }
-
-    /// Folds one view of a file straight into both automata (no folded copy is built).
-    private func scan(_ bytes: [UInt8]) -> AuditScan {
-        words.transitions.withUnsafeBufferPointer { wordTable in
-            digits.transitions.withUnsafeBufferPointer { digitTable in
-                var folder = AuditFolder(AuditScan(words: wordTable, digits: digitTable))
-                bytes.withUnsafeBufferPointer { folder.append(utf8: $0) }
-                return folder.finish()
-            }
-        }
     }
 
     /// Diagnostics for staff, in Vietnamese; `outputDisplay` is how the output folder is named.
