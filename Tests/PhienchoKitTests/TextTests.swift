@@ -39,6 +39,22 @@ struct TextTests {
         #expect(Array(folded.unicodeScalars) == Array(item.folded.unicodeScalars))
     }
 
+    @Test("The table-driven fold equals the definition on random Latin, Vietnamese and mixed text")
+    func tableFoldMatchesDefinition() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x24F, 0x300...0x36F, 0x1E00...0x1EFF, 0x2010...0x206F, 0x370...0x3FF, 0x4E00...0x4E20]
+        var random = SeededGenerator(seed: 0xF01D)
+        for _ in 0..<3_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &random) {
+                let range = ranges.randomElement(using: &random)!
+                if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) { text.append(scalar) }
+            }
+            let input = String(text)
+            #expect(Array(VietnameseFolding.fold(input).unicodeScalars) == Array(VietnameseFolding.foldByNormalising(input).unicodeScalars),
+                    "\(input.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func foldIsIdempotentAndNFC() {
         for item in FoldingCase.all {
             let once = VietnameseFolding.fold(item.input)

@@ -57,15 +57,35 @@ public struct SearchIndex: Sendable {
 
     public static func encode(_ documents: [Int], documentCount: Int) -> String {
         guard !documents.isEmpty else { return "" }
+        var sparse: [UInt8] = [UInt8(ascii: "d")]
         var previous = -1
-        let sparse = "d" + documents.map { document -> String in
-            defer { previous = document }
-            return String(document - previous - 1, radix: 36)
-        }.joined(separator: ",")
-        var bitmap = [UInt8](repeating: 0, count: (documentCount + 7) / 8)
+        for document in documents {
+            if previous >= 0 { sparse.append(UInt8(ascii: ",")) }
+            appendBase36(document - previous - 1, to: &sparse)
+            previous = document
+        }
+        let bitmapBytes = (documentCount + 7) / 8
+        guard 1 + (bitmapBytes + 2) / 3 * 4 < sparse.count else { return String(decoding: sparse, as: UTF8.self) }
+        var bitmap = [UInt8](repeating: 0, count: bitmapBytes)
         for document in documents { bitmap[document / 8] |= 1 << UInt8(document % 8) }
-        let dense = "b" + Data(bitmap).base64EncodedString()
-        return dense.utf8.count < sparse.utf8.count ? dense : sparse
+        return "b" + Data(bitmap).base64EncodedString()
+    }
+
+    /// `String(value, radix: 36)` (lower-case digits), appended as bytes.
+    private static func appendBase36(_ value: Int, to out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                let digit = UInt8(rest % 36)
+                buffer[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                count += 1
+                rest /= 36
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
     }
 
     public static func decode(_ postings: String, documentCount: Int) -> [Int] {

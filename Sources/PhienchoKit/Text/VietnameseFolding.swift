@@ -28,9 +28,18 @@ public enum VietnameseFolding {
     }
 
     /// Folded forms of the scalars U+0000–U+024F and U+1E00–U+1EFF (every Vietnamese letter),
-    /// computed once with `foldByNormalising`.
-    private static let latinTable: [String] = (0..<0x250).map { foldOne($0) }
-    private static let extendedTable: [String] = (0x1E00..<0x1F00).map { foldOne($0) }
+    /// computed once with `foldByNormalising`, as UTF-8: scalar `i` of the table (U+1E00 is entry
+    /// 0x250) folds to `bytes[starts[i]..<starts[i + 1]]`.
+    private static let latinTable: (bytes: [UInt8], starts: [Int32]) = {
+        var bytes: [UInt8] = []
+        var starts: [Int32] = []
+        for value in Array(0..<0x250) + Array(0x1E00..<0x1F00) {
+            starts.append(Int32(bytes.count))
+            bytes += foldOne(value).utf8
+        }
+        starts.append(Int32(bytes.count))
+        return (bytes, starts)
+    }()
 
     private static func foldOne(_ value: Int) -> String {
         guard let scalar = Unicode.Scalar(value) else { return "" }
@@ -38,25 +47,49 @@ public enum VietnameseFolding {
     }
 
     /// Table-driven folding when every scalar is Latin (combining marks U+0300–U+036F dropped) or
-    /// common punctuation that folding leaves alone; nil otherwise.
+    /// common punctuation that folding leaves alone; nil otherwise. Works on the UTF-8 bytes.
     private static func foldLatin(_ text: String) -> String? {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = Int(scalar.value)
-            if value < 0x250 {
-                out += latinTable[value]
-            } else if (0x300..<0x370).contains(value) {
-                continue
-            } else if (0x1E00..<0x1F00).contains(value) {
-                out += extendedTable[value - 0x1E00]
-            } else if (0x2010..<0x2070).contains(value) {
-                out.unicodeScalars.append(scalar)
-            } else {
-                return nil
+        var text = text
+        let table = latinTable
+        return text.withUTF8 { bytes in
+            table.bytes.withUnsafeBufferPointer { folded in
+                table.starts.withUnsafeBufferPointer { starts in
+                    var out: [UInt8] = []
+                    out.reserveCapacity(bytes.count)
+                    var index = 0
+                    while index < bytes.count {
+                        let lead = bytes[index]
+                        if lead < 0x80 {
+                            out.append(lead &- UInt8(ascii: "A") < 26 ? lead + 32 : lead)
+                            index += 1
+                            continue
+                        }
+                        // Valid UTF-8 (it is a String): the lead byte gives the length.
+                        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                        var value = Int(lead) & (0xFF >> (length + 1))
+                        for offset in 1..<length { value = value << 6 | Int(bytes[index + offset] & 0x3F) }
+                        let entry: Int
+                        if value < 0x250 {
+                            entry = value
+                        } else if (0x300..<0x370).contains(value) {
+                            index += length
+                            continue
+                        } else if (0x1E00..<0x1F00).contains(value) {
+                            entry = value - 0x1E00 + 0x250
+                        } else if (0x2010..<0x2070).contains(value) {
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                            index += length
+                            continue
+                        } else {
+                            return nil
+                        }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: folded[Int(starts[entry])..<Int(starts[entry + 1])]))
+                        index += length
+                    }
+                    return String(decoding: out, as: UTF8.self)
+                }
             }
         }
-        return out
     }
 }
 

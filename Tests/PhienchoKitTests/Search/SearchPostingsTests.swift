@@ -76,8 +76,14 @@ struct SearchPostingsTests {
     }
 
     @Test func choosesTheShorterForm() {
+        var random = SeededGenerator(seed: 36)
+        let randomLists = (0..<300).map { _ -> ([Int], Int) in
+            let count = Int.random(in: 1...3_000, using: &random)
+            let density = Double.random(in: 0.001...0.6, using: &random)
+            return ((0..<count).filter { _ in Double.random(in: 0..<1, using: &random) < density }, count)
+        }.filter { !$0.0.isEmpty }
         for (documents, count) in [([3], 10_000), (Array(0..<500), 1_000), (Array(stride(from: 0, to: 1_000, by: 9)), 1_000),
-                                   (Array(stride(from: 0, to: 1_000, by: 40)), 1_000), ([0, 1, 2, 39], 40)] {
+                                   (Array(stride(from: 0, to: 1_000, by: 40)), 1_000), ([0, 1, 2, 39], 40)] + randomLists {
             let sparse = "d" + zip(documents, [-1] + documents).map { String($0 - $1 - 1, radix: 36) }.joined(separator: ",")
             var bitmap = [UInt8](repeating: 0, count: (count + 7) / 8)
             for document in documents { bitmap[document / 8] |= 1 << UInt8(document % 8) }
