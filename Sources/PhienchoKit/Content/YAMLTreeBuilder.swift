@@ -49,6 +49,12 @@ enum YAMLTreeBuilder {
     }
 
     static func build(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        // Most front matter is plain enough for the fast reader, which builds the same tree.
+        if let root = YAMLBlockReader.read(bytes) { return .document(root) }
+        return buildWithLibyaml(utf8: bytes)
+    }
+
+    static func buildWithLibyaml(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return .empty }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .problem(.unreadable(problem: nil)) }
