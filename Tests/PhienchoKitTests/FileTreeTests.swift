@@ -45,6 +45,13 @@ struct FileTreeTests {
         #expect(FileTree.remove(folder.path("root").path), "removing what is gone is fine")
     }
 
+    @Test("The folders holding files are every folder above them")
+    func foldersHoldingFiles() {
+        #expect(FileTree.folders(holding: ["index.html", "viec-lam/a/index.html", "xa-phuong/b/trang/2/index.html", "viec-lam/b/index.html"])
+                == ["viec-lam", "viec-lam/a", "viec-lam/b", "xa-phuong", "xa-phuong/b", "xa-phuong/b/trang", "xa-phuong/b/trang/2"])
+        #expect(FileTree.folders(holding: ["a.html", "b.css"]).isEmpty)
+    }
+
     @Test("Creating folders creates every parent once and accepts folders that exist")
     func createsFoldersWithParents() throws {
         let folder = try TemporaryFolder("tree")

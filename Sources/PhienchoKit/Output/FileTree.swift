@@ -37,20 +37,26 @@ enum FileTree {
 
     /// Creates `folders` (relative to `root`, which exists) and all their parents; a folder that
     /// already exists is fine.
-    static func createFolders(_ folders: some Sequence<String>, under root: String) -> Bool {
-        var all: Set<String> = []
-        for folder in folders {
-            var path = Substring(folder)
-            while !path.isEmpty, all.insert(String(path)).inserted {
-                guard let slash = path.lastIndex(of: "/") else { break }
-                path = path[..<slash]
-            }
-        }
+    static func createFolders(_ folders: some Collection<String>, under root: String) -> Bool {
+        let all = Set(folders.filter { !$0.isEmpty }).union(self.folders(holding: folders))
         for level in depthLevels(all) {
             let created = parallelMap(level) { mkdir(root + "/" + $0, 0o777) == 0 || errno == EEXIST }
             guard created.allSatisfy({ $0 }) else { return false }
         }
         return true
+    }
+
+    /// Every folder above `paths` (relative): `a/b/c.html` gives `a` and `a/b`.
+    static func folders(holding paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        return folders
     }
 
     /// Relative folder paths grouped by depth, shallowest first, each group sorted. Folders of one

@@ -76,16 +76,8 @@ public final class OutputStaging: @unchecked Sendable {
     /// Makes every folder that holds one of `paths` (file paths relative to `root`), parents first,
     /// one at a time; returns those that exist afterwards.
     private static func createFolders(_ paths: [String], under root: String) -> Set<String> {
-        var folders: Set<String> = []
-        for path in paths {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
-            }
-        }
         var created: Set<String> = []
-        for folder in folders.sorted() {
+        for folder in FileTree.folders(holding: paths).sorted() {
             // Sorted, a parent comes before its children; one that failed fails them too.
             if let slash = folder.lastIndex(of: "/"), !created.contains(String(folder[..<slash])) { continue }
             if mkdir(root + "/" + folder, 0o777) == 0 || errno == EEXIST { created.insert(folder) }

@@ -86,8 +86,7 @@ public struct OutputWriter: Sendable {
         let stagingPath = staging.url.path, outputPath = output.path
         let previous = Set(FileTree.list(outputPath)?.files ?? [])
         let created = staging.createdFolders()
-        let missing = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } })
-            .subtracting(created)
+        let missing = FileTree.folders(holding: files.map(\.path)).subtracting(created)
         guard FileTree.createFolders(missing, under: stagingPath) else {
             throw .io("Không tạo được các thư mục trong thư mục tạm \(stagingPath).")
         }
