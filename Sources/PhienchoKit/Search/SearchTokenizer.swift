@@ -11,18 +11,8 @@ public enum SearchTokenizer {
             var runStart = -1
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                var length = 1
-                let inTerm: Bool
-                if lead < 0x80 {
-                    inTerm = isASCIILetterOrDigit(lead)
-                } else {
-                    // Valid UTF-8 (it is a String): the lead byte gives the length.
-                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead) & (0xFF >> (length + 1))
-                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    inTerm = Unicode.Scalar(value).map(isLetterOrNumber) ?? false
-                }
+                let (value, length) = bytes.utf8Scalar(at: index)
+                let inTerm = value < 0x80 ? isASCIILetterOrDigit(UInt8(value)) : Unicode.Scalar(value).map(isLetterOrNumber) ?? false
                 if inTerm {
                     if runStart < 0 { runStart = index }
                 } else if runStart >= 0 {

@@ -64,10 +64,8 @@ public enum VietnameseFolding {
                             index += 1
                             continue
                         }
-                        // Valid UTF-8 (it is a String): the lead byte gives the length.
-                        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                        var value = Int(lead) & (0xFF >> (length + 1))
-                        for offset in 1..<length { value = value << 6 | Int(bytes[index + offset] & 0x3F) }
+                        let (scalar, length) = bytes.utf8Scalar(at: index)
+                        let value = Int(scalar)
                         let entry: Int
                         if value < 0x250 {
                             entry = value
