@@ -21,16 +21,11 @@ struct FieldReader {
     }
 
     /// A mapping's few values by key, found by comparing keys in order: cheaper than hashing them.
-    /// Keys are the ASCII field names of an allow-list, so two keys of different lengths differ.
     struct Keyed<Value> {
         private var keys: [String] = []
         private var values: [Value] = []
 
-        private func index(of key: String) -> Int? {
-            let length = key.utf8.count
-            for index in keys.indices where keys[index].utf8.count == length && keys[index] == key { return index }
-            return nil
-        }
+        private func index(of key: String) -> Int? { FieldReader.index(of: key, in: keys) }
 
         subscript(key: String) -> Value? {
             get { index(of: key).map { values[$0] } }
@@ -85,8 +80,8 @@ struct FieldReader {
         return fields
     }
 
-    /// Where `key` is in `allowed` (String equality); an ASCII key can only equal a name of the
-    /// same byte length, which is checked first.
+    /// Where `key` is in `allowed` (String equality). Field names are ASCII, and an ASCII key
+    /// equals one only when their bytes are the same, so byte lengths are compared first.
     private static func index(of key: String, in allowed: [String]) -> Int? {
         if key.utf8.allSatisfy({ $0 < 0x80 }) {
             let length = key.utf8.count

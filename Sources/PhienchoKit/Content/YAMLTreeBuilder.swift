@@ -169,30 +169,14 @@ enum YAMLTreeBuilder {
         guard pairs.count > 1 else { return [] }
         // (first occurrence, second occurrence) per repeated key.
         var repeated: [(first: Int, second: Int)] = []
-        if pairs.count <= 24, pairs.allSatisfy({ $0.key.tag == nil && $0.key.string != nil }) {
-            // A few untagged scalar keys, the usual case: comparing each key's text with the ones
-            // before it is cheaper than hashing them all.
-            let keys = (0..<pairs.count).map { pairs.nodes[2 * $0].string! }
-            // Two ASCII keys of different lengths or first bytes differ: most pairs are told apart
-            // without a full string comparison.
-            let signatures = keys.map { key in key.utf8.allSatisfy { $0 < 0x80 } ? key.utf8.count << 8 | Int(key.utf8.first ?? 0) : -1 }
-            for later in 1..<keys.count {
-                guard let first = (0..<later).first(where: {
-                    (signatures[$0] < 0 || signatures[later] < 0 || signatures[$0] == signatures[later]) && keys[$0] == keys[later]
-                }) else { continue }
-                if !repeated.contains(where: { $0.first == first }) { repeated.append((first, later)) }
-            }
-        } else {
-            var firstIndex: [KeyIdentity: Int] = [:]
-            var reported: Set<Int> = []
-            for index in pairs.indices {
-                let pair = pairs[index]
-                let identity = KeyIdentity(node: pair.key)
-                if let first = firstIndex[identity] {
-                    if reported.insert(first).inserted { repeated.append((first, index)) }
-                } else {
-                    firstIndex[identity] = index
-                }
+        var firstIndex: [KeyIdentity: Int] = [:]
+        var reported: Set<Int> = []
+        for index in pairs.indices {
+            let identity = KeyIdentity(node: pairs[index].key)
+            if let first = firstIndex[identity] {
+                if reported.insert(first).inserted { repeated.append((first, index)) }
+            } else {
+                firstIndex[identity] = index
             }
         }
         return repeated
