@@ -60,8 +60,9 @@ extension ContentLoader {
         var result = ByteScan()
         let count = bytes.count
         guard let base = bytes.baseAddress else { return result }
-        // Eight bytes at a time: a word with no byte below 0x20 and none of 0x7F, 0xC2, 0xE2 or
-        // 0xEF (the first bytes of everything looked for) needs no closer look.
+        // Eight bytes at a time: once a visible ASCII character was seen, a word with no byte below
+        // 0x20 and none of 0x7F, 0xC2, 0xE2 or 0xEF (the first bytes of everything looked for)
+        // needs no closer look.
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         func hasByte(_ word: UInt64, _ value: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(value))) }
@@ -69,9 +70,8 @@ extension ContentLoader {
         while index + 8 <= count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             let hasBelowSpace = (word &- ones &* 0x20) & ~word & highs != 0
-            if hasBelowSpace || hasByte(word, 0x7F) || hasByte(word, 0xC2) || hasByte(word, 0xE2) || hasByte(word, 0xEF) {
-                scanBytes(bytes, from: index, to: index + 8, into: &result)
-            } else if !result.hasVisibleASCII {
+            if !result.hasVisibleASCII || hasBelowSpace || hasByte(word, 0x7F) || hasByte(word, 0xC2) || hasByte(word, 0xE2)
+                || hasByte(word, 0xEF) {
                 scanBytes(bytes, from: index, to: index + 8, into: &result)
             }
             index += 8
