@@ -45,6 +45,25 @@ struct FileTreeTests {
         #expect(FileTree.remove(folder.path("root").path), "removing what is gone is fine")
     }
 
+    @Test("Keeping only some folders removes the others, deepest first, and refuses a tree with a file or link")
+    func keepsOnlyTheGivenFolders() throws {
+        let folder = try TemporaryFolder("tree")
+        defer { folder.remove() }
+        let root = folder.path("root")
+        for path in ["viec-lam/a", "viec-lam/b/c/d", "xa-phuong/x", "assets"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(path), withIntermediateDirectories: true)
+        }
+        #expect(FileTree.keepOnly(["viec-lam", "viec-lam/a", "assets"], under: root.path))
+        #expect(FileTree.list(root.path)?.folders.sorted() == ["assets", "viec-lam", "viec-lam/a"])
+
+        try folder.write("root/viec-lam/a/index.html", "a")
+        #expect(!FileTree.keepOnly(["viec-lam"], under: root.path))
+        #expect(FileTree.list(root.path)?.folders.sorted() == ["assets", "viec-lam", "viec-lam/a"], "left as it was")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("viec-lam/a/index.html"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("assets/link"), withDestinationURL: folder.url)
+        #expect(!FileTree.keepOnly(["assets"], under: root.path))
+    }
+
     @Test("The folders holding files are every folder above them")
     func foldersHoldingFiles() {
         #expect(FileTree.folders(holding: ["index.html", "viec-lam/a/index.html", "xa-phuong/b/trang/2/index.html", "viec-lam/b/index.html"])

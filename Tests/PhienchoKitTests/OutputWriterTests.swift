@@ -69,7 +69,66 @@ struct OutputWriterTests {
         #expect(readTree(output)["index.html"] == Data("<p>trang chủ mới</p>\n".utf8))
         // The old file was never written in place: an open reader still sees the complete old page.
         #expect(try oldHandle.readToEnd() == Data("<p>trang chủ</p>\n".utf8))
+        #expect(names(in: folder.url) == [".public.phiencho-folders", ".public.phiencho-lock", "public"])
+    }
+
+    func folders(_ root: URL) -> [String] {
+        FileTree.list(root.path)?.folders.sorted() ?? []
+    }
+
+    @Test("The replaced site's folders are kept beside the output without a file, and the next build reuses them")
+    func replacedFoldersAreReused() throws {
+        let folder = try TemporaryFolder("writer")
+        defer { folder.remove() }
+        let output = folder.path("public"), kept = folder.path(".public.phiencho-folders")
+        let writer = OutputWriter(output: output)
+        _ = try writer.write(Self.siteA)
+        var siteB = Self.siteA.filter { $0.path != "viec-lam/b/index.html" }
+        siteB.append(OutputFile(path: "viec-lam/c/d/index.html", text: "CD\n"))
+        _ = try writer.write(siteB)
+        #expect(readTree(kept).isEmpty)
+        #expect(folders(kept) == ["assets", "viec-lam", "viec-lam/a", "viec-lam/b"])
+        let keptFolder = identity(of: kept.appendingPathComponent("viec-lam/b"))?.inode
+        #expect(keptFolder != nil)
+
+        let siteC = Self.siteA.filter { $0.path != "viec-lam/a/index.html" } + [OutputFile(path: "tim-kiem/0.json", text: "{}")]
+        _ = try writer.write(siteC)
+        #expect(readTree(output) == Dictionary(uniqueKeysWithValues: siteC.map { ($0.path, $0.data) }))
+        #expect(folders(output) == ["assets", "tim-kiem", "viec-lam", "viec-lam/b"], "no folder of a withdrawn page is left")
+        #expect(identity(of: output.appendingPathComponent("viec-lam/b"))?.inode == keptFolder, "the kept folder was reused")
+        #expect(folders(kept) == ["assets", "viec-lam", "viec-lam/a", "viec-lam/c", "viec-lam/c/d"])
+        #expect(readTree(kept).isEmpty)
+    }
+
+    @Test("A kept folder tree that holds anything but folders is emptied before it is used")
+    func keptFoldersWithFilesAreNotPublished() throws {
+        let folder = try TemporaryFolder("writer")
+        defer { folder.remove() }
+        let output = folder.path("public")
+        let writer = OutputWriter(output: output)
+        _ = try writer.write(Self.siteA)
+        _ = try writer.write(Self.siteA)
+        try folder.write(".public.phiencho-folders/viec-lam/a/cu.html", "trang cũ")
+        try folder.write(".public.phiencho-folders/x/y/z.html", "trang cũ")
+        _ = try writer.write(Self.siteA)
+        #expect(readTree(output) == Dictionary(uniqueKeysWithValues: Self.siteA.map { ($0.path, $0.data) }))
+        #expect(folders(output) == ["assets", "viec-lam", "viec-lam/a", "viec-lam/b"])
+    }
+
+    @Test("A build that stops after taking the kept folders removes them with its staging folder")
+    func discardedRebuildLeavesTheOutput() throws {
+        let folder = try TemporaryFolder("writer")
+        defer { folder.remove() }
+        let output = folder.path("public")
+        let writer = OutputWriter(output: output)
+        _ = try writer.write(Self.siteA)
+        _ = try writer.write(Self.siteA)
+        let staging = try writer.stage(folders: ["viec-lam/moi/index.html"])
+        #expect(staging.createdFolders() == ["viec-lam", "viec-lam/moi"])
+        #expect(folders(staging.url) == ["viec-lam", "viec-lam/moi"])
+        staging.discard()
         #expect(names(in: folder.url) == [".public.phiencho-lock", "public"])
+        #expect(readTree(output) == Dictionary(uniqueKeysWithValues: Self.siteA.map { ($0.path, $0.data) }))
     }
 
     @Test("Unchanged files keep inode and mtime; changed ones are new files; removed ones disappear")
@@ -109,7 +168,7 @@ struct OutputWriterTests {
         try folder.write(".other.phiencho-1-2/keep.txt", "keep")
         try folder.write("public-backup/keep.txt", "keep")
         _ = try OutputWriter(output: output).write(Self.siteA)
-        #expect(names(in: folder.url) == [".other.phiencho-1-2", ".public.phiencho-lock", "public", "public-backup"])
+        #expect(names(in: folder.url) == [".other.phiencho-1-2", ".public.phiencho-folders", ".public.phiencho-lock", "public", "public-backup"])
     }
 
     @Test func aBusyLockRefusesToWriteAndTouchesNothing() throws {

@@ -82,12 +82,18 @@ def describe_difference(actual: dict[str, str], expected: dict[str, str], label:
 
 
 def staging_entries(output: Path) -> list[str]:
-    """Names beside `output` that belong to phiencho's writer: `.OUT.phiencho-*` (lock file excluded)."""
+    """Staging folders beside `output`: `.OUT.phiencho-*` except the lock file and the replaced site's
+    emptied folders kept for the next build (`.OUT.phiencho-folders`)."""
     prefix = f".{output.name}.phiencho-"
     if not output.parent.is_dir():
         return []
     return sorted(name for name in os.listdir(output.parent)
-                  if name.startswith(prefix) and name != prefix + "lock")
+                  if name.startswith(prefix) and name not in (prefix + "lock", prefix + "folders"))
+
+
+def kept_folders_hold_no_file(output: Path) -> bool:
+    kept = output.parent / f".{output.name}.phiencho-folders"
+    return all(not files for _, _, files in os.walk(kept))
 
 
 def parse_diagnostics(stderr: str) -> list[dict[str, str]]:
@@ -271,6 +277,7 @@ def test_sigkill_at_any_moment_leaves_old_or_new_site(phiencho: Phiencho, big_si
 
     def check_served(moment: str) -> str:
         assert out.is_dir(), f"after a SIGKILL {moment}, the output folder is missing"
+        assert kept_folders_hold_no_file(out), f"after a SIGKILL {moment}, the kept folders hold a file"
         state = manifest(out)
         if state == big_site.old:
             return "old"
@@ -361,6 +368,7 @@ def test_sigkill_at_any_moment_leaves_old_or_new_site(phiencho: Phiencho, big_si
     assert all((out.parent / name).is_dir() for name in leftovers)
     phiencho.build_ok(big_site.new_content, out)
     assert manifest(out) == big_site.new
+    assert kept_folders_hold_no_file(out)
     assert staging_entries(out) == [], f"a normal build left {staging_entries(out)} beside the output " \
                                        f"(before it: {leftovers})"
 

@@ -27,12 +27,22 @@ enum FileTree {
     @discardableResult
     static func remove(_ root: String) -> Bool {
         guard let listing = list(root) else { return unlink(root) == 0 || errno == ENOENT }
-        let unlinked = parallelMap(listing.files + listing.others) { unlink(root + "/" + $0) == 0 || errno == ENOENT }
-        var removed = unlinked.allSatisfy { $0 }
+        var removed = removeFiles(of: listing, under: root)
         for level in depthLevels(listing.folders).reversed() {
             removed = parallelMap(level) { rmdir(root + "/" + $0) == 0 || errno == ENOENT }.allSatisfy { $0 } && removed
         }
         return (rmdir(root) == 0 || errno == ENOENT) && removed
+    }
+
+    /// Keeps only `folders` (relative, closed under parents) under `root`: removes every other
+    /// folder, deepest first, one at a time. False when `root` holds anything but folders (it is then
+    /// left as it is) or a folder could not be removed.
+    static func keepOnly(_ folders: Set<String>, under root: String) -> Bool {
+        guard let listing = list(root), listing.files.isEmpty, listing.others.isEmpty else { return false }
+        for level in depthLevels(listing.folders.filter { !folders.contains($0) }).reversed() {
+            for folder in level where rmdir(root + "/" + folder) != 0 { return false }
+        }
+        return true
     }
 
     /// Creates `folders` (relative to `root`, which exists) and all their parents; a folder that
@@ -64,6 +74,12 @@ enum FileTree {
     private static func depthLevels(_ folders: some Sequence<String>) -> [[String]] {
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
         return byDepth.keys.sorted().map { byDepth[$0]!.sorted() }
+    }
+
+    /// Removes the files and other non-folders of `listing` (of `root`), both cores at a time; keeps
+    /// the folders. False when one could not be removed.
+    static func removeFiles(of listing: Listing, under root: String) -> Bool {
+        parallelMap(listing.files + listing.others) { unlink(root + "/" + $0) == 0 || errno == ENOENT }.allSatisfy { $0 }
     }
 
     private static func collect(_ folder: String, relative: String, into listing: inout Listing) -> Bool {

@@ -12,6 +12,12 @@ import Glibc
 /// and would otherwise hold up the write stage. Until the audit has passed the staging folder holds
 /// only empty folders, named like the pages' paths, never a file; a build that stops before
 /// writing removes it (`discard`), and a killed build's staging folder is removed by the next run.
+///
+/// On a rebuild the staging folder is the previous site's folder tree, emptied of its files when
+/// that site was replaced and kept beside the output (`OutputWriter.foldersPath`): only the folders
+/// of added or withdrawn pages are made or removed, instead of every folder of the site being made
+/// anew and the old ones deleted (on this project's machines, ext4 without a journal and with
+/// `discard`, both cost ~0.1 ms per folder, and freshly freed inodes slow down the next ones made).
 public final class OutputStaging: @unchecked Sendable {
     /// The output's lock, held from `OutputWriter.stage` until the swap or `discard`.
     struct Lock {
@@ -41,11 +47,12 @@ public final class OutputStaging: @unchecked Sendable {
     private let created: BackgroundWork<Set<String>>
     private var finished = false
 
-    init(url: URL, traces: Traces, folders: [String]) {
+    /// `reusing`: `url` is a kept folder tree of an earlier site rather than a new empty folder.
+    init(url: URL, traces: Traces, folders: [String], reusing: Bool) {
         self.url = url
         self.traces = traces
         let root = url.path
-        created = BackgroundWork { Self.createFolders(folders, under: root) }
+        created = BackgroundWork { Self.createFolders(folders, under: root, reusing: reusing) }
     }
 
     deinit {
@@ -74,10 +81,16 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     /// Makes every folder that holds one of `paths` (file paths relative to `root`), parents first,
-    /// one at a time; returns those that exist afterwards.
-    private static func createFolders(_ paths: [String], under root: String) -> Set<String> {
+    /// one at a time; returns those that exist afterwards. A reused tree first loses the folders
+    /// that are not needed; one that holds anything but folders is emptied instead.
+    private static func createFolders(_ paths: [String], under root: String, reusing: Bool) -> Set<String> {
+        let needed = FileTree.folders(holding: paths)
+        if reusing, !FileTree.keepOnly(needed, under: root) {
+            FileTree.remove(root)
+            guard mkdir(root, 0o777) == 0 else { return [] }
+        }
         var created: Set<String> = []
-        for folder in FileTree.folders(holding: paths).sorted() {
+        for folder in needed.sorted() {
             // Sorted, a parent comes before its children; one that failed fails them too.
             if let slash = folder.lastIndex(of: "/"), !created.contains(String(folder[..<slash])) { continue }
             if mkdir(root + "/" + folder, 0o777) == 0 || errno == EEXIST { created.insert(folder) }

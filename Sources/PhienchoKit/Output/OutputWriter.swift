@@ -12,6 +12,11 @@ import Glibc
 /// new one. Files whose bytes did not change are hard-linked from the previous site, so they keep
 /// their inode and modification time and `rsync`/CDN syncs ship only what changed. Staging folders
 /// left by a killed run are removed by the next run, under a lock that keeps two builds apart.
+///
+/// Beside the output `OUT` a successful build leaves two names: the lock file `.OUT.phiencho-lock`
+/// and `.OUT.phiencho-folders`, the replaced site's folder tree with every file removed, which the
+/// next build reuses as its staging folder (see `OutputStaging`). Both may be deleted at any time
+/// when no build runs; neither holds a page.
 public struct OutputWriter: Sendable {
     public struct Report: Sendable, Equatable {
         public var written = 0
@@ -34,6 +39,8 @@ public struct OutputWriter: Sendable {
     let output: URL
     var parent: URL { output.deletingLastPathComponent() }
     var stagingPrefix: String { ".\(output.lastPathComponent).phiencho-" }
+    /// The previous site's emptied folder tree, kept for the next build's staging folder.
+    var foldersPath: String { parent.appendingPathComponent(stagingPrefix + "folders").path }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -59,21 +66,25 @@ public struct OutputWriter: Sendable {
         removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let traces = OutputStaging.Traces(lock: lock, createdParents: createdParents)
-        do {
-            try createFolder(staging)
-        } catch {
-            traces.remove()
-            throw error
+        let reusing = rename(foldersPath, staging.path) == 0
+        if !reusing {
+            do {
+                try createFolder(staging)
+            } catch {
+                traces.remove()
+                throw error
+            }
         }
-        return OutputStaging(url: staging, traces: traces, folders: folders)
+        return OutputStaging(url: staging, traces: traces, folders: folders, reusing: reusing)
     }
 
     /// Fills the staging folder with `files` and swaps it into place; on failure it is removed.
     public func write(_ files: [OutputFile], into staging: OutputStaging) throws(WriteError) -> Report {
         var report = Report()
         do {
-            report = try fill(staging, with: files)
-            try swapIntoPlace(staging.url)
+            let previous = FileTree.list(output.path)
+            report = try fill(staging, with: files, previous: Set(previous?.files ?? []))
+            try swapIntoPlace(staging.url, previous: previous)
             staging.finish()
         } catch {
             staging.discard()
@@ -82,9 +93,8 @@ public struct OutputWriter: Sendable {
         return report
     }
 
-    private func fill(_ staging: OutputStaging, with files: [OutputFile]) throws(WriteError) -> Report {
+    private func fill(_ staging: OutputStaging, with files: [OutputFile], previous: Set<String>) throws(WriteError) -> Report {
         let stagingPath = staging.url.path, outputPath = output.path
-        let previous = Set(FileTree.list(outputPath)?.files ?? [])
         let created = staging.createdFolders()
         let missing = FileTree.folders(holding: files.map(\.path)).subtracting(created)
         guard FileTree.createFolders(missing, under: stagingPath) else {
@@ -130,16 +140,27 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func swapIntoPlace(_ staging: URL) throws(WriteError) {
+    /// `previous`: what the output held before the swap, as listed before `fill`.
+    private func swapIntoPlace(_ staging: URL, previous: FileTree.Listing?) throws(WriteError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .io("\(output.path) đang là một tệp, không phải thư mục.") }
             guard phiencho_exchange_paths(staging.path, output.path) == 0 else {
                 throw .io("Không thay được thư mục \(output.path): \(String(cString: strerror(errno))).")
             }
-            FileTree.remove(staging.path)
+            keepFolders(of: staging.path, listed: previous)
         } else if rename(staging.path, output.path) != 0 {
             throw .io("Không tạo được thư mục \(output.path): \(String(cString: strerror(errno))).")
+        }
+    }
+
+    /// The replaced site, at `old` after the swap: its files (as `listed` before the build wrote) are
+    /// removed and its folders kept at `foldersPath` for the next build, which checks that they hold
+    /// nothing else; when that fails the old site is removed entirely.
+    private func keepFolders(of old: String, listed: FileTree.Listing?) {
+        guard let listed, FileTree.removeFiles(of: listed, under: old), rename(old, foldersPath) == 0 else {
+            FileTree.remove(old)
+            return
         }
     }
 
@@ -211,7 +232,8 @@ public struct OutputWriter: Sendable {
     /// Staging folders of earlier runs that were killed before they finished.
     private func removeLeftovers() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(stagingPrefix) && name != stagingPrefix + "lock" {
+        let kept = [stagingPrefix + "lock", stagingPrefix + "folders"]
+        for name in names where name.hasPrefix(stagingPrefix) && !kept.contains(name) {
             FileTree.remove(parent.appendingPathComponent(name).path)
         }
     }
