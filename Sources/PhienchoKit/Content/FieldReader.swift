@@ -83,7 +83,7 @@ struct FieldReader {
     /// Where `key` is in `allowed` (String equality). Field names are ASCII, and an ASCII key
     /// equals one only when their bytes are the same, so byte lengths are compared first.
     private static func index(of key: String, in allowed: [String]) -> Int? {
-        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+        if key.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } }) ?? false {
             let length = key.utf8.count
             return allowed.firstIndex { $0.utf8.count == length && $0 == key }
         }

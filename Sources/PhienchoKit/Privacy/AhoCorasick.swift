@@ -69,12 +69,24 @@ struct AhoCorasick {
         outputs = orderedOutputs
     }
 
+    /// The symbol of `0`; `9` is `firstDigitSymbol + 9`.
+    static let firstDigitSymbol = 27
+
     /// a–z → 1…26, 0–9 → 27…36, anything else → 0 (computed: a table would be a global to initialise lazily).
     @inline(__always)
     static func symbol(_ byte: UInt8) -> Int {
         if byte &- UInt8(ascii: "a") < 26 { return Int(byte &- UInt8(ascii: "a")) + 1 }
-        if byte &- UInt8(ascii: "0") < 10 { return Int(byte &- UInt8(ascii: "0")) + 27 }
+        if byte &- UInt8(ascii: "0") < 10 { return Int(byte &- UInt8(ascii: "0")) + firstDigitSymbol }
         return 0
+    }
+
+    /// The character of a symbol: a–z, 0–9, or a space for 0.
+    static func character(_ symbol: Int) -> UInt8 {
+        switch symbol {
+        case 1...26: UInt8(ascii: "a") + UInt8(symbol - 1)
+        case firstDigitSymbol...(firstDigitSymbol + 9): UInt8(ascii: "0") + UInt8(symbol - firstDigitSymbol)
+        default: 0x20
+        }
     }
 
     /// The patterns that end at a state reached with a negative transition (`~state`).
@@ -93,7 +105,12 @@ struct AhoCorasick {
 
         @inline(__always)
         mutating func step(_ byte: UInt8) {
-            let next = table[state &+ AhoCorasick.symbol(byte)]
+            step(symbol: AhoCorasick.symbol(byte))
+        }
+
+        @inline(__always)
+        mutating func step(symbol: Int) {
+            let next = table[state &+ symbol]
             if next < 0 {
                 if matched.last != next { matched.append(next) }
                 state = Int(~next)

@@ -19,7 +19,7 @@ struct AuditScan: AuditSink {
     var digits: [Int32] { digitScanner.matched }
 
     @inline(__always)
-    mutating func word(_ byte: UInt8) { wordScanner.step(byte) }
+    mutating func word(_ symbol: Int) { wordScanner.step(symbol: symbol) }
 
     @inline(__always)
     mutating func digit(_ byte: UInt8) {

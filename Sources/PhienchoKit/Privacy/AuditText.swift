@@ -4,16 +4,37 @@ import Glibc
 
 /// Takes text as UTF-8 bytes or as scalars: where `AuditText.readerViews` sends what it reads.
 protocol UTF8Consumer {
-    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>)
+    /// Takes `bytes[index..<end]` up to the first `&` or `\` (where `index` is left, for the
+    /// caller to decode the reference or escape there), or all of it.
+    mutating func appendUntilEscape(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, upTo end: Int)
     /// A Unicode scalar value (valid).
     mutating func append(_ scalar: UInt32)
+}
+
+extension UTF8Consumer {
+    /// Takes all of `bytes`, `&` and `\` as they are.
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            appendUntilEscape(bytes, from: &index, upTo: bytes.count)
+            if index < bytes.count {
+                append(UInt32(bytes[index]))
+                index += 1
+            }
+        }
+    }
 }
 
 /// Collects UTF-8 into an array.
 struct ByteCollector: UTF8Consumer {
     var bytes: [UInt8] = []
 
-    mutating func append(utf8 chunk: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: chunk) }
+    mutating func appendUntilEscape(_ source: UnsafeBufferPointer<UInt8>, from index: inout Int, upTo end: Int) {
+        var plain = index
+        while plain < end, source[plain] != UInt8(ascii: "&"), source[plain] != UInt8(ascii: "\\") { plain += 1 }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<plain]))
+        index = plain
+    }
 
     mutating func append(_ scalar: UInt32) {
         guard let scalar = Unicode.Scalar(scalar) else { return }
@@ -25,8 +46,9 @@ struct ByteCollector: UTF8Consumer {
 /// collects them into arrays (to build patterns), the leak audit runs them straight through its
 /// automata without building them.
 protocol AuditSink {
-    /// The next byte of `words`: a–z, 0–9 or a space.
-    mutating func word(_ byte: UInt8)
+    /// The next character of `words` as its automaton symbol (`AhoCorasick.symbol`): 0 for the
+    /// space, 1…26 for a–z, 27…36 for 0–9.
+    mutating func word(_ symbol: Int)
     /// A digit, appended to `digits` and to `strictDigits`.
     mutating func digit(_ byte: UInt8)
     /// The end of a number in `digits` (a `|`).
@@ -50,7 +72,8 @@ struct AuditText: AuditSink {
     private(set) var digits: [UInt8] = []
     private(set) var strictDigits: [UInt8] = []
 
-    private init() {}
+    /// Empty views, for an `AuditFolder` to fill.
+    init() {}
 
     init(_ scalars: some Sequence<Unicode.Scalar>) {
         var folder = AuditFolder(AuditText())
@@ -65,7 +88,7 @@ struct AuditText: AuditSink {
         self = folder.finish()
     }
 
-    mutating func word(_ byte: UInt8) { words.append(byte) }
+    mutating func word(_ symbol: Int) { words.append(AhoCorasick.character(symbol)) }
     mutating func digit(_ byte: UInt8) { digits.append(byte); strictDigits.append(byte) }
     mutating func digitBreak() { digits.append(UInt8(ascii: "|")) }
     mutating func strictBreak() { strictDigits.append(UInt8(ascii: "|")) }
@@ -82,38 +105,42 @@ struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
     private var lastStrictWasBreak = true
     private var digitGap = 0
     // Held here: reading a global table per character would pay its lazy-initialisation check each time.
+    private let ascii = AuditFoldTables.ascii
     private let latin = AuditFoldTables.latin
     private let extended = AuditFoldTables.extended
 
     init(_ sink: Sink) {
         self.sink = sink
-        self.sink.word(0x20)
+        self.sink.word(0)
         self.sink.digitBreak()
         self.sink.strictBreak()
     }
 
     /// Ends every view and gives the sink back.
     mutating func finish() -> Sink {
-        if !lastWordWasSpace { sink.word(0x20) }
+        if !lastWordWasSpace { sink.word(0) }
         if !lastDigitWasBreak { sink.digitBreak() }
         if !lastStrictWasBreak { sink.strictBreak() }
         return sink
     }
 
-    /// Decodes UTF-8 inline; each byte of an invalid sequence counts as one U+FFFD (any number of
-    /// them separates words and numbers alike, so how many does not matter).
-    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        var index = 0
-        let count = bytes.count
-        while index < count {
+    /// Decodes UTF-8 inline, ASCII through one table lookup; each byte of an invalid sequence counts
+    /// as one U+FFFD (any number of them separates words and numbers alike, so how many does not
+    /// matter).
+    mutating func appendUntilEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: inout Int, upTo end: Int) {
+        var index = start
+        defer { start = index }
+        while index < end {
             let lead = bytes[index]
             if lead < 0x80 {
-                append(UInt32(lead))
+                let symbol = ascii[Int(lead)]
+                if symbol == AuditFoldTables.escape { return }
+                append(symbol: Int(symbol), of: UInt32(lead))
                 index += 1
                 continue
             }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
-            guard length > 0, index + length <= count else {
+            guard length > 0, index + length <= end else {
                 append(0xFFFD)
                 index += 1
                 continue
@@ -137,29 +164,35 @@ struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
         }
     }
 
-    @inline(__always)
     mutating func append(_ value: UInt32) {
-        var byte: UInt8
         if value < 0x80 {
-            byte = AuditFoldTables.ascii(UInt8(value))
-        } else {
-            if (0x300...0x36F).contains(value) || Self.isInvisible(value) { return }  // combining marks (NFD), invisible characters
-            byte = fold(value)
+            let symbol = ascii[Int(value)]
+            append(symbol: symbol == AuditFoldTables.escape ? 0 : Int(symbol), of: value)
+            return
         }
-        if byte != 0 {
-            sink.word(byte)
+        if (0x300...0x36F).contains(value) || Self.isInvisible(value) { return }  // combining marks (NFD), invisible characters
+        append(symbol: fold(value), of: value)
+    }
+
+    /// `symbol`: what `value` folds to, as in `AuditSink.word` (0: no letter or digit).
+    @inline(__always)
+    private mutating func append(symbol: Int, of value: UInt32) {
+        if symbol != 0 {
+            sink.word(symbol)
             lastWordWasSpace = false
+            if symbol >= AhoCorasick.firstDigitSymbol {
+                digitGap = 0
+                sink.digit(UInt8(symbol - AhoCorasick.firstDigitSymbol) + UInt8(ascii: "0"))
+                lastDigitWasBreak = false
+                lastStrictWasBreak = false
+                return
+            }
         } else if !lastWordWasSpace {
-            sink.word(0x20)
+            sink.word(0)
             lastWordWasSpace = true
         }
-        if byte &- UInt8(ascii: "0") < 10 {
-            digitGap = 0
-            sink.digit(byte)
-            lastDigitWasBreak = false
-            lastStrictWasBreak = false
-        } else if !lastDigitWasBreak {
-            digitGap = Self.isDigitSeparator(value) ? digitGap + 1 : Self.maximumDigitGap + 1
+        if !lastDigitWasBreak {
+            digitGap = symbol == 0 && Self.isDigitSeparator(value) ? digitGap + 1 : Self.maximumDigitGap + 1
             if digitGap > 1, !lastStrictWasBreak {
                 sink.strictBreak()
                 lastStrictWasBreak = true
@@ -171,12 +204,12 @@ struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
         }
     }
 
-    private func fold(_ value: UInt32) -> UInt8 {
-        if value < 0x250 { return latin[Int(value)] }
-        if (0x1E00...0x1EFF).contains(value) { return extended[Int(value - 0x1E00)] }
-        if (0xFF10...0xFF19).contains(value) { return UInt8(ascii: "0") + UInt8(value - 0xFF10) }  // full-width ０–９ (NFKC: 0–9)
-        if (0xFF21...0xFF3A).contains(value) { return UInt8(ascii: "a") + UInt8(value - 0xFF21) }  // full-width Ａ–Ｚ
-        if (0xFF41...0xFF5A).contains(value) { return UInt8(ascii: "a") + UInt8(value - 0xFF41) }  // full-width ａ–ｚ
+    private func fold(_ value: UInt32) -> Int {
+        if value < 0x250 { return Int(latin[Int(value)]) }
+        if (0x1E00...0x1EFF).contains(value) { return Int(extended[Int(value - 0x1E00)]) }
+        if (0xFF10...0xFF19).contains(value) { return AhoCorasick.firstDigitSymbol + Int(value - 0xFF10) }  // full-width ０–９ (NFKC: 0–9)
+        if (0xFF21...0xFF3A).contains(value) { return 1 + Int(value - 0xFF21) }  // full-width Ａ–Ｚ
+        if (0xFF41...0xFF5A).contains(value) { return 1 + Int(value - 0xFF41) }  // full-width ａ–ｚ
         return 0
     }
 
@@ -197,31 +230,37 @@ struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
     }
 }
 
-/// The folding tables of `AuditFolder`, built once.
+/// The folding tables of `AuditFolder`, built once: what each character folds to, as the word
+/// automaton's symbol (`AhoCorasick.symbol`; 0 for anything that is not a letter or digit).
 enum AuditFoldTables {
-    /// a–z for A–Z and a–z, 0–9 for digits, 0 for any other ASCII byte (computed, not a table: a
-    /// global table would pay its lazy-initialisation check on every character).
-    @inline(__always)
-    static func ascii(_ byte: UInt8) -> UInt8 {
-        if byte &- UInt8(ascii: "A") < 26 { return byte + 32 }
-        return byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 ? byte : 0
+    /// In `ascii`: `&` and `\`, where a character reference or a `\u` escape may start.
+    static let escape: UInt8 = 0xFF
+
+    /// ASCII: A–Z and a–z → a–z, 0–9 → 0–9, `&` and `\` → `escape`.
+    static let ascii: [UInt8] = (0..<0x80).map { value in
+        value == 0x26 || value == 0x5C ? escape : UInt8(AhoCorasick.symbol(asciiFolded(UInt8(value))))
     }
 
-    /// Folded ASCII for every Latin scalar below U+0250 that folds to one letter or digit (0 = none);
-    /// other scripts have no ASCII folding.
+    /// Latin scalars below U+0250 that fold to one letter or digit; other scripts have no ASCII folding.
     static let latin: [UInt8] = (0..<0x250).map { value in
-        guard value >= 0x80 else { return ascii(UInt8(value)) }
+        guard value >= 0x80 else { return UInt8(AhoCorasick.symbol(asciiFolded(UInt8(value)))) }
         return single(VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!))))
     }
 
-    /// Folded ASCII for Latin Extended Additional (U+1E00–U+1EFF: ạ, ế, ữ …).
+    /// Latin Extended Additional (U+1E00–U+1EFF: ạ, ế, ữ …).
     static let extended: [UInt8] = (0x1E00...0x1EFF).map { value in
         single(VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!))))
     }
 
+    /// a–z for A–Z and a–z, 0–9 for digits, 0 for any other ASCII byte.
+    private static func asciiFolded(_ byte: UInt8) -> UInt8 {
+        if byte &- UInt8(ascii: "A") < 26 { return byte + 32 }
+        return byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 ? byte : 0
+    }
+
     private static func single(_ folded: String) -> UInt8 {
-        guard folded.utf8.count == 1, let byte = folded.utf8.first, byte < 0x80, ascii(byte) == byte else { return 0 }
-        return byte
+        guard folded.utf8.count == 1, let byte = folded.utf8.first, byte < 0x80, asciiFolded(byte) == byte else { return 0 }
+        return UInt8(AhoCorasick.symbol(byte))
     }
 }
 
@@ -282,13 +321,8 @@ extension AuditText {
     private static func decode<Out: UTF8Consumer>(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, upTo end: Int,
                                                   into out: inout Out) {
         while index < end {
-            var plain = index
-            while plain < end, bytes[plain] != UInt8(ascii: "&"), bytes[plain] != UInt8(ascii: "\\") { plain += 1 }
-            if plain > index {
-                out.append(utf8: UnsafeBufferPointer(rebasing: bytes[index..<plain]))
-                index = plain
-                continue
-            }
+            out.appendUntilEscape(bytes, from: &index, upTo: end)
+            guard index < end else { return }
             if bytes[index] == UInt8(ascii: "&"), let semicolon = find(UInt8(ascii: ";"), in: bytes, from: index, to: min(end, index + 12)),
                let decoded = decodeReference(bytes[(index + 1)..<semicolon]) {
                 if Unicode.Scalar(decoded) != nil { out.append(decoded) }

@@ -228,7 +228,7 @@ struct PrivacyPatternTests {
 
     /// Pieces of UTF-8 (valid or not) that random texts are made of.
     static let byteTokens: [[UInt8]] = ["a", "Z", "7", "0", " ", ".", "-", "|", "<b>", "&amp;", "Nguyễn", "Đ", "ư",
-                                        "e\u{301}", "\u{A0}", "\u{200B}", "０", "Ｈ", "ǅ", "ạ", "😀", "\u{2009}"].map { Array($0.utf8) }
+                                        "e\u{301}", "\u{A0}", "\u{200B}", "０", "Ｈ", "ǅ", "ạ", "😀", "\u{2009}", "&", "\\", "\\u0041"].map { Array($0.utf8) }
         + [[0xFF], [0x80], [0xC0, 0xAF], [0xE1, 0xBB], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F], [0xC3]]
 
     @Test("Folding UTF-8 bytes in place gives the views of the decoded text, invalid sequences included")
@@ -240,6 +240,26 @@ struct PrivacyPatternTests {
             #expect(fromBytes.words == fromScalars.words, "\(bytes)")
             #expect(fromBytes.digits == fromScalars.digits, "\(bytes)")
             #expect(fromBytes.strictDigits == fromScalars.strictDigits, "\(bytes)")
+        }
+    }
+
+    /// Pieces of HTML, references and escapes (valid or not) that random files are made of.
+    static let markupTokens: [[UInt8]] = byteTokens + ["<p class=\"x\">", "</p>", "<a href=\"tel:&#48;912\">", "&#78;", "&#x4E;",
+                                                       "&nbsp;", "&ugrave;", "&bogus;", "&#;", "\\u00e0", "\\uZZZZ", "<", ">"].map { Array($0.utf8) }
+
+    @Test("Folding the reader's views as they are read gives the views of the collected text")
+    func streamedViewsMatchCollectedViews() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0...(Self.markupTokens.count - 1)).array(of: 0...40)) { picks in
+            let bytes = picks.flatMap { Self.markupTokens[$0] }
+            var visible = AuditFolder(AuditText()), markup = AuditFolder(AuditText())
+            bytes.withUnsafeBufferPointer { AuditText.readerViews(of: $0, visible: &visible, markup: &markup) }
+            let collected = AuditText.readerViews(of: bytes)
+            for (streamed, text) in [(visible.finish(), collected.visible), (markup.finish(), collected.markup)] {
+                let reference = AuditText(utf8: text)
+                #expect(streamed.words == reference.words, "\(bytes)")
+                #expect(streamed.digits == reference.digits, "\(bytes)")
+                #expect(streamed.strictDigits == reference.strictDigits, "\(bytes)")
+            }
         }
     }
 
