@@ -27,6 +27,11 @@ struct FieldReader {
 
         private func index(of key: String) -> Int? { FieldReader.index(of: key, in: keys) }
 
+        mutating func reserveCapacity(_ capacity: Int) {
+            keys.reserveCapacity(capacity)
+            values.reserveCapacity(capacity)
+        }
+
         subscript(key: String) -> Value? {
             get { index(of: key).map { values[$0] } }
             set {
@@ -57,6 +62,10 @@ struct FieldReader {
             return nil
         }
         var fields = Fields(name: name, position: position(node) ?? parentPosition)
+        fields.values.reserveCapacity(mapping.count)
+        fields.keyPositions.reserveCapacity(mapping.count)
+        assert(allowed.count <= 64, "allow-lists are short; `present` has one bit per key")
+        var present: UInt64 = 0
         for (keyNode, value) in mapping {
             guard let text = keyNode.string else {
                 sink.error(.wrongType, at: position(keyNode), "Tên trường phải là chữ.")
@@ -73,8 +82,9 @@ struct FieldReader {
             let key = allowed[index]
             fields.values[key] = value
             fields.keyPositions[key] = position(keyNode)
+            present |= 1 << index
         }
-        for key in allowed where fields.values[key] == nil && required.contains(key) {
+        for (index, key) in allowed.enumerated() where present & (1 << index) == 0 && required.contains(key) {
             sink.error(.missingField, at: fields.position, "Thiếu trường bắt buộc “\(fields.path(key))”\(FieldLabels.hint(for: fields.path(key))).")
         }
         return fields

@@ -302,8 +302,12 @@ extension AuditText {
             var nameStart = index + 1
             if nameStart < close, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
             var nameEnd = nameStart
-            while nameEnd < close, isASCIILetter(bytes[nameEnd]) { nameEnd += 1 }
-            if !isInlineTag(bytes[nameStart..<nameEnd], among: inlineTags) { visible.append(0x20) }
+            var name: UInt64 = 0
+            while nameEnd < close, isASCIILetter(bytes[nameEnd]) {
+                name = name << 8 | UInt64(bytes[nameEnd] | 0x20)
+                nameEnd += 1
+            }
+            if !(1...6).contains(nameEnd - nameStart) || !isInlineTag(name, among: inlineTags) { visible.append(0x20) }
             index += 1
             decode(bytes, from: &index, upTo: close, into: &markup)
             markup.append(UInt32(UInt8(ascii: "\n")))
@@ -342,9 +346,14 @@ extension AuditText {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
-    private static func isInlineTag(_ name: Slice<UnsafeBufferPointer<UInt8>>, among inlineTags: [UInt64]) -> Bool {
-        guard !name.isEmpty, name.count <= 6 else { return false }
-        return inlineTags.contains(packedName(name))
+    /// Binary search in the sorted `inlineTags`.
+    private static func isInlineTag(_ name: UInt64, among inlineTags: [UInt64]) -> Bool {
+        var low = 0, high = inlineTags.count
+        while low < high {
+            let middle = (low + high) / 2
+            if inlineTags[middle] < name { low = middle + 1 } else { high = middle }
+        }
+        return low < inlineTags.count && inlineTags[low] == name
     }
 
     private static func hexValue(_ digits: some Collection<UInt8>) -> UInt32? {
@@ -398,13 +407,10 @@ extension AuditText {
         return table
     }()
 
-    /// Tags that do not separate words on screen ("<b>Ng</b>uyễn" reads "Nguyễn"), as `packedName`s.
+    /// Tags that do not separate words on screen ("<b>Ng</b>uyễn" reads "Nguyễn"): each name's
+    /// letters, lower-cased, packed into one integer (as `readerViews` packs a tag's name), sorted.
     private static let inlineTags: [UInt64] = ["a", "b", "i", "em", "strong", "span", "small", "mark", "u", "s", "abbr", "code",
                                                "sub", "sup", "time", "q", "cite", "bdi", "bdo", "data", "kbd", "samp", "var", "wbr"]
-        .map { packedName(Array($0.utf8)[...]) }
-
-    /// A tag name of up to 8 letters, lower-cased, packed into one integer.
-    private static func packedName(_ name: some Collection<UInt8>) -> UInt64 {
-        name.reduce(0) { $0 << 8 | UInt64($1 | 0x20) }
-    }
+        .map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+        .sorted()
 }

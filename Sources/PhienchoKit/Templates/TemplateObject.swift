@@ -4,13 +4,18 @@
 /// with each stored key in turn: cheaper than hashing for these sizes, and building one costs two
 /// allocations. Keys and values are kept apart so a search reads only the keys (short keys are
 /// small strings: comparing them touches no reference count, which matters when both render
-/// threads read the same shared objects). A key set to `.absent` is the same as a key never set.
+/// threads read the same shared objects). Each key's first UTF-8 byte is kept too: two strings
+/// that start with different ASCII characters are never equal (not even canonically), so most
+/// keys are passed over without a string comparison. A key set to `.absent` is the same as a key
+/// never set.
 public struct TemplateObject: Sendable {
     private(set) var keys: [String]
+    private var heads: [UInt8]
     private(set) var values: [TemplateValue]
 
     public init() {
         keys = []
+        heads = []
         values = []
     }
 
@@ -21,8 +26,7 @@ public struct TemplateObject: Sendable {
 
     public init(minimumCapacity: Int) {
         self.init()
-        keys.reserveCapacity(minimumCapacity)
-        values.reserveCapacity(minimumCapacity)
+        reserveCapacity(minimumCapacity)
     }
 
     public var count: Int { values.count(where: { !$0.isAbsent }) }
@@ -30,14 +34,14 @@ public struct TemplateObject: Sendable {
     /// The value of `key`; nil when it is missing or absent. Setting replaces the value in place.
     public subscript(key: String) -> TemplateValue? {
         get {
-            guard let index = keys.firstIndex(of: key) else { return nil }
+            guard let index = index(of: key) else { return nil }
             let value = values[index]
             if case .absent = value { return nil }
             return value
         }
         set {
             let value = newValue ?? .absent
-            if let index = keys.firstIndex(of: key) {
+            if let index = index(of: key) {
                 values[index] = value
             } else {
                 append(key, value)
@@ -47,13 +51,23 @@ public struct TemplateObject: Sendable {
 
     public mutating func reserveCapacity(_ capacity: Int) {
         keys.reserveCapacity(capacity)
+        heads.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
     }
 
     /// Adds a key known not to be set yet (no search for an existing one).
     public mutating func append(_ key: String, _ value: TemplateValue) {
         keys.append(key)
+        heads.append(key.utf8.first ?? 0)
         values.append(value)
+    }
+
+    private func index(of key: String) -> Int? {
+        let head = key.utf8.first ?? 0
+        for index in heads.indices where heads[index] == head || (heads[index] | head) >= 0x80 {
+            if keys[index] == key { return index }
+        }
+        return nil
     }
 
     /// Keys and values, absent ones left out, in the order they were set.
