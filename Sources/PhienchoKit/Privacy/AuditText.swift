@@ -141,7 +141,7 @@ struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
             }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
             guard length > 0, index + length <= end else {
-                append(0xFFFD)
+                append(nonASCII: 0xFFFD)
                 index += 1
                 continue
             }
@@ -155,11 +155,11 @@ struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
             // Overlong forms, surrogates and values past U+10FFFF are invalid, as in Swift's decoder.
             let minimum: UInt32 = length == 3 ? 0x800 : length == 4 ? 0x10000 : 0x80
             if !valid || value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
-                append(0xFFFD)
+                append(nonASCII: 0xFFFD)
                 index += 1
                 continue
             }
-            append(value)
+            append(nonASCII: value)
             index += length
         }
     }
@@ -168,8 +168,13 @@ struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
         if value < 0x80 {
             let symbol = ascii[Int(value)]
             append(symbol: symbol == AuditFoldTables.escape ? 0 : Int(symbol), of: value)
-            return
+        } else {
+            append(nonASCII: value)
         }
+    }
+
+    @inline(__always)
+    private mutating func append(nonASCII value: UInt32) {
         if (0x300...0x36F).contains(value) || Self.isInvisible(value) { return }  // combining marks (NFD), invisible characters
         append(symbol: fold(value), of: value)
     }
@@ -288,7 +293,6 @@ extension AuditText {
     static func readerViews<Visible: UTF8Consumer, Markup: UTF8Consumer>(
         of bytes: UnsafeBufferPointer<UInt8>, visible: inout Visible, markup: inout Markup
     ) {
-        let inlineTags = inlineTags
         let count = bytes.count
         var index = 0
         while index < count {
@@ -307,7 +311,7 @@ extension AuditText {
                 name = name << 8 | UInt64(bytes[nameEnd] | 0x20)
                 nameEnd += 1
             }
-            if !(1...6).contains(nameEnd - nameStart) || !isInlineTag(name, among: inlineTags) { visible.append(0x20) }
+            if !(1...6).contains(nameEnd - nameStart) || !isInlineTag(name) { visible.append(0x20) }
             index += 1
             decode(bytes, from: &index, upTo: close, into: &markup)
             markup.append(UInt32(UInt8(ascii: "\n")))
@@ -346,14 +350,23 @@ extension AuditText {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
-    /// Binary search in the sorted `inlineTags`.
-    private static func isInlineTag(_ name: UInt64, among inlineTags: [UInt64]) -> Bool {
-        var low = 0, high = inlineTags.count
-        while low < high {
-            let middle = (low + high) / 2
-            if inlineTags[middle] < name { low = middle + 1 } else { high = middle }
+    /// Whether a tag does not separate words on screen ("<b>Ng</b>uyễn" reads "Nguyễn"): a, abbr, b,
+    /// bdi, bdo, cite, code, data, em, i, kbd, mark, q, s, samp, small, span, strong, sub, sup,
+    /// time, u, var, wbr. `name`: the tag name's letters, lower-cased, packed into one integer as
+    /// `readerViews` reads them (a switch over constants compiles to a few comparisons).
+    static func isInlineTag(_ name: UInt64) -> Bool {
+        switch name {
+        case 0x61, 0x62, 0x69, 0x71, 0x73, 0x75,                  // a b i q s u
+             0x656d,                                              // em
+             0x626469, 0x62646f, 0x6b6264, 0x737562, 0x737570,    // bdi bdo kbd sub sup
+             0x766172, 0x776272,                                  // var wbr
+             0x61626272, 0x63697465, 0x636f6465, 0x64617461,      // abbr cite code data
+             0x6d61726b, 0x73616d70, 0x7370616e, 0x74696d65,      // mark samp span time
+             0x736d616c6c, 0x7374726f6e67:                        // small strong
+            true
+        default:
+            false
         }
-        return low < inlineTags.count && inlineTags[low] == name
     }
 
     private static func hexValue(_ digits: some Collection<UInt8>) -> UInt32? {
@@ -407,10 +420,4 @@ extension AuditText {
         return table
     }()
 
-    /// Tags that do not separate words on screen ("<b>Ng</b>uyễn" reads "Nguyễn"): each name's
-    /// letters, lower-cased, packed into one integer (as `readerViews` packs a tag's name), sorted.
-    private static let inlineTags: [UInt64] = ["a", "b", "i", "em", "strong", "span", "small", "mark", "u", "s", "abbr", "code",
-                                               "sub", "sup", "time", "q", "cite", "bdi", "bdo", "data", "kbd", "samp", "var", "wbr"]
-        .map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-        .sorted()
 }

@@ -224,6 +224,20 @@ struct PrivacyPatternTests {
         #expect(String(decoding: views.markup, as: UTF8.self) == "p class=\"a\"\nb\n/b\nbr/\n/p\n")
     }
 
+    @Test("Inline tags are known by their packed names, in any case; block tags and longer names are not inline")
+    func inlineTags() {
+        func packed(_ name: String) -> UInt64 { name.utf8.reduce(0) { $0 << 8 | UInt64($1 | 0x20) } }
+        let inline = ["a", "b", "i", "em", "strong", "span", "small", "mark", "u", "s", "abbr", "code",
+                      "sub", "sup", "time", "q", "cite", "bdi", "bdo", "data", "kbd", "samp", "var", "wbr"]
+        for name in inline {
+            #expect(AuditText.isInlineTag(packed(name)), "\(name)")
+            #expect(AuditText.isInlineTag(packed(name.uppercased())), "\(name)")
+        }
+        for name in ["p", "div", "li", "ul", "h", "nav", "main", "meta", "br", "td", "dl", "dd", "sm", "spa", "strongs", "ab", "tim"] {
+            #expect(!AuditText.isInlineTag(packed(name)), "\(name)")
+        }
+    }
+
     // MARK: Folding UTF-8
 
     /// Pieces of UTF-8 (valid or not) that random texts are made of.
