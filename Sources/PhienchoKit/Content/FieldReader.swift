@@ -53,7 +53,7 @@ struct FieldReader {
     func position(_ node: YAMLNode) -> SourcePosition? { YAMLDocument.position(of: node, offset: lineOffset) }
 
     /// Reads a mapping, reporting unknown keys (with the closest allowed one) and missing required keys.
-    mutating func fields(_ node: YAMLNode, name: String, allowed: [String], required: Set<String>,
+    mutating func fields(_ node: YAMLNode, name: String, allowed: [String], required: [String],
                          parentPosition: SourcePosition? = nil) -> Fields? {
         guard let mapping = node.mapping else {
             sink.error(.wrongType, at: position(node) ?? parentPosition,
@@ -207,7 +207,7 @@ struct FieldReader {
     }
 
     /// A nested mapping field.
-    mutating func nested(_ fields: Fields, _ key: String, allowed: [String], required: Set<String>) -> Fields? {
+    mutating func nested(_ fields: Fields, _ key: String, allowed: [String], required: [String]) -> Fields? {
         guard let node = fields.values[key] else { return nil }
         return self.fields(node, name: fields.path(key), allowed: allowed, required: required,
                            parentPosition: fields.keyPositions[key])

@@ -3,7 +3,7 @@ import Foundation
 extension Vacancy {
     static let keys = ["id", "title", "status", "posted", "expires", "employer", "location", "sector",
                        "employment_type", "openings", "salary", "requirements", "benefits", "tags", "apply", "internal"]
-    static let required: Set<String> = ["id", "title", "status", "posted", "expires", "employer", "location",
+    static let required: [String] = ["id", "title", "status", "posted", "expires", "employer", "location",
                                         "sector", "employment_type", "openings"]
 
     /// Validates one vacancy file. A draft's problems are warnings; anything else's are errors.
