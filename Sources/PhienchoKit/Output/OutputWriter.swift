@@ -158,10 +158,8 @@ public struct OutputWriter: Sendable {
     /// removed and its folders kept at `foldersPath` for the next build, which checks that they hold
     /// nothing else; when that fails the old site is removed entirely.
     private func keepFolders(of old: String, listed: FileTree.Listing?) {
-        guard let listed, FileTree.removeFiles(of: listed, under: old), rename(old, foldersPath) == 0 else {
-            FileTree.remove(old)
-            return
-        }
+        if let listed, FileTree.removeFiles(of: listed, under: old), rename(old, foldersPath) == 0 { return }
+        FileTree.remove(old)
     }
 
     private func sameContents(atPath path: String, as data: Data) -> Bool {
