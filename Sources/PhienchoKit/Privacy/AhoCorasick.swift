@@ -1,8 +1,20 @@
 /// Multi-pattern byte search (Aho–Corasick compiled to a DFA): one pass over the text finds every
 /// occurrence of thousands of patterns, so auditing 2,000 seekers costs about the same as auditing one.
-/// The alphabet is that of `AuditText`: a–z, 0–9 and one separator (space or `|`), 37 symbols.
 struct AhoCorasick {
-    static let alphabetSize = 37
+    /// What an automaton reads, as symbols `0..<size`: the smaller the alphabet, the smaller the
+    /// table a scan walks (and the more of it stays in the caches).
+    enum Alphabet {
+        /// `AuditText.words`: the space, a–z, 0–9 (`AhoCorasick.symbol`).
+        case words
+        /// `AuditText.digits`: `|`, 0–9 (`AhoCorasick.digitSymbol`).
+        case digits
+
+        var size: Int { self == .words ? 37 : 11 }
+
+        func symbol(_ byte: UInt8) -> Int { self == .words ? AhoCorasick.symbol(byte) : AhoCorasick.digitSymbol(byte) }
+    }
+
+    let alphabetSize: Int
 
     /// `state + symbol` → next state, where a state is its row's offset (`number * alphabetSize`),
     /// stored as `~state` (negative) when a pattern ends there, so the scanning loop learns of a
@@ -11,17 +23,18 @@ struct AhoCorasick {
     private(set) var transitions: [Int32] = []
     private var outputs: [[Int]] = []        // patterns ending at a state (incl. via failure links)
 
-    init(patterns: [[UInt8]]) {
+    init(patterns: [[UInt8]], alphabet: Alphabet) {
+        alphabetSize = alphabet.size
         // The trie, one row of `alphabetSize` children per state (0 = none: the root is nobody's child).
-        var table = [Int32](repeating: 0, count: Self.alphabetSize)
+        var table = [Int32](repeating: 0, count: alphabetSize)
         var output: [[Int]] = [[]]
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var state = 0
             for byte in pattern {
-                let slot = state * Self.alphabetSize + Self.symbol(byte)
+                let slot = state * alphabetSize + alphabet.symbol(byte)
                 if table[slot] == 0 {
                     table[slot] = Int32(output.count)
-                    table.append(contentsOf: repeatElement(0, count: Self.alphabetSize))
+                    table.append(contentsOf: repeatElement(0, count: alphabetSize))
                     output.append([])
                 }
                 state = Int(table[slot])
@@ -30,18 +43,18 @@ struct AhoCorasick {
         }
         let count = output.count
         // Breadth-first: failure links, and missing children filled in from the failure state's row.
-        var isChild = [Bool](repeating: false, count: count * Self.alphabetSize)
+        var isChild = [Bool](repeating: false, count: count * alphabetSize)
         for slot in table.indices where table[slot] != 0 { isChild[slot] = true }
         var failure = [Int32](repeating: 0, count: count)
         var queue: [Int32] = []
-        for symbol in 0..<Self.alphabetSize where isChild[symbol] { queue.append(table[symbol]) }
+        for symbol in 0..<alphabetSize where isChild[symbol] { queue.append(table[symbol]) }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            let base = Int(state) * Self.alphabetSize
-            let failBase = Int(failure[Int(state)]) * Self.alphabetSize
-            for symbol in 0..<Self.alphabetSize {
+            let base = Int(state) * alphabetSize
+            let failBase = Int(failure[Int(state)]) * alphabetSize
+            for symbol in 0..<alphabetSize {
                 if isChild[base + symbol] {
                     let next = table[base + symbol]
                     failure[Int(next)] = table[failBase + symbol]
@@ -54,13 +67,13 @@ struct AhoCorasick {
         }
         var number = [Int](repeating: 0, count: count)
         for (position, state) in queue.enumerated() { number[Int(state)] = position + 1 }
-        var ordered = [Int32](repeating: 0, count: count * Self.alphabetSize)
+        var ordered = [Int32](repeating: 0, count: count * alphabetSize)
         var orderedOutputs = [[Int]](repeating: [], count: count)
         for state in 0..<count {
-            let row = number[state] * Self.alphabetSize
-            for symbol in 0..<Self.alphabetSize {
-                let next = Int(table[state * Self.alphabetSize + symbol])
-                let offset = Int32(number[next] * Self.alphabetSize)
+            let row = number[state] * alphabetSize
+            for symbol in 0..<alphabetSize {
+                let next = Int(table[state * alphabetSize + symbol])
+                let offset = Int32(number[next] * alphabetSize)
                 ordered[row + symbol] = output[next].isEmpty ? offset : ~offset
             }
             orderedOutputs[number[state]] = output[state]
@@ -80,6 +93,12 @@ struct AhoCorasick {
         return 0
     }
 
+    /// 0–9 → 1…10, anything else (`|`) → 0.
+    @inline(__always)
+    static func digitSymbol(_ byte: UInt8) -> Int {
+        byte &- UInt8(ascii: "0") < 10 ? Int(byte &- UInt8(ascii: "0")) + 1 : 0
+    }
+
     /// The character of a symbol: a–z, 0–9, or a space for 0.
     static func character(_ symbol: Int) -> UInt8 {
         switch symbol {
@@ -90,7 +109,7 @@ struct AhoCorasick {
     }
 
     /// The patterns that end at a state reached with a negative transition (`~state`).
-    func patterns(endingAt encoded: Int32) -> [Int] { outputs[Int(~encoded) / Self.alphabetSize] }
+    func patterns(endingAt encoded: Int32) -> [Int] { outputs[Int(~encoded) / alphabetSize] }
 
     /// Walks the automaton one byte at a time over a table borrowed for the scan.
     struct Scanner {
@@ -101,11 +120,6 @@ struct AhoCorasick {
 
         init(table: UnsafeBufferPointer<Int32>) {
             self.table = table
-        }
-
-        @inline(__always)
-        mutating func step(_ byte: UInt8) {
-            step(symbol: AhoCorasick.symbol(byte))
         }
 
         @inline(__always)

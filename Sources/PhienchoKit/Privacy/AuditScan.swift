@@ -23,14 +23,14 @@ struct AuditScan: AuditSink {
 
     @inline(__always)
     mutating func digit(_ byte: UInt8) {
-        digitScanner.step(byte)
+        digitScanner.step(symbol: AhoCorasick.digitSymbol(byte))
         let value = UInt64(byte - UInt8(ascii: "0"))
         run = (run.length < 13 ? run.value &* 10 &+ value : run.value, run.length + 1)
         strictRun = (strictRun.length < 13 ? strictRun.value &* 10 &+ value : strictRun.value, strictRun.length + 1)
     }
 
     mutating func digitBreak() {
-        digitScanner.step(UInt8(ascii: "|"))
+        digitScanner.step(symbol: 0)
         check(run)
         run = (0, 0)
     }

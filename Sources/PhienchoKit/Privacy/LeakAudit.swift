@@ -25,8 +25,8 @@ public struct LeakAudit: Sendable {
 
     public init(patterns: LeakPatterns, allowed: [String] = []) {
         self.patterns = patterns
-        words = AhoCorasick(patterns: patterns.wordPatterns)
-        digits = AhoCorasick(patterns: patterns.digitPatterns)
+        words = AhoCorasick(patterns: patterns.wordPatterns, alphabet: .words)
+        digits = AhoCorasick(patterns: patterns.digitPatterns, alphabet: .digits)
         allowedDigitRuns = Set(allowed.compactMap { text in
             let run = AuditText(text.unicodeScalars).digits.dropFirst().dropLast()
             return run.count == 12 ? run.reduce(0) { $0 * 10 + UInt64($1 - UInt8(ascii: "0")) } : nil
