@@ -22,6 +22,9 @@ public struct SiteRenderer: Sendable {
         var noNav: TemplateValue
         /// Cards of open vacancies by id.
         var cards: [String: TemplateValue]
+        /// `feedLink` of every commune and of every sector, by slug.
+        var communeFeeds: [String: TemplateValue]
+        var sectorFeeds: [String: TemplateValue]
     }
 
     public init(site: PublicSite, theme: Theme) {
@@ -46,7 +49,9 @@ public struct SiteRenderer: Sendable {
             siteFeed: ["title": .string("Việc làm mới – \(config.title)"), "href": .string(config.absoluteURL("rss.xml"))],
             nav: Dictionary(navItems.map { ($0.href, nav(current: $0.href)) }, uniquingKeysWith: { first, _ in first }),
             noNav: nav(current: nil),
-            cards: Dictionary(cards, uniquingKeysWith: { first, _ in first })
+            cards: Dictionary(cards, uniquingKeysWith: { first, _ in first }),
+            communeFeeds: Dictionary(site.communes.map { ($0.slug, Self.feedLink($0, config: config)) }, uniquingKeysWith: { first, _ in first }),
+            sectorFeeds: Dictionary(site.sectors.map { ($0.slug, Self.feedLink($0, config: config)) }, uniquingKeysWith: { first, _ in first })
         )
     }
 
@@ -189,6 +194,10 @@ public struct SiteRenderer: Sendable {
 
     /// A `<link rel="alternate">` entry for a term's feed (absolute URL).
     func feedLink(_ term: Term) -> TemplateValue {
+        (term.kind == .sector ? shared.sectorFeeds : shared.communeFeeds)[term.slug] ?? Self.feedLink(term, config: config)
+    }
+
+    static func feedLink(_ term: Term, config: SiteConfig) -> TemplateValue {
         let title = term.kind == .sector ? "Việc làm ngành \(term.name)" : "Việc làm tại \(term.kind.rawValue) \(term.name)"
         return ["title": .string(title), "href": .string(config.absoluteURL(SiteFeeds.termPath(term) + "rss.xml"))]
     }
