@@ -76,6 +76,20 @@ struct OutputWriterTests {
         FileTree.list(root.path)?.folders.sorted() ?? []
     }
 
+    func tree(_ files: [OutputFile]) -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
+    }
+
+    /// `siteA` written twice into `public`: the second build kept the first one's folders.
+    func outputWithKeptFolders() throws -> (folder: TemporaryFolder, output: URL, writer: OutputWriter) {
+        let folder = try TemporaryFolder("writer")
+        let output = folder.path("public")
+        let writer = OutputWriter(output: output)
+        _ = try writer.write(Self.siteA)
+        _ = try writer.write(Self.siteA)
+        return (folder, output, writer)
+    }
+
     @Test("The replaced site's folders are kept beside the output without a file, and the next build reuses them")
     func replacedFoldersAreReused() throws {
         let folder = try TemporaryFolder("writer")
@@ -93,7 +107,7 @@ struct OutputWriterTests {
 
         let siteC = Self.siteA.filter { $0.path != "viec-lam/a/index.html" } + [OutputFile(path: "tim-kiem/0.json", text: "{}")]
         _ = try writer.write(siteC)
-        #expect(readTree(output) == Dictionary(uniqueKeysWithValues: siteC.map { ($0.path, $0.data) }))
+        #expect(readTree(output) == tree(siteC))
         #expect(folders(output) == ["assets", "tim-kiem", "viec-lam", "viec-lam/b"], "no folder of a withdrawn page is left")
         #expect(identity(of: output.appendingPathComponent("viec-lam/b"))?.inode == keptFolder, "the kept folder was reused")
         #expect(folders(kept) == ["assets", "viec-lam", "viec-lam/a", "viec-lam/c", "viec-lam/c/d"])
@@ -102,33 +116,25 @@ struct OutputWriterTests {
 
     @Test("A kept folder tree that holds anything but folders is emptied before it is used")
     func keptFoldersWithFilesAreNotPublished() throws {
-        let folder = try TemporaryFolder("writer")
+        let (folder, output, writer) = try outputWithKeptFolders()
         defer { folder.remove() }
-        let output = folder.path("public")
-        let writer = OutputWriter(output: output)
-        _ = try writer.write(Self.siteA)
-        _ = try writer.write(Self.siteA)
         try folder.write(".public.phiencho-folders/viec-lam/a/cu.html", "trang cũ")
         try folder.write(".public.phiencho-folders/x/y/z.html", "trang cũ")
         _ = try writer.write(Self.siteA)
-        #expect(readTree(output) == Dictionary(uniqueKeysWithValues: Self.siteA.map { ($0.path, $0.data) }))
+        #expect(readTree(output) == tree(Self.siteA))
         #expect(folders(output) == ["assets", "viec-lam", "viec-lam/a", "viec-lam/b"])
     }
 
     @Test("A build that stops after taking the kept folders removes them with its staging folder")
     func discardedRebuildLeavesTheOutput() throws {
-        let folder = try TemporaryFolder("writer")
+        let (folder, output, writer) = try outputWithKeptFolders()
         defer { folder.remove() }
-        let output = folder.path("public")
-        let writer = OutputWriter(output: output)
-        _ = try writer.write(Self.siteA)
-        _ = try writer.write(Self.siteA)
         let staging = try writer.stage(folders: ["viec-lam/moi/index.html"])
         #expect(staging.createdFolders() == ["viec-lam", "viec-lam/moi"])
         #expect(folders(staging.url) == ["viec-lam", "viec-lam/moi"])
         staging.discard()
         #expect(names(in: folder.url) == [".public.phiencho-lock", "public"])
-        #expect(readTree(output) == Dictionary(uniqueKeysWithValues: Self.siteA.map { ($0.path, $0.data) }))
+        #expect(readTree(output) == tree(Self.siteA))
     }
 
     @Test("Unchanged files keep inode and mtime; changed ones are new files; removed ones disappear")
