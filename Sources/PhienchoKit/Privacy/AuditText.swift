@@ -243,12 +243,12 @@ enum AuditFoldTables {
 
     /// ASCII: A–Z and a–z → a–z, 0–9 → 0–9, `&` and `\` → `escape`.
     static let ascii: [UInt8] = (0..<0x80).map { value in
-        value == 0x26 || value == 0x5C ? escape : UInt8(AhoCorasick.symbol(asciiFolded(UInt8(value))))
+        value == UInt8(ascii: "&") || value == UInt8(ascii: "\\") ? escape : asciiSymbol(value)
     }
 
     /// Latin scalars below U+0250 that fold to one letter or digit; other scripts have no ASCII folding.
     static let latin: [UInt8] = (0..<0x250).map { value in
-        guard value >= 0x80 else { return UInt8(AhoCorasick.symbol(asciiFolded(UInt8(value)))) }
+        guard value >= 0x80 else { return asciiSymbol(UInt8(value)) }
         return single(VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!))))
     }
 
@@ -257,14 +257,14 @@ enum AuditFoldTables {
         single(VietnameseFolding.fold(String(Character(Unicode.Scalar(value)!))))
     }
 
-    /// a–z for A–Z and a–z, 0–9 for digits, 0 for any other ASCII byte.
-    private static func asciiFolded(_ byte: UInt8) -> UInt8 {
-        if byte &- UInt8(ascii: "A") < 26 { return byte + 32 }
-        return byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 ? byte : 0
+    /// The symbol of an ASCII letter (either case) or digit; 0 for any other ASCII byte.
+    private static func asciiSymbol(_ byte: UInt8) -> UInt8 {
+        UInt8(AhoCorasick.symbol(byte &- UInt8(ascii: "A") < 26 ? byte + 32 : byte))
     }
 
+    /// The symbol of a folding that is one lower-case ASCII letter or digit, else 0.
     private static func single(_ folded: String) -> UInt8 {
-        guard folded.utf8.count == 1, let byte = folded.utf8.first, byte < 0x80, asciiFolded(byte) == byte else { return 0 }
+        guard folded.utf8.count == 1, let byte = folded.utf8.first else { return 0 }
         return UInt8(AhoCorasick.symbol(byte))
     }
 }
