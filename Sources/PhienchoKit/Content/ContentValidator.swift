@@ -24,7 +24,8 @@ public enum ContentValidator {
         var vacancies: [Vacancy] = []
         if let communes, let sectors {
             let results = parallelMap(loaded.vacancies) { Vacancy.decode($0, communes: communes, sectors: sectors) }
-            vacancies = results.compactMap { take($0) }
+            for result in results { diagnostics += result.1 }
+            vacancies = sortedBySlug(results)
             diagnostics += duplicateIDs(in: vacancies)
         }
         let pages = loaded.pages.compactMap { take(Page.decode($0)) }
@@ -35,15 +36,16 @@ public enum ContentValidator {
             return Result(catalog: nil, diagnostics: diagnostics)
         }
         let catalog = Catalog(site: site, communes: communes, sectors: sectors,
-                              vacancies: sortedBySlug(vacancies), pages: pages.sorted { $0.slug < $1.slug })
+                              vacancies: vacancies, pages: pages.sorted { $0.slug < $1.slug })
         return Result(catalog: catalog, diagnostics: diagnostics)
     }
 
-    /// The vacancies ordered by slug, each slug computed once and the large values moved once
-    /// (the same order as `sorted { $0.slug < $1.slug }`).
-    static func sortedBySlug(_ vacancies: [Vacancy]) -> [Vacancy] {
-        let slugs = vacancies.map(\.slug)
-        return vacancies.indices.sorted { slugs[$0] < slugs[$1] }.map { vacancies[$0] }
+    /// The decoded vacancies ordered by slug, each slug computed once and each vacancy copied once
+    /// (the same order as `compactMap(\.0).sorted { $0.slug < $1.slug }`, a stable sort).
+    static func sortedBySlug(_ results: [(Vacancy?, [Diagnostic])]) -> [Vacancy] {
+        let decoded = results.indices.filter { results[$0].0 != nil }
+        let slugs = results.map { $0.0?.slug ?? "" }
+        return decoded.sorted { slugs[$0] != slugs[$1] ? slugs[$0] < slugs[$1] : $0 < $1 }.map { results[$0].0! }
     }
 
     /// Ids are compared as their URL segment (case-insensitive), since that is what must be unique.

@@ -1,7 +1,10 @@
 /// The public projection of a vacancy: the allow-list of what may be published. Templates, feeds,
 /// the search index and JSON-LD are built from this type only, never from `Vacancy`, so a field
 /// that is not listed here — `internal` staff notes, anything added later — cannot reach the output.
-public struct PublicVacancy: Sendable {
+///
+/// A class (immutable): the per-term indexes, pages and feeds hold the same vacancy many times, as a
+/// reference each rather than a copy of every field.
+public final class PublicVacancy: Sendable {
     public let id: String
     public let slug: String
     public let title: String

@@ -19,21 +19,21 @@ public struct Publication: Sendable {
 
     public init(_ vacancies: [Vacancy], at now: LocalDate) {
         self.now = now
-        var open: [Vacancy] = [], expired: [Vacancy] = []
-        for vacancy in vacancies {
-            switch Self.state(of: vacancy, at: now) {
-            case .open: open.append(vacancy)
-            case .expired: expired.append(vacancy)
+        var open: [Int] = [], expired: [Int] = []
+        for index in vacancies.indices {
+            switch Self.state(of: vacancies[index], at: now) {
+            case .open: open.append(index)
+            case .expired: expired.append(index)
             case .unpublished: break
             }
         }
-        // Sorted as indexes with each slug computed once: `slug` lower-cases the id, and moving
-        // `Vacancy` values around while sorting copies every field.
-        let openSlugs = open.map(\.slug), expiredSlugs = expired.map(\.slug)
-        self.open = open.indices.sorted { i, j in
-            open[i].posted != open[j].posted ? open[i].posted > open[j].posted : openSlugs[i] < openSlugs[j]
-        }.map { open[$0] }
-        self.expired = expired.indices.sorted { expiredSlugs[$0] < expiredSlugs[$1] }.map { expired[$0] }
+        // Sorted as indexes with each slug computed once, and each vacancy copied once: `slug`
+        // lower-cases the id, and moving `Vacancy` values around copies every field.
+        let slugs = vacancies.map(\.slug)
+        self.open = open.sorted { i, j in
+            vacancies[i].posted != vacancies[j].posted ? vacancies[i].posted > vacancies[j].posted : slugs[i] < slugs[j]
+        }.map { vacancies[$0] }
+        self.expired = expired.sorted { slugs[$0] < slugs[$1] }.map { vacancies[$0] }
         unpublishedCount = vacancies.count - open.count - expired.count
     }
 }
