@@ -89,13 +89,17 @@ public struct ContentLoader: Sendable {
                          into paths: inout [Entry], loaded: inout Loaded) {
         let url = root.appendingPathComponent(relativeFolder)
         guard let real = insideRealPath(of: url), visited.insert(real).inserted,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") {
+              let entries = Self.entries(of: url.path) else { return }
+        for (name, type) in entries where !name.hasPrefix(".") {
             let relative = relativeFolder + "/" + name
-            var status = stat()
-            guard lstat(path(relative), &status) == 0 else { continue }
+            var mode = mode_t(type) << 12   // DTTOIF: a `d_type` as the `S_IFMT` bits of a mode
+            if type == DT_UNKNOWN {
+                var status = stat()
+                guard lstat(path(relative), &status) == 0 else { continue }
+                mode = status.st_mode
+            }
             let isDirectory: Bool
-            let isLink = status.st_mode & S_IFMT == S_IFLNK
+            let isLink = mode & S_IFMT == S_IFLNK
             if isLink {
                 let child = root.appendingPathComponent(relative)
                 guard insideRealPath(of: child) != nil else {
@@ -107,7 +111,7 @@ public struct ContentLoader: Sendable {
                 guard FileManager.default.fileExists(atPath: child.path, isDirectory: &followsToDirectory) else { continue }
                 isDirectory = followsToDirectory.boolValue
             } else {
-                isDirectory = status.st_mode & S_IFMT == S_IFDIR
+                isDirectory = mode & S_IFMT == S_IFDIR
             }
             if isDirectory {
                 if recursive { collect(relative, recursive: true, visited: &visited, into: &paths, loaded: &loaded) }
@@ -115,6 +119,22 @@ public struct ContentLoader: Sendable {
                 paths.append(Entry(relativePath: relative, isLink: isLink))
             }
         }
+    }
+
+    /// A folder's names in byte order with their types as the folder lists them (`DT_DIR`, `DT_LNK`,
+    /// … or `DT_UNKNOWN` where the file system does not say): no `lstat` per file, which for
+    /// 100,000 vacancies took half a second on one core.
+    private static func entries(of folder: String) -> [(name: String, type: UInt8)]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { entries.append((name, entry.pointee.d_type)) }
+        }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// What reading one file gave: its text, or the problem to report (and whether its bytes were read).
