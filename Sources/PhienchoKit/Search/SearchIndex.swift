@@ -31,18 +31,22 @@ public struct SearchIndex: Sendable {
     public let terms: [(term: String, all: [Int], title: [Int])]
     public let cards: [Card]
 
+    /// Documents per block of the parallel tokenising: each block's postings are collected in a
+    /// small dictionary, so no set of terms is kept per document.
+    static let tokenisingBlock = 512
+
     public init(vacancies: [PublicVacancy]) {
-        // Tokenised in parallel; postings are then appended in document order, so they come out sorted.
-        let tokenised = parallelMap(vacancies) { vacancy -> (all: Set<String>, title: Set<String>) in
-            var text = [vacancy.title, vacancy.employerName, vacancy.commune.name, vacancy.sector.name, vacancy.descriptionText]
-            text += vacancy.tags + vacancy.requirements
-            return (Set(text.flatMap(SearchTokenizer.terms)), Set(SearchTokenizer.terms(vacancy.title)))
+        // Blocks of documents are tokenised in parallel; their postings are then appended block by
+        // block, in document order, so every postings list comes out sorted.
+        let blocks = stride(from: 0, to: vacancies.count, by: Self.tokenisingBlock).map {
+            $0..<min($0 + Self.tokenisingBlock, vacancies.count)
         }
+        let postings = parallelMap(blocks) { block in Self.postings(of: vacancies, in: block) }
         var all: [String: [Int]] = [:]
         var title: [String: [Int]] = [:]
-        for (document, terms) in tokenised.enumerated() {
-            for term in terms.all { all[term, default: []].append(document) }
-            for term in terms.title { title[term, default: []].append(document) }
+        for block in postings {
+            for (term, documents) in block.all { all[term, default: []].append(contentsOf: documents) }
+            for (term, documents) in block.title { title[term, default: []].append(contentsOf: documents) }
         }
         documentCount = vacancies.count
         terms = all.keys.sorted(by: SearchTokenizer.precedes).map { ($0, all[$0]!, title[$0] ?? []) }
@@ -51,6 +55,27 @@ public struct SearchIndex: Sendable {
                  commune: "\($0.commune.kind.rawValue) \($0.commune.name)",
                  salary: VietnameseFormat.salary($0.salary), expires: $0.expires.vietnamese)
         }
+    }
+
+    /// The postings of documents `block` (indexes into `vacancies`): each document once per term.
+    private static func postings(of vacancies: [PublicVacancy], in block: Range<Int>)
+        -> (all: [String: [Int]], title: [String: [Int]]) {
+        var all: [String: [Int]] = [:]
+        var title: [String: [Int]] = [:]
+        for document in block {
+            let vacancy = vacancies[document]
+            func add(_ text: String, title isTitle: Bool = false) {
+                for term in SearchTokenizer.terms(text) {
+                    all[term, default: []].appendOnce(document)
+                    if isTitle { title[term, default: []].appendOnce(document) }
+                }
+            }
+            add(vacancy.title, title: true)
+            for text in [vacancy.employerName, vacancy.commune.name, vacancy.sector.name, vacancy.descriptionText] { add(text) }
+            for text in vacancy.tags { add(text) }
+            for text in vacancy.requirements { add(text) }
+        }
+        return (all, title)
     }
 
     // MARK: Postings encoding
@@ -101,5 +126,12 @@ public struct SearchIndex: Sendable {
             previous += value + 1
             return previous
         }
+    }
+}
+
+private extension Array where Element == Int {
+    /// Appends `document` unless it is already the last one (documents arrive in order).
+    mutating func appendOnce(_ document: Int) {
+        if last != document { append(document) }
     }
 }
