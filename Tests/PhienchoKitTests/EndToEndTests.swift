@@ -125,6 +125,16 @@ struct EndToEndTests {
         #expect(site.text("viec-lam/nb-2026-001/index.html")?.contains("href=\"../../\(stylesheet)\"") == true)
     }
 
+    @Test("The page paths the staging folders are made from, before rendering, are the built site's pages")
+    func pagePathsArePredicted() throws {
+        let catalog = try #require(Self.catalog)
+        let site = PublicSite(catalog: catalog, publication: Publication(catalog.vacancies, at: date(Self.now)))
+        let theme = try Theme.load(themesDirectory: Paths.themes, name: catalog.site.theme, displayRoot: "themes")
+        let predicted = SiteRenderer(site: site, theme: theme).pagePaths()
+        #expect(predicted.count == Set(predicted).count)
+        #expect(Set(predicted) == Set(Self.first.htmlPaths))
+    }
+
     @Test func nothingFromInternalNotesOrSeekersIsPublished() throws {
         // Values taken from content/vacancies/2026-08/nb-2026-001-cong-nhan-may.md `internal`.
         let notes = ["Công an xã Kim Sơn giới thiệu", "đã nhận 3 người tái hòa nhập"]

@@ -18,6 +18,9 @@ public struct Pagination: Sendable {
         number == 1 ? basePath : "\(basePath)trang/\(number)/"
     }
 
+    /// The path of every page, in order.
+    public var pagePaths: [String] { (1...pageCount).map(path(ofPage:)) }
+
     public func range(ofPage number: Int) -> Range<Int> {
         let start = (number - 1) * pageSize
         return start..<min(itemCount, start + pageSize)

@@ -59,9 +59,42 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Pages
 
+    /// The path of every file the `render…` methods make (theme assets aside), known without
+    /// rendering: `Site.build` has the staging folder's folders made from these while the pages are
+    /// rendered. The writer still makes any folder missing here, so this only has to be fast.
+    public func pagePaths() -> [String] {
+        var pages = listingPagination.pagePaths
+        pages += (site.open + site.expired).map(\.path)
+        for communes in [true, false] {
+            pages.append("\(Self.section(communes: communes))/")
+            for term in communes ? site.communes : site.sectors {
+                pages += termPagination(term, communes: communes).pagination.pagePaths
+            }
+        }
+        pages += site.pages.map { "\($0.slug)/" }
+        pages.append(Self.searchPath)
+        return pages.map { $0 + "index.html" } + [Self.notFoundPath]
+    }
+
+    private var listingPagination: Pagination {
+        Pagination(itemCount: site.open.count, pageSize: config.pageSize, basePath: "")
+    }
+
+    private static func section(communes: Bool) -> String { communes ? "xa-phuong" : "nganh-nghe" }
+
+    /// A term's open vacancies and how they are split into pages.
+    private func termPagination(_ term: Term, communes: Bool) -> (vacancies: [PublicVacancy], pagination: Pagination) {
+        let vacancies = (communes ? site.openByCommune : site.openBySector)[term.slug] ?? []
+        return (vacancies, Pagination(itemCount: vacancies.count, pageSize: config.pageSize,
+                                      basePath: "\(Self.section(communes: communes))/\(term.slug)/"))
+    }
+
+    private static let searchPath = "tim-kiem/"
+    private static let notFoundPath = "404.html"
+
     /// `index.html` and `trang/N/index.html`: open vacancies, newest first.
     public func renderHomeAndListings() -> [OutputFile] {
-        let pagination = Pagination(itemCount: site.open.count, pageSize: config.pageSize, basePath: "")
+        let pagination = listingPagination
         return parallelMap(Array(1...pagination.pageCount)) { number in
             let path = pagination.path(ofPage: number)
             var context = common(path: path, kind: number == 1 ? "home" : "listing",
@@ -94,7 +127,7 @@ public struct SiteRenderer: Sendable {
 
     /// `xa-phuong/…` (communes) or `nganh-nghe/…` (sectors): the index and one paginated page per term.
     public func renderTermPages(communes: Bool) -> [OutputFile] {
-        let section = communes ? "xa-phuong" : "nganh-nghe"
+        let section = Self.section(communes: communes)
         let terms = communes ? site.communes : site.sectors
         let index = communes ? site.openByCommune : site.openBySector
         var files: [OutputFile] = []
@@ -112,8 +145,7 @@ public struct SiteRenderer: Sendable {
         files.append(page(indexPath, template: "terms", context))
 
         files += parallelMap(terms) { term -> [OutputFile] in
-            let vacancies = index[term.slug] ?? []
-            let pagination = Pagination(itemCount: vacancies.count, pageSize: config.pageSize, basePath: "\(section)/\(term.slug)/")
+            let (vacancies, pagination) = termPagination(term, communes: communes)
             let heading = communes ? "Việc làm tại \(term.kind.rawValue) \(term.name)" : "Việc làm ngành \(term.name)"
             let termFeed = feedLink(term)
             let rss = rssLink(SiteFeeds.termPath(term) + "rss.xml", title: heading)
@@ -149,7 +181,7 @@ public struct SiteRenderer: Sendable {
 
     /// `tim-kiem/index.html`: the search form; results come from the index through the theme's script.
     public func renderSearchPage() -> OutputFile {
-        let path = "tim-kiem/"
+        let path = Self.searchPath
         let context = common(path: path, kind: "search", title: "Tìm việc làm",
                              description: "Tìm việc làm theo tên công việc, nơi làm hoặc đơn vị tuyển dụng; gõ có dấu hay không dấu đều được.",
                              navSection: nil)
@@ -161,7 +193,7 @@ public struct SiteRenderer: Sendable {
         var context = common(path: "", kind: "notFound", title: "Không tìm thấy trang",
                              description: "Trang bạn tìm không có hoặc đã được gỡ.", navSection: nil, noindex: true)
         context["root"] = .string(config.basePath)
-        return OutputFile(path: "404.html", bytes: theme.render("404", .object(context)))
+        return OutputFile(path: Self.notFoundPath, bytes: theme.render("404", .object(context)))
     }
 
     // MARK: Contexts (docs/theme.md)

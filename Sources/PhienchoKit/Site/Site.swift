@@ -96,6 +96,15 @@ public struct Site {
         }
         stageClock.start(.render(vacancies: publication.open.count + publication.expired.count))
         let renderer = SiteRenderer(site: publicSite, theme: theme)
+        // The new tree's folders are made in the background from here on (`OutputStaging`).
+        let writer = OutputWriter(output: options.outputDirectory)
+        let staging: OutputStaging
+        do {
+            staging = try writer.stage(folders: renderer.pagePaths() + theme.assetFiles.map(\.path))
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
+            return report
+        }
         var files: [OutputFile] = []
         files += renderer.renderHomeAndListings()
         files += renderer.renderVacancyPages()
@@ -105,15 +114,6 @@ public struct Site {
         files.append(renderer.renderSearchPage())
         files.append(renderer.renderNotFoundPage())
         files += theme.assetFiles
-        // The new tree's folders are made in the background from here on (`OutputStaging`).
-        let writer = OutputWriter(output: options.outputDirectory)
-        let staging: OutputStaging
-        do {
-            staging = try writer.stage(folders: files.map(\.path))
-        } catch {
-            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
-            return report
-        }
 
         // 7. Derive the search index, feeds, sitemap and robots.txt.
         stageClock.start(.derive)
