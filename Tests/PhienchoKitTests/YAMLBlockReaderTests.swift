@@ -114,7 +114,7 @@ struct YAMLBlockReaderTests {
             switch Int.random(in: 0..<10, using: &random) {
             case 0..<6:
                 lines.append("\(pad)\(key): \(pick(values, 3))")
-            case 6, 7 where depth < 3:
+            case 6..<8 where depth < 3:
                 lines.append("\(pad)\(key):")
                 mapping(depth: depth + 1, indent: indent + unit, unit: unit, into: &lines, &random)
             default:

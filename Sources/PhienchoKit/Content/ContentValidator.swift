@@ -23,9 +23,9 @@ public enum ContentValidator {
         // staff with unknown-commune errors, so those lists' own errors are reported alone).
         var vacancies: [Vacancy] = []
         if let communes, let sectors {
-            let results = parallelMap(loaded.vacancies) { Vacancy.decode($0, communes: communes, sectors: sectors) }
+            var results = parallelMap(loaded.vacancies) { Vacancy.decode($0, communes: communes, sectors: sectors) }
             for result in results { diagnostics += result.1 }
-            vacancies = sortedBySlug(results)
+            vacancies = sortedBySlug(taking: &results)
             diagnostics += duplicateIDs(in: vacancies)
         }
         let pages = loaded.pages.compactMap { take(Page.decode($0)) }
@@ -40,12 +40,16 @@ public enum ContentValidator {
         return Result(catalog: catalog, diagnostics: diagnostics)
     }
 
-    /// The decoded vacancies ordered by slug, each slug computed once and each vacancy copied once
-    /// (the same order as `compactMap(\.0).sorted { $0.slug < $1.slug }`, a stable sort).
-    static func sortedBySlug(_ results: [(Vacancy?, [Diagnostic])]) -> [Vacancy] {
+    /// The decoded vacancies ordered by slug (the order of `compactMap(\.0).sorted { $0.slug < $1.slug }`,
+    /// a stable sort), each slug computed once and each vacancy moved out of `results`, not copied.
+    static func sortedBySlug(taking results: inout [(Vacancy?, [Diagnostic])]) -> [Vacancy] {
         let decoded = results.indices.filter { results[$0].0 != nil }
         let slugs = results.map { $0.0?.slug ?? "" }
-        return decoded.sorted { slugs[$0] != slugs[$1] ? slugs[$0] < slugs[$1] : $0 < $1 }.map { results[$0].0! }
+        return decoded.sorted { slugs[$0] != slugs[$1] ? slugs[$0] < slugs[$1] : $0 < $1 }.map { index in
+            var vacancy: Vacancy?
+            swap(&vacancy, &results[index].0)
+            return vacancy!
+        }
     }
 
     /// Ids are compared as their URL segment (case-insensitive), since that is what must be unique.
@@ -60,18 +64,19 @@ public enum ContentValidator {
         }
         var firstDraft: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for (index, vacancy) in vacancies.enumerated() {
+        for index in vacancies.indices {
             let slug = slugs[index]
+            let isDraft = vacancies[index].status == .draft
             let other: Int?
-            if vacancy.status == .draft {
+            if isDraft {
                 other = firstNonDraft[slug] ?? firstDraft[slug]
                 firstDraft[slug] = firstDraft[slug] ?? index
             } else {
                 other = firstNonDraft[slug]
             }
-            guard let other, vacancies[other].sourcePath != vacancy.sourcePath else { continue }
-            diagnostics.append(Diagnostic(vacancy.status == .draft ? .warning : .error, .duplicateID, path: vacancy.sourcePath,
-                "Mã tin “\(vacancy.id)” đã được dùng ở tệp \(vacancies[other].sourcePath). Mỗi tin cần một mã riêng."))
+            guard let other, vacancies[other].sourcePath != vacancies[index].sourcePath else { continue }
+            diagnostics.append(Diagnostic(isDraft ? .warning : .error, .duplicateID, path: vacancies[index].sourcePath,
+                "Mã tin “\(vacancies[index].id)” đã được dùng ở tệp \(vacancies[other].sourcePath). Mỗi tin cần một mã riêng."))
         }
         return diagnostics
     }

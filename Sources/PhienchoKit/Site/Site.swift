@@ -73,6 +73,7 @@ public struct Site {
         // 2–3. Parse front matter and Markdown, validate into typed values.
         stageClock.start(.validate(files: loaded.filesRead))
         let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
+        Disposal.release(consume loaded)   // the files' texts, freed in the background (`Disposal`)
         report.diagnostics = validated.diagnostics
         guard let catalog = validated.catalog else { return report }
         // 4. Select what is published at `now`.
@@ -82,7 +83,9 @@ public struct Site {
         let publicSite = PublicSite(catalog: catalog, publication: publication)
 
         // The seeker records are read and compiled for the audit in the background meanwhile.
-        let preparedAudit = BackgroundWork { [options] in Self.prepareLeakAudit(options: options, allow: catalog.site.auditAllow) }
+        let preparedAudit = BackgroundWork { [options, allow = catalog.site.auditAllow] in
+            Self.prepareLeakAudit(options: options, allow: allow)
+        }
 
         // 6. Render pages.
         let theme: Theme
@@ -138,6 +141,9 @@ public struct Site {
         } catch {
             report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
         }
+        // Everything above is freed on a thread of its own (`Disposal`): the report does not wait for it.
+        Disposal.release((consume files, consume renderer, consume feeds, consume publicSite, consume publication,
+                          consume catalog, consume validated))
         return report
     }
 
