@@ -6,10 +6,10 @@ import Glibc
 /// The private folder beside the output that a build fills and then swaps into place
 /// (`OutputWriter.stage` makes it, `OutputWriter.write(_:into:)` fills and swaps it).
 ///
-/// It is made as soon as the pages' paths are known (before they are rendered), and its folders are
-/// created on a thread of their own while the site is rendered, derived and audited: the kernel makes the folders of
-/// one parent one at a time (`viec-lam/` gets one per vacancy), so this work cannot use both cores
-/// and would otherwise hold up the write stage. Until the audit has passed the staging folder holds
+/// It is made as soon as the pages' paths are known (`SiteRenderer.pagePaths()`, before anything
+/// is rendered), and its folders are created on a thread of their own while the site is rendered,
+/// derived and audited: the kernel makes the folders of one parent one at a time (`viec-lam/` gets
+/// one per vacancy), so this work cannot use both cores and would otherwise hold up the write stage. Until the audit has passed the staging folder holds
 /// only empty folders, named like the pages' paths, never a file; a build that stops before
 /// writing removes it (`discard`), and a killed build's staging folder is removed by the next run.
 ///
