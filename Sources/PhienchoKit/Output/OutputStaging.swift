@@ -9,9 +9,10 @@ import Glibc
 /// It is made as soon as the pages' paths are known (`SiteRenderer.pagePaths()`, before anything
 /// is rendered), and its folders are created on a thread of their own while the site is rendered,
 /// derived and audited: the kernel makes the folders of one parent one at a time (`viec-lam/` gets
-/// one per vacancy), so this work cannot use both cores and would otherwise hold up the write stage. Until the audit has passed the staging folder holds
-/// only empty folders, named like the pages' paths, never a file; a build that stops before
-/// writing removes it (`discard`), and a killed build's staging folder is removed by the next run.
+/// one per vacancy), so this work cannot use both cores and would otherwise hold up the write stage.
+/// Until the audit has passed the staging folder holds only empty folders, named like the pages'
+/// paths, never a file; a build that stops before writing removes it (`discard`), and a killed
+/// build's staging folder is removed by the next run.
 ///
 /// On a rebuild the staging folder is the previous site's folder tree, emptied of its files when
 /// that site was replaced and kept beside the output (`OutputWriter.foldersPath`): only the folders
