@@ -42,6 +42,20 @@ struct OutputWriterTests {
         #expect(names(in: folder.url).isEmpty)
     }
 
+    @Test("Folders the staging was not told of are made when the files are written")
+    func unannouncedFoldersAreMadeOnWrite() throws {
+        let folder = try TemporaryFolder("writer")
+        defer { folder.remove() }
+        let writer = OutputWriter(output: folder.path("public"))
+        let staging = try writer.stage(folders: ["viec-lam/a/index.html"])
+        let files = Self.siteA + [OutputFile(path: "xa-phuong/x/trang/2/index.html", text: "X2\n")]
+        #expect(try writer.write(files, into: staging).written == 5)
+        let tree = readTree(folder.path("public"))
+        #expect(tree.count == 5)
+        #expect(tree["viec-lam/b/index.html"] == Data("B\n".utf8))
+        #expect(tree["xa-phuong/x/trang/2/index.html"] == Data("X2\n".utf8))
+    }
+
     @Test("A second build of the same output is refused while the first one is staged")
     func stagedOutputIsLocked() throws {
         let folder = try TemporaryFolder("writer")

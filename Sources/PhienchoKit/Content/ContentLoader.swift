@@ -89,11 +89,14 @@ public struct ContentLoader: Sendable {
                          into paths: inout [Entry], loaded: inout Loaded) {
         let url = root.appendingPathComponent(relativeFolder)
         guard let real = insideRealPath(of: url), visited.insert(real).inserted,
-              let entries = Self.entries(of: url.path) else { return }
-        for (name, type) in entries where !name.hasPrefix(".") {
+              let entries = FileTree.entries(of: url.path) else { return }
+        // In byte order; each entry's type as the folder lists it, so no `lstat` per file (for
+        // 100,000 vacancies that took half a second on one core).
+        for entry in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let relative = relativeFolder + "/" + name
-            var mode = mode_t(type) << 12   // DTTOIF: a `d_type` as the `S_IFMT` bits of a mode
-            if type == DT_UNKNOWN {
+            var mode = mode_t(entry.type) << 12   // DTTOIF: a `d_type` as the `S_IFMT` bits of a mode
+            if entry.type == DT_UNKNOWN {
                 var status = stat()
                 guard lstat(path(relative), &status) == 0 else { continue }
                 mode = status.st_mode
@@ -119,22 +122,6 @@ public struct ContentLoader: Sendable {
                 paths.append(Entry(relativePath: relative, isLink: isLink))
             }
         }
-    }
-
-    /// A folder's names in byte order with their types as the folder lists them (`DT_DIR`, `DT_LNK`,
-    /// … or `DT_UNKNOWN` where the file system does not say): no `lstat` per file, which for
-    /// 100,000 vacancies took half a second on one core.
-    private static func entries(of folder: String) -> [(name: String, type: UInt8)]? {
-        guard let directory = opendir(folder) else { return nil }
-        defer { closedir(directory) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != ".", name != ".." { entries.append((name, entry.pointee.d_type)) }
-        }
-        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// What reading one file gave: its text, or the problem to report (and whether its bytes were read).

@@ -16,11 +16,56 @@ enum FileTree {
         var folders: [String] = []
     }
 
-    /// Everything under `root`, or nil when `root` cannot be opened as a folder.
+    /// Everything under `root`, or nil when `root` cannot be opened as a folder. Listed one depth at
+    /// a time, the folders of a depth on both cores (a site's `viec-lam/` holds a folder per vacancy).
     static func list(_ root: String) -> Listing? {
+        guard let top = entries(of: root) else { return nil }
         var listing = Listing()
-        guard collect(root, relative: "", into: &listing) else { return nil }
+        var level: [(folder: String, entries: [Entry])] = [("", top)]
+        while !level.isEmpty {
+            var subfolders: [String] = []
+            for (folder, entries) in level {
+                for entry in entries {
+                    let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                    var type = Int32(entry.type)
+                    if type == DT_UNKNOWN {
+                        var status = stat()
+                        guard lstat(root + "/" + path, &status) == 0 else { continue }
+                        type = Int32((status.st_mode & S_IFMT) >> 12)   // IFTODT
+                    }
+                    switch type {
+                    case Int32(DT_DIR): subfolders.append(path)
+                    case Int32(DT_REG): listing.files.append(path)
+                    default: listing.others.append(path)
+                    }
+                }
+            }
+            listing.folders += subfolders
+            level = Array(zip(subfolders, parallelMap(subfolders) { entries(of: root + "/" + $0) ?? [] }))
+        }
         return listing
+    }
+
+    /// A folder entry as `readdir` gives it: the name and its `d_type` (`DT_DIR`, `DT_REG`, `DT_LNK`
+    /// … or `DT_UNKNOWN` where the file system does not say).
+    struct Entry: Sendable {
+        let name: String
+        let type: UInt8
+    }
+
+    /// The entries of `folder` but `.` and `..`, in the order the folder lists them; nil when it
+    /// cannot be opened. No `lstat` per entry: the file types come with the names.
+    static func entries(of folder: String) -> [Entry]? {
+        guard let stream = opendir(folder) else { return nil }
+        defer { closedir(stream) }
+        var entries: [Entry] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != ".", name != ".." { entries.append(Entry(name: name, type: entry.pointee.d_type)) }
+        }
+        return entries
     }
 
     /// Removes `root` and everything under it. False when something could not be removed.
@@ -80,35 +125,5 @@ enum FileTree {
     /// the folders. False when one could not be removed.
     static func removeFiles(of listing: Listing, under root: String) -> Bool {
         parallelMap(listing.files + listing.others) { unlink(root + "/" + $0) == 0 || errno == ENOENT }.allSatisfy { $0 }
-    }
-
-    private static func collect(_ folder: String, relative: String, into listing: inout Listing) -> Bool {
-        guard let stream = opendir(folder) else { return false }
-        defer { closedir(stream) }
-        var subfolders: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            guard name != ".", name != ".." else { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var type = Int32(entry.pointee.d_type)
-            if type == DT_UNKNOWN {
-                var status = stat()
-                guard lstat(folder + "/" + name, &status) == 0 else { continue }
-                type = (status.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
-            }
-            switch type {
-            case Int32(DT_DIR): subfolders.append(name)
-            case Int32(DT_REG): listing.files.append(path)
-            default: listing.others.append(path)
-            }
-        }
-        for name in subfolders {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            listing.folders.append(path)
-            _ = collect(folder + "/" + name, relative: path, into: &listing)
-        }
-        return true
     }
 }

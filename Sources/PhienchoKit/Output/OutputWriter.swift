@@ -95,8 +95,13 @@ public struct OutputWriter: Sendable {
 
     private func fill(_ staging: OutputStaging, with files: [OutputFile], previous: Set<String>) throws(WriteError) -> Report {
         let stagingPath = staging.url.path, outputPath = output.path
+        // Folders the staging thread did not make (none when `SiteRenderer.pagePaths()` listed every
+        // page); `created` holds every made folder's parents too.
         let created = staging.createdFolders()
-        let missing = FileTree.folders(holding: files.map(\.path)).subtracting(created)
+        let missing = FileTree.folders(holding: files.lazy.map(\.path).filter { path in
+            guard let slash = path.lastIndex(of: "/") else { return false }
+            return !created.contains(String(path[..<slash]))
+        })
         guard FileTree.createFolders(missing, under: stagingPath) else {
             throw .io("Không tạo được các thư mục trong thư mục tạm \(stagingPath).")
         }
