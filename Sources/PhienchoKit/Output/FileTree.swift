@@ -80,14 +80,20 @@ enum FileTree {
     }
 
     /// Keeps only `folders` (relative, closed under parents) under `root`: removes every other
-    /// folder, deepest first, one at a time. False when `root` holds anything but folders (it is then
-    /// left as it is) or a folder could not be removed.
-    static func keepOnly(_ folders: Set<String>, under root: String) -> Bool {
-        guard let listing = list(root), listing.files.isEmpty, listing.others.isEmpty else { return false }
-        for level in depthLevels(listing.folders.filter { !folders.contains($0) }).reversed() {
-            for folder in level where rmdir(root + "/" + folder) != 0 { return false }
+    /// folder, deepest first, one at a time, and returns the folders that remain (each with its
+    /// parents). Nil when `root` holds anything but folders (it is then left as it is) or a folder
+    /// could not be removed.
+    static func keepOnly(_ folders: Set<String>, under root: String) -> Set<String>? {
+        guard let listing = list(root), listing.files.isEmpty, listing.others.isEmpty else { return nil }
+        var kept: Set<String> = []
+        var removed: [String] = []
+        for folder in listing.folders {
+            if folders.contains(folder) { kept.insert(folder) } else { removed.append(folder) }
         }
-        return true
+        for level in depthLevels(removed).reversed() {
+            for folder in level where rmdir(root + "/" + folder) != 0 { return nil }
+        }
+        return kept
     }
 
     /// Creates `folders` (relative to `root`, which exists) and all their parents; a folder that

@@ -83,15 +83,20 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Makes every folder that holds one of `paths` (file paths relative to `root`), parents first,
     /// one at a time; returns those that exist afterwards. A reused tree first loses the folders
-    /// that are not needed; one that holds anything but folders is emptied instead.
+    /// that are not needed, and only the missing ones are made; one that holds anything but folders
+    /// is emptied instead.
     private static func createFolders(_ paths: [String], under root: String, reusing: Bool) -> Set<String> {
         let needed = FileTree.folders(holding: paths)
-        if reusing, !FileTree.keepOnly(needed, under: root) {
-            FileTree.remove(root)
-            guard mkdir(root, 0o777) == 0 else { return [] }
-        }
         var created: Set<String> = []
-        for folder in needed.sorted() {
+        if reusing {
+            if let kept = FileTree.keepOnly(needed, under: root) {
+                created = kept
+            } else {
+                FileTree.remove(root)
+                guard mkdir(root, 0o777) == 0 else { return [] }
+            }
+        }
+        for folder in needed.subtracting(created).sorted() {
             // Sorted, a parent comes before its children; one that failed fails them too.
             if let slash = folder.lastIndex(of: "/"), !created.contains(String(folder[..<slash])) { continue }
             if mkdir(root + "/" + folder, 0o777) == 0 || errno == EEXIST { created.insert(folder) }
