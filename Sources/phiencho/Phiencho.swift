@@ -21,11 +21,7 @@ struct Phiencho: ParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-            } else {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            }
+            (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(fullMessage(for: error) + "\n")
             Foundation.exit(code == .success ? 0 : 2)
         }
     }
@@ -64,7 +60,18 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("timings"), help: "In thời gian của từng bước (để đo tốc độ).")
     var timings = false
 
+    @Flag(name: .customLong("force"), help: "Thay toàn bộ thư mục đầu ra dù nó không phải trang do phiencho tạo (không bao giờ áp dụng cho thư mục nội dung hay giao diện).")
+    var force = false
+
+    func validate() throws {
+        if let baseURL, SiteConfig.normalizedBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url phải là một địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, ví dụ https://vieclam.ninhbinh.gov.vn/phien-cho/.")
+        }
+    }
+
     func run() throws {
+        // Ctrl-C, SIGTERM or a closed terminal: the staging folder is removed and the old site stays.
+        Interruption.install()
         var options = Site.Options(
             contentDirectory: URL(fileURLWithPath: contentOptions.content),
             themesDirectory: URL(fileURLWithPath: themes),
@@ -75,6 +82,7 @@ struct Build: ParsableCommand {
             themesDisplay: themes,
             outputDisplay: output
         )
+        options.force = force
         // On a terminal, a short line per stage; in a CI log (not a terminal), only the summary.
         if isatty(STDERR_FILENO) != 0 {
             options.progress = { stage in
@@ -158,12 +166,14 @@ func finish(_ report: BuildReport, format: DiagnosticFormat = .text) throws {
         FileHandle.standardOutput.write(DiagnosticJSON.encode(report.diagnostics))
         print(report.summary, to: &standardError)
     }
-    if report.diagnostics.contains(where: { $0.code == .outputProblem }) { throw ExitCode(2) }
-    if !report.succeeded { throw ExitCode(1) }
+    if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
 }
 
+/// Everything the CLI prints goes through here: line breaks are kept, and any other control
+/// character that came from content or from an argument is shown escaped (`TerminalText`), so it
+/// cannot act on the terminal. Diagnostics escape their own line breaks too.
 extension FileHandle: @retroactive TextOutputStream {
     public func write(_ string: String) {
-        write(Data(string.utf8))
+        write(Data(TerminalText.escapedLines(string).utf8))
     }
 }

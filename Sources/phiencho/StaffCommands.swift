@@ -71,7 +71,7 @@ struct Serve: ParsableCommand {
             port: port,
             now: try contentOptions.publicationDay()
         ))
-        let signals = StopSignals()
+        let signals = StopSignals([SIGINT, SIGTERM, SIGHUP])
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

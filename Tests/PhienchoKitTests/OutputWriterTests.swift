@@ -20,9 +20,11 @@ struct OutputWriterTests {
         defer { folder.remove() }
         let output = folder.path("deep/public")
         let report = try OutputWriter(output: output).write(Self.siteA)
-        #expect(report == OutputWriter.Report(written: 4, unchanged: 0, removed: 0))
+        // The site's four files and the marker by which a later build recognises its output.
+        #expect(report == OutputWriter.Report(written: 5, unchanged: 0, removed: 0))
         let tree = readTree(output)
-        #expect(tree.count == 4)
+        #expect(tree.count == 5)
+        #expect(tree[OutputWriter.markerName] == OutputWriter.marker.data)
         #expect(tree["viec-lam/a/index.html"] == Data("A\n".utf8))
         // Only the output and the lock file remain beside it: no staging folder.
         #expect(names(in: folder.path("deep")) == [".public.phiencho-lock", "public"])
@@ -49,9 +51,9 @@ struct OutputWriterTests {
         let writer = OutputWriter(output: folder.path("public"))
         let staging = try writer.stage(folders: ["viec-lam/a/index.html"])
         let files = Self.siteA + [OutputFile(path: "xa-phuong/x/trang/2/index.html", text: "X2\n")]
-        #expect(try writer.write(files, into: staging).written == 5)
+        #expect(try writer.write(files, into: staging).written == 6)
         let tree = readTree(folder.path("public"))
-        #expect(tree.count == 5)
+        #expect(tree.count == 6)
         #expect(tree["viec-lam/b/index.html"] == Data("B\n".utf8))
         #expect(tree["xa-phuong/x/trang/2/index.html"] == Data("X2\n".utf8))
     }
@@ -64,7 +66,7 @@ struct OutputWriterTests {
         let first = try OutputWriter(output: output).stage(folders: [])
         #expect(throws: OutputWriter.WriteError.self) { try OutputWriter(output: output).write(Self.siteA) }
         _ = try OutputWriter(output: output).write(Self.siteA, into: first)
-        #expect(readTree(output).count == 4)
+        #expect(readTree(output) == tree(Self.siteA))
         #expect(names(in: folder.url) == [".public.phiencho-lock", "public"])
     }
 
@@ -91,7 +93,7 @@ struct OutputWriterTests {
     }
 
     func tree(_ files: [OutputFile]) -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
+        Dictionary(uniqueKeysWithValues: (files + [OutputWriter.marker]).map { ($0.path, $0.data) })
     }
 
     /// `siteA` written twice into `public`: the second build kept the first one's folders.
@@ -165,7 +167,7 @@ struct OutputWriterTests {
         siteB[1] = OutputFile(path: "viec-lam/a/index.html", text: "A sửa\n")
         siteB.append(OutputFile(path: "viec-lam/c/index.html", text: "C\n"))
         let report = try writer.write(siteB)
-        #expect(report == OutputWriter.Report(written: 2, unchanged: 2, removed: 1))
+        #expect(report == OutputWriter.Report(written: 2, unchanged: 3, removed: 1))   // the marker is unchanged too
         let after = identities(output)
         #expect(after["index.html"] == before["index.html"])
         #expect(after["assets/style.css"] == before["assets/style.css"])
@@ -173,7 +175,8 @@ struct OutputWriterTests {
         #expect(after["viec-lam/b/index.html"] == nil)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("viec-lam/b").path),
                 "the removed vacancy's folder disappears too")
-        #expect(Set(after.keys) == ["index.html", "assets/style.css", "viec-lam/a/index.html", "viec-lam/c/index.html"])
+        #expect(Set(after.keys) == ["index.html", "assets/style.css", "viec-lam/a/index.html", "viec-lam/c/index.html",
+                                    OutputWriter.markerName])
     }
 
     @Test("Staging folders left by a killed run are removed by the next run")

@@ -53,9 +53,50 @@ public struct ContentLoader: Sendable {
         loaded.siteConfig = requiredFile("site.yml", into: &loaded)
         loaded.communes = requiredFile("communes.yml", into: &loaded)
         loaded.sectors = requiredFile("sectors.yml", into: &loaded)
-        loaded.vacancies = markdownFiles(under: "vacancies", recursive: true, into: &loaded)
-        loaded.pages = markdownFiles(under: "pages", recursive: false, into: &loaded)
+        if folderExists("vacancies", required: true, into: &loaded) {
+            loaded.vacancies = markdownFiles(under: "vacancies", recursive: true, into: &loaded)
+        }
+        if folderExists("pages", required: false, into: &loaded) {
+            loaded.pages = markdownFiles(under: "pages", recursive: false, into: &loaded)
+        }
         return loaded
+    }
+
+    /// Whether `name` is a folder to read. `vacancies/` must exist: without it (a failed checkout, a
+    /// wrong `--content`) a build would publish a site with no vacancy. `pages/` is optional. Either,
+    /// when present, must be a folder (or a link to one inside the content folder).
+    private func folderExists(_ name: String, required: Bool, into loaded: inout Loaded) -> Bool {
+        var status = stat()
+        guard lstat(path(name), &status) == 0 else {
+            if errno == ENOENT {
+                if required {
+                    loaded.diagnostics.append(Diagnostic(.error, .missingFile, path: display(name),
+                        "Thiếu thư mục \(name)/ trong thư mục nội dung: không có nó thì trang sẽ không có tin nào. Hãy kiểm tra lại thư mục nội dung (--content)."))
+                }
+            } else {
+                loaded.diagnostics.append(Diagnostic(.error, .unreadable, path: display(name),
+                    "Không đọc được thư mục \(name)/ (\(SystemErrorText.current)); hãy kiểm tra quyền đọc."))
+            }
+            return false
+        }
+        if status.st_mode & S_IFMT == S_IFLNK {
+            guard insideRealPath(of: root.appendingPathComponent(name)) != nil else {
+                loaded.diagnostics.append(Diagnostic(.error, .symlinkOutside, path: display(name),
+                    "Liên kết tượng trưng (symlink) trỏ ra ngoài thư mục nội dung; phiencho không đọc nó."))
+                return false
+            }
+            guard stat(path(name), &status) == 0 else {
+                loaded.diagnostics.append(Diagnostic(.error, .unreadable, path: display(name),
+                    "Liên kết tượng trưng (symlink) này trỏ tới chỗ không có (liên kết hỏng)."))
+                return false
+            }
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            loaded.diagnostics.append(Diagnostic(.error, .notAFolder, path: display(name),
+                "\(name) phải là một thư mục chứa các tệp .md, nhưng đây là một tệp."))
+            return false
+        }
+        return true
     }
 
     private func requiredFile(_ name: String, into loaded: inout Loaded) -> SourceFile? {
@@ -88,8 +129,12 @@ public struct ContentLoader: Sendable {
     private func collect(_ relativeFolder: String, recursive: Bool, visited: inout Set<String>,
                          into paths: inout [Entry], loaded: inout Loaded) {
         let url = root.appendingPathComponent(relativeFolder)
-        guard let real = insideRealPath(of: url), visited.insert(real).inserted,
-              let entries = FileTree.entries(of: url.path) else { return }
+        guard let real = insideRealPath(of: url), visited.insert(real).inserted else { return }
+        guard let entries = FileTree.entries(of: url.path, followingLinks: true) else {
+            loaded.diagnostics.append(Diagnostic(.error, .unreadable, path: display(relativeFolder),
+                "Không đọc được thư mục này (\(SystemErrorText.current)) nên các tin trong đó sẽ bị bỏ sót; hãy kiểm tra quyền đọc."))
+            return
+        }
         // In byte order; each entry's type as the folder lists it, so no `lstat` per file (for
         // 100,000 vacancies that took half a second on one core).
         for entry in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) where !entry.name.hasPrefix(".") {
@@ -98,7 +143,10 @@ public struct ContentLoader: Sendable {
             var mode = mode_t(entry.type) << 12   // DTTOIF: a `d_type` as the `S_IFMT` bits of a mode
             if entry.type == DT_UNKNOWN {
                 var status = stat()
-                guard lstat(path(relative), &status) == 0 else { continue }
+                guard lstat(path(relative), &status) == 0 else {
+                    loaded.diagnostics.append(Diagnostic(.error, .unreadable, path: display(relative), "Không đọc được mục này."))
+                    continue
+                }
                 mode = status.st_mode
             }
             let isDirectory: Bool
@@ -111,7 +159,11 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 var followsToDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &followsToDirectory) else { continue }
+                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &followsToDirectory) else {
+                    loaded.diagnostics.append(Diagnostic(.error, .unreadable, path: display(relative),
+                        "Liên kết tượng trưng (symlink) này trỏ tới chỗ không có (liên kết hỏng)."))
+                    continue
+                }
                 isDirectory = followsToDirectory.boolValue
             } else {
                 isDirectory = mode & S_IFMT == S_IFDIR

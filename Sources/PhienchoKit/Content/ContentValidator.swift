@@ -75,8 +75,12 @@ public enum ContentValidator {
                 other = firstNonDraft[slug]
             }
             guard let other, vacancies[other].sourcePath != vacancies[index].sourcePath else { continue }
+            let position = vacancies[index].idPosition
+            let sameLetters = vacancies[index].id == vacancies[other].id
             diagnostics.append(Diagnostic(isDraft ? .warning : .error, .duplicateID, path: vacancies[index].sourcePath,
-                "Mã tin “\(vacancies[index].id)” đã được dùng ở tệp \(vacancies[other].sourcePath). Mỗi tin cần một mã riêng."))
+                line: position?.line, column: position?.column,
+                sameLetters ? "Mã tin “\(vacancies[index].id)” đã được dùng ở tệp \(vacancies[other].sourcePath). Mỗi tin cần một mã riêng."
+                            : "Mã tin “\(vacancies[index].id)” chỉ khác mã “\(vacancies[other].id)” ở tệp \(vacancies[other].sourcePath) về chữ hoa, chữ thường, nên hai tin sẽ có cùng địa chỉ viec-lam/\(slugs[index])/. Mỗi tin cần một mã riêng."))
         }
         return diagnostics
     }

@@ -40,6 +40,9 @@ extension Vacancy {
         if let id, !id.utf8.allSatisfy(isIDByte) || id.hasPrefix("-") {
             reader.sink.error(.invalidID, at: fields.values["id"].flatMap(reader.position),
                               "Mã tin “\(id)” chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), ví dụ NB-2026-001.")
+        } else if let id, id.utf8.count > Vacancy.maximumIDLength {
+            reader.sink.error(.invalidID, at: fields.values["id"].flatMap(reader.position),
+                              "Mã tin dài \(id.utf8.count) ký tự; tối đa \(Vacancy.maximumIDLength) ký tự (mã tin là tên thư mục và một phần địa chỉ của trang), ví dụ NB-2026-001.")
         }
         let title = reader.string(fields, "title")
         let status = reader.choice(fields, "status", ["draft": Status.draft, "approved": .approved, "withdrawn": .withdrawn])
@@ -85,7 +88,7 @@ extension Vacancy {
                               employmentType: employmentType, openings: openings, salary: salary.value,
                               requirements: requirements, benefits: benefits, tags: tags, applyHTML: applyHTML,
                               descriptionHTML: description.html, descriptionText: description.text,
-                              sourcePath: file.displayPath)
+                              sourcePath: file.displayPath, idPosition: fields.values["id"].flatMap(reader.position))
         return (vacancy, reader.sink.diagnostics)
     }
 

@@ -43,6 +43,11 @@ public struct Vacancy: Sendable {
     /// The description as plain text (for feeds and search).
     public var descriptionText: String
     public var sourcePath: String
+    /// Where `id:` stands in the source file, for problems found across files (two equal ids).
+    public var idPosition: SourcePosition? = nil
+
+    /// The longest id: the id is a folder name on the disk and part of every link to the vacancy.
+    public static let maximumIDLength = 64
 
     /// URL segment, from the id: `viec-lam/<slug>/`.
     public var slug: String { id.lowercased() }

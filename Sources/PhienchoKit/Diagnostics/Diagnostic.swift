@@ -27,13 +27,14 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         self.message = message
     }
 
+    /// The line printed for staff; controls from file names or values are shown escaped (`TerminalText`).
     public var formatted: String {
-        var location = path
+        var location = TerminalText.escaped(path)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(severity.label)[\(code.rawValue)]: \(message)"
+        return "\(location): \(severity.label)[\(code.rawValue)]: \(TerminalText.escaped(message))"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

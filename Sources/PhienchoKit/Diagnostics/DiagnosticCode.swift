@@ -10,6 +10,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case symlinkOutside = "PC104"
     case unreadable = "PC105"
     case missingFile = "PC106"
+    case notAFolder = "PC107"
 
     case missingFrontMatter = "PC201"
     case unclosedFrontMatter = "PC202"
@@ -44,6 +45,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case themeProblem = "PC502"
 
     case outputProblem = "PC601"
+    case outputRefused = "PC602"
 
     case seekerDataLeak = "PC901"
     case citizenIDShape = "PC902"

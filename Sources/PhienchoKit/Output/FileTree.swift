@@ -5,7 +5,8 @@ import Glibc
 
 /// Listing and removing a folder tree with readdir(3), unlink(2) and rmdir(2), both cores at a time.
 /// FileManager's enumerator and `removeItem` stat and convert every entry one after the other, which
-/// made them the slowest part of replacing a 10,000-page site. Symbolic links are never followed.
+/// made them the slowest part of replacing a 10,000-page site. Symbolic links are never followed,
+/// not even when the root itself is one: `remove` unlinks such a root instead of emptying its target.
 enum FileTree {
     struct Listing {
         /// Regular files, relative to the root.
@@ -54,9 +55,16 @@ enum FileTree {
     }
 
     /// The entries of `folder` but `.` and `..`, in the order the folder lists them; nil when it
-    /// cannot be opened. No `lstat` per entry: the file types come with the names.
-    static func entries(of folder: String) -> [Entry]? {
-        guard let stream = opendir(folder) else { return nil }
+    /// cannot be opened (errno says why). No `lstat` per entry: the file types come with the names.
+    /// Unless `followingLinks`, a `folder` that is a symbolic link is not opened (`ELOOP`): a tree
+    /// being listed to be removed is never left through a link.
+    static func entries(of folder: String, followingLinks: Bool = false) -> [Entry]? {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else { return nil }
+        guard let stream = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
         defer { closedir(stream) }
         var entries: [Entry] = []
         while let entry = readdir(stream) {

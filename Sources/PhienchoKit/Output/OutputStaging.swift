@@ -46,7 +46,10 @@ public final class OutputStaging: @unchecked Sendable {
     let url: URL
     private let traces: Traces
     private let created: BackgroundWork<Set<String>>
+    /// Set once, under `Interruption.critical`, by `discard` or `finish`.
     private var finished = false
+    /// Registration of `discard` as the clean-up of an interrupted build (`Interruption`).
+    private var interruption = 0
 
     /// `reusing`: `url` is a kept folder tree of an earlier site rather than a new empty folder.
     init(url: URL, traces: Traces, folders: [String], reusing: Bool) {
@@ -54,6 +57,7 @@ public final class OutputStaging: @unchecked Sendable {
         self.traces = traces
         let root = url.path
         created = BackgroundWork { Self.createFolders(folders, under: root, reusing: reusing) }
+        interruption = Interruption.register { [weak self] in self?.discard() }
     }
 
     deinit {
@@ -67,17 +71,29 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Unless the staging folder was swapped into place: removes it and every trace of this build
     /// beside the output, and releases the output's lock.
+    /// Also what an interrupted build runs (`Interruption`), possibly while the write stage's
+    /// threads still create files in the folder: it is renamed first, so that no file can be
+    /// created in it afterwards, then removed.
     public func discard() {
-        guard !finished else { return }
-        finished = true
-        _ = created.value
-        FileTree.remove(url.path)
-        traces.remove()
+        Interruption.critical {
+            guard !finished else { return }
+            finished = true
+            Interruption.unregister(interruption)
+            _ = created.value
+            let doomed = url.path + ".removing"
+            let path = rename(url.path, doomed) == 0 ? doomed : url.path
+            // A file created by a call that was already under way when the folder was renamed can
+            // make one pass fail; the next pass removes it.
+            for _ in 0..<3 where !FileTree.remove(path) { usleep(20_000) }
+            traces.remove()
+        }
     }
 
-    /// Called once the staging folder is the output (or was removed by the writer).
+    /// Called, under `Interruption.critical`, once the staging folder is the output (or was
+    /// removed by the writer).
     func finish() {
         finished = true
+        Interruption.unregister(interruption)
         close(traces.lock.descriptor)
     }
 

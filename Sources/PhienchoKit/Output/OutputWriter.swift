@@ -42,8 +42,37 @@ public struct OutputWriter: Sendable {
     /// The previous site's emptied folder tree, kept for the next build's staging folder.
     var foldersPath: String { parent.appendingPathComponent(stagingPrefix + "folders").path }
 
+    /// The file every site phiencho writes carries at its top, so that a later build recognises
+    /// the folder as its own (`OutputGuard`); the nginx snippet does not serve it.
+    public static let markerName = ".phiencho-site"
+    static let marker = OutputFile(path: markerName, text:
+        "Thư mục này là một trang do phiencho tạo. Mỗi lần tạo trang, toàn bộ thư mục được thay mới: đừng để tệp nào khác ở đây.\n")
+
+    /// `output`: the output folder as given. When it is a symbolic link (`public -> /var/www/…`), the
+    /// build writes to the folder it points to and keeps the link (`resolvedOutput`).
     public init(output: URL) {
-        self.output = output.standardizedFileURL
+        self.output = Self.resolvedOutput(output)
+    }
+
+    /// Where a build writes for the output path `url`: the target of a symbolic link (followed
+    /// link after link, so the link is kept and its target replaced atomically, as a real folder
+    /// would be), inside the real path of its parent folder. A link is never replaced by a folder
+    /// and the staging folders are made beside the folder that is really swapped.
+    static func resolvedOutput(_ url: URL) -> URL {
+        var path = url.standardizedFileURL.path
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { break }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(path, &buffer, buffer.count - 1)
+            guard length > 0 else { break }
+            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            path = target.hasPrefix("/") ? target : (path as NSString).deletingLastPathComponent + "/" + target
+            path = URL(fileURLWithPath: path).standardizedFileURL.path
+        }
+        let name = (path as NSString).lastPathComponent
+        let parent = OutputGuard.realPath((path as NSString).deletingLastPathComponent)
+        return URL(fileURLWithPath: (parent == "/" ? "" : parent) + "/" + name)
     }
 
     /// Writes `files` as the whole new site (`stage` and `write(_:into:)` in one call).
@@ -54,6 +83,11 @@ public struct OutputWriter: Sendable {
     /// Takes the output's lock, removes killed runs' leftovers and makes the staging folder; the
     /// folders holding `folders` (file paths) are created in the background (`OutputStaging`).
     public func stage(folders: [String]) throws(WriteError) -> OutputStaging {
+        // Until the staging folder is registered as an interrupted build's clean-up.
+        try Interruption.critical { () throws(WriteError) in try makeStaging(folders: folders) }
+    }
+
+    private func makeStaging(folders: [String]) throws(WriteError) -> OutputStaging {
         let createdParents = missingAncestors(of: parent)
         try createFolder(parent)
         let lock: OutputStaging.Lock
@@ -83,9 +117,12 @@ public struct OutputWriter: Sendable {
         var report = Report()
         do {
             let previous = FileTree.list(output.path)
-            report = try fill(staging, with: files, previous: Set(previous?.files ?? []))
-            try swapIntoPlace(staging.url, previous: previous)
-            staging.finish()
+            report = try fill(staging, with: files + [Self.marker], previous: Set(previous?.files ?? []))
+            // An interrupting signal waits for the swap and the old site's clean-up.
+            try Interruption.critical { () throws(WriteError) in
+                try swapIntoPlace(staging.url, previous: previous)
+                staging.finish()
+            }
         } catch {
             staging.discard()
             throw error
@@ -151,11 +188,11 @@ public struct OutputWriter: Sendable {
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .io("\(output.path) đang là một tệp, không phải thư mục.") }
             guard phiencho_exchange_paths(staging.path, output.path) == 0 else {
-                throw .io("Không thay được thư mục \(output.path): \(String(cString: strerror(errno))).")
+                throw .io("Không thay được thư mục \(output.path): \(SystemErrorText.current).")
             }
             keepFolders(of: staging.path, listed: previous)
         } else if rename(staging.path, output.path) != 0 {
-            throw .io("Không tạo được thư mục \(output.path): \(String(cString: strerror(errno))).")
+            throw .io("Không tạo được thư mục \(output.path): \(SystemErrorText.current).")
         }
     }
 
@@ -200,11 +237,13 @@ public struct OutputWriter: Sendable {
         let path = parent.appendingPathComponent(stagingPrefix + "lock").path
         while true {
             var created = true
-            var descriptor = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o644)
+            var descriptor = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
             if descriptor < 0, errno == EEXIST {
                 created = false
-                descriptor = open(path, O_RDWR | O_CLOEXEC)
+                descriptor = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
                 if descriptor < 0, errno == ENOENT { continue }
+                // Not a regular file that phiencho made (a symbolic link, a folder …): never followed.
+                if descriptor < 0, errno == ELOOP, unlink(path) == 0 { continue }
             }
             guard descriptor >= 0 else { throw .io("Không tạo được tệp khóa \(path).") }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -237,7 +276,11 @@ public struct OutputWriter: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         let kept = [stagingPrefix + "lock", stagingPrefix + "folders"]
         for name in names where name.hasPrefix(stagingPrefix) && !kept.contains(name) {
-            FileTree.remove(parent.appendingPathComponent(name).path)
+            FileTree.remove(parent.appendingPathComponent(name).path)   // a link is unlinked, never followed
         }
+        // The kept folder tree is renamed into the staging folder; anything but a real folder there
+        // (a link, a file) is unlinked, never followed.
+        var status = stat()
+        if lstat(foldersPath, &status) == 0, status.st_mode & S_IFMT != S_IFDIR { unlink(foldersPath) }
     }
 }

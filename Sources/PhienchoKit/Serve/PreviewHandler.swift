@@ -116,7 +116,13 @@ public struct PreviewHandler: HTTPHandler {
             return .missing(page: page)
         }
         if isDirectory.boolValue {
-            guard decoded.hasSuffix("/") else { return .redirect(rawPath + "/") }
+            // Rebuilt from the checked parts, never from the raw path: `//viec-lam` must not become
+            // the protocol-relative `//viec-lam/`, which a browser reads as another host.
+            guard decoded.hasSuffix("/") else {
+                let segment = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;"))
+                return .redirect("/" + parts.map { $0.addingPercentEncoding(withAllowedCharacters: segment) ?? $0 }
+                    .joined(separator: "/") + "/")
+            }
             let index = target.appendingPathComponent("index.html")
             return FileManager.default.fileExists(atPath: index.path) ? .file(index) : .missing(page: true)
         }

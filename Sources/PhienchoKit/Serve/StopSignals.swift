@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Turns SIGINT (Ctrl-C) and SIGTERM into an awaitable event, so the preview server can stop
+/// Turns SIGINT (Ctrl-C), SIGTERM and (when asked, as `serve` does) SIGHUP into an awaitable event, so the preview server can stop
 /// cleanly — close its socket, remove its temporary folder — instead of dying mid-way. After the
 /// first signal the default action is restored: a second Ctrl-C ends the process at once.
 public final class StopSignals: @unchecked Sendable {

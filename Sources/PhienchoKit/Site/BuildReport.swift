@@ -25,6 +25,13 @@ public struct BuildReport: Sendable {
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     public var succeeded: Bool { errorCount == 0 }
 
+    /// The process's exit status: 2 when the output folder could not or may not be written
+    /// (PC601, PC602), 1 for any other error, 0 otherwise.
+    public var exitStatus: Int32 {
+        if diagnostics.contains(where: { $0.code == .outputProblem || $0.code == .outputRefused }) { return 2 }
+        return succeeded ? 0 : 1
+    }
+
     mutating func count(_ publication: Publication) {
         openCount = publication.open.count
         expiredCount = publication.expired.count

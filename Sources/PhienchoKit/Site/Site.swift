@@ -18,6 +18,8 @@ public struct Site {
         public var outputDisplay: String
         /// Told as each build stage starts (the CLI prints it on a terminal); nil: silent.
         public var progress: (@Sendable (BuildStage) -> Void)?
+        /// `--force`: replace an output folder that phiencho did not write (`OutputGuard`).
+        public var force = false
 
         public init(contentDirectory: URL, themesDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
                     now: LocalDate? = nil, contentDisplay: String? = nil, themesDisplay: String? = nil,
@@ -65,6 +67,14 @@ public struct Site {
 
     private func runStages(_ stageClock: inout StageClock) -> BuildReport {
         var report = BuildReport()
+
+        // 0. Only an output folder that may be replaced: never the content, the themes, or a folder
+        // phiencho did not write.
+        report.diagnostics = OutputGuard(content: options.contentDirectory, themes: options.themesDirectory,
+                                         output: options.outputDirectory, contentDisplay: options.contentDisplay,
+                                         themesDisplay: options.themesDisplay, outputDisplay: options.outputDisplay,
+                                         force: options.force).problems()
+        guard report.succeeded else { return report }
 
         // 1. Load: only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
         stageClock.start(.load)

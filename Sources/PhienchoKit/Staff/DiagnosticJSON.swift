@@ -7,7 +7,23 @@ public enum DiagnosticJSON {
     public static func encode(_ diagnostics: [Diagnostic]) -> String {
         guard !diagnostics.isEmpty else { return "[]\n" }
         let lines = diagnostics.map { object($0) }
-        return "[\n  " + lines.joined(separator: ",\n  ") + "\n]\n"
+        return escapingTerminalControls("[\n  " + lines.joined(separator: ",\n  ") + "\n]\n")
+    }
+
+    /// C1 controls and bidirectional marks are valid raw in JSON but act on a terminal that shows
+    /// it; they can only stand inside strings here, so each is written as a `\uXXXX` escape.
+    private static func escapingTerminalControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { $0.value >= 0x7F && TerminalText.needsEscape($0) }) else { return json }
+        var out = ""
+        for scalar in json.unicodeScalars {
+            if scalar.value >= 0x7F, TerminalText.needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static func object(_ diagnostic: Diagnostic) -> String {

@@ -38,7 +38,12 @@ public struct NewVacancy {
             return .failure(.rejected("Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\"."))
         }
         let loaded = ContentLoader(contentDirectory: contentDirectory, displayRoot: contentDisplay).load()
-        var problems = loaded.diagnostics.filter { $0.severity == .error && !$0.path.contains("/vacancies/") && !$0.path.contains("/pages/") }
+        // Only what stops a new file: the content folder or its three settings files. A problem in a
+        // vacancy or page file, or a content folder without vacancies/ yet, does not.
+        let settings = Set([contentDisplay] + ["site.yml", "communes.yml", "sectors.yml"].map {
+            contentDisplay.hasSuffix("/") ? contentDisplay + $0 : contentDisplay + "/" + $0
+        })
+        var problems = loaded.diagnostics.filter { $0.severity == .error && settings.contains($0.path) }
         let site = loaded.siteConfig.flatMap { file -> SiteConfig? in
             let (config, diagnostics) = SiteConfig.decode(file, baseURLOverride: nil)
             problems += diagnostics.filter { $0.severity == .error }
