@@ -2,7 +2,8 @@
 # Installs what phiencho needs, on Debian 12 with the Swift toolchain:
 #   scripts/setup.sh build   Debian packages for building (libcmark-dev, pkg-config)
 #   scripts/setup.sh test    those, the packages the tests use (Chromium and its driver, nginx,
-#                            a Java runtime for the HTML checker, Python venv, Node.js) and the
+#                            a Java runtime for the HTML checker, Python venv, Node.js, systemd for
+#                            `systemd-analyze verify` of the deploy units) and the
 #                            Python virtual environment .venv/ with requirements-test.txt
 # Idempotent and quick when everything is there: packages are checked with dpkg first and
 # `apt-get update` runs only when one is missing; pip runs only when requirements-test.txt changed.
@@ -29,7 +30,7 @@ esac
 # --- Debian packages ---------------------------------------------------------------------------
 packages=(libcmark-dev pkg-config)
 if [[ $mode == test ]]; then
-    packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip)
+    packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip systemd)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
 fi
 

@@ -16,6 +16,7 @@ Every wait is a bounded poll (a hang guard), never a timing assertion. Standard 
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import pty
@@ -404,6 +405,32 @@ def test_serve_stops_on_sigterm(preview: Preview) -> None:
     assert not preview.temporary.exists(), f"{preview.temporary} was not removed"
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", int(preview.base.rsplit(":", 1)[1].strip("/"))), timeout=2).close()
+
+
+def test_serve_stops_on_sighup(preview: Preview) -> None:
+    """The terminal that ran `serve` was closed: the server stops as cleanly as on Ctrl-C."""
+    assert preview.get("/")[0] == 200
+    assert preview.stop(signal.SIGHUP) == 0
+    assert not preview.temporary.exists(), f"{preview.temporary} was not removed"
+
+
+@pytest.mark.parametrize("path", ["//viec-lam", "///viec-lam", "/%2Fviec-lam", "//xa-phuong/", "/./viec-lam"])
+def test_serve_never_redirects_to_another_host(preview: Preview, path: str) -> None:
+    """A folder asked for without its slash is redirected within the site: never to a
+    protocol-relative `//host/…` Location, which a browser would follow to another host."""
+    port = int(preview.base.rsplit(":", 1)[1].strip("/"))
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+    finally:
+        connection.close()
+    location = response.getheader("Location")
+    if location is not None:
+        assert response.status == 301, (path, response.status)
+        assert location.startswith("/") and not location.startswith("//") and "\\" not in location, location
+        assert location in ("/viec-lam/", "/xa-phuong/"), location
 
 
 def test_serve_listens_on_loopback_only(preview: Preview) -> None:
