@@ -470,10 +470,10 @@ HOSTILE = {
     "duplicate-key": Hostile({BAD: vacancy_text(l5="title: Công nhân may ca đêm")}, "PC205", BAD, 5),
     "duplicate-id-across-files": Hostile(
         {"vacancies/a.md": vacancy_text(l2="id: NB-DUP-001"), "vacancies/b.md": vacancy_text(l2="id: NB-DUP-001")},
-        "PC401", "vacancies/b.md", None),
+        "PC401", "vacancies/b.md", 2),
     "duplicate-id-differing-in-case": Hostile(
         {"vacancies/a.md": vacancy_text(l2="id: NB-DUP-002"), "vacancies/b.md": vacancy_text(l2="id: nb-dup-002")},
-        "PC401", "vacancies/b.md", None),
+        "PC401", "vacancies/b.md", 2),
     "wrong-type-list-for-text": Hostile({BAD: vacancy_text(l3="title: [Công nhân, may]")}, "PC303", BAD, 3),
     "wrong-type-text-for-mapping": Hostile(
         {BAD: vacancy_text(l7="employer: Công ty May", l8="", l9="")}, "PC303", BAD, 7),
