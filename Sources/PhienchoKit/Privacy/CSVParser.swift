@@ -1,23 +1,55 @@
-/// RFC 4180 CSV as Excel exports it: UTF-8 with or without BOM, `,` or `;` (whichever the header
-/// line uses more, outside quotes), quoted fields with doubled quotes and line breaks, CRLF or LF.
+/// RFC 4180 CSV as Excel and LibreOffice export it: UTF-8 with or without BOM; `,`, `;` or a tab
+/// (whichever the first line that has any uses most, outside quotes; a TSV saved as .csv is read
+/// as what it is), or the delimiter an Excel `sep=;` first line names; quoted fields with doubled
+/// quotes and line breaks; CRLF or LF.
+///
+/// A quote that is never closed, or one closed in the middle of a cell after a line break, means
+/// the rows after it were swallowed into one cell: that is reported as a `Problem`, never silently
+/// read, since the leak audit would miss every record after it.
 enum CSVParser {
-    /// Rows with their 1-based starting line number.
+    struct Parsed {
+        /// Rows with their 1-based starting line number; blank lines are skipped.
+        var rows: [(line: Int, cells: [String])] = []
+        var problem: Problem?
+    }
+
+    enum Problem: Equatable {
+        /// The quote opened at this line is never closed.
+        case unterminatedQuote(line: Int)
+        /// A quoted cell spanning lines is followed by more text before the delimiter: a stray quote
+        /// joined lines at this line.
+        case strayQuote(line: Int)
+    }
+
+    /// The rows of `input` (tests read rows alone).
     static func parse(_ input: String) -> [(line: Int, cells: [String])] {
+        read(input).rows
+    }
+
+    static func read(_ input: String) -> Parsed {
         var text = Substring(input)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let delimiter = detectDelimiter(text)
-        var rows: [(Int, [String])] = []
+        var line = 1
+        let delimiter: Unicode.Scalar
+        if let (named, rest) = excelSeparatorLine(text) {
+            delimiter = named
+            text = rest
+            line = 2
+        } else {
+            delimiter = detectDelimiter(text)
+        }
+        var parsed = Parsed()
         var cells: [String] = []
         var cell = ""
         var inQuotes = false
-        var line = 1
-        var rowLine = 1
+        var quoteLine = 0
+        var rowLine = line
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func endRow() {
             cells.append(cell)
             cell = ""
-            if !(cells.count == 1 && cells[0].isEmpty) { rows.append((rowLine, cells)) }
+            if !(cells.count == 1 && cells[0].isEmpty) { parsed.rows.append((rowLine, cells)) }
             cells = []
         }
         while let scalar = pending ?? iterator.next() {
@@ -25,7 +57,16 @@ enum CSVParser {
             if inQuotes {
                 if scalar == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { cell.unicodeScalars.append("\"") } else { inQuotes = false; pending = next }
+                    if next == "\"" {
+                        cell.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        pending = next
+                        if quoteLine != line, let next, next != delimiter, next != "\n", next != "\r" {
+                            parsed.problem = .strayQuote(line: quoteLine)
+                            return parsed
+                        }
+                    }
                 } else {
                     if scalar == "\n" { line += 1 }
                     cell.unicodeScalars.append(scalar)
@@ -33,7 +74,9 @@ enum CSVParser {
                 continue
             }
             switch scalar {
-            case "\"" where cell.isEmpty: inQuotes = true
+            case "\"" where cell.isEmpty:
+                inQuotes = true
+                quoteLine = line
             case delimiter: cells.append(cell); cell = ""
             case "\r": continue
             case "\n":
@@ -43,19 +86,39 @@ enum CSVParser {
             default: cell.unicodeScalars.append(scalar)
             }
         }
+        if inQuotes {
+            parsed.problem = .unterminatedQuote(line: quoteLine)
+            return parsed
+        }
         if !cell.isEmpty || !cells.isEmpty { endRow() }
-        return rows
+        return parsed
     }
 
+    /// Excel's `sep=;` (or `"sep=;"`) first line, which names the delimiter; and the text after it.
+    static func excelSeparatorLine(_ text: Substring) -> (Unicode.Scalar, Substring)? {
+        let end = text.firstIndex(of: "\n") ?? text.endIndex
+        var first = text[..<end]
+        if first.hasSuffix("\r") { first = first.dropLast() }
+        if first.hasPrefix("\""), first.hasSuffix("\""), first.count >= 2 { first = first.dropFirst().dropLast() }
+        guard first.count == 5, first.lowercased().hasPrefix("sep="), let named = first.unicodeScalars.last else { return nil }
+        return (named, end == text.endIndex ? text[end...] : text[text.index(after: end)...])
+    }
+
+    /// The delimiter of the first line that holds any of `,`, `;` and tab outside quotes: the one it
+    /// holds most (`,` on a tie, or when no line holds any).
     static func detectDelimiter(_ text: Substring) -> Unicode.Scalar {
-        var semicolons = 0, commas = 0, inQuotes = false
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var inQuotes = false
         for scalar in text.unicodeScalars {
             if scalar == "\"" { inQuotes.toggle() }
             if inQuotes { continue }
-            if scalar == "\n" { break }
-            if scalar == ";" { semicolons += 1 }
-            if scalar == "," { commas += 1 }
+            if scalar == "\n" {
+                if counts.values.contains(where: { $0 > 0 }) { break }
+                continue
+            }
+            if counts[scalar] != nil { counts[scalar]! += 1 }
         }
-        return semicolons > commas ? ";" : ","
+        if counts["\t"]! > max(counts[","]!, counts[";"]!) { return "\t" }
+        return counts[";"]! > counts[","]! ? ";" : ","
     }
 }

@@ -1,13 +1,19 @@
 import Foundation
-import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Reads the confidential seeker records under `content/seekers/`: `*.csv` (a header row) and
-/// `*.yml`/`*.yaml` (a list of maps). Used by the leak audit only. A seeker file that cannot be read
-/// stops the build: an audit that silently skipped records would give false comfort. For the same
-/// reason a spreadsheet saved in another format (xlsx, xls, ods …) is an error, not ignored; other
-/// files (README.txt) are.
+/// Reads the confidential seeker records under `content/seekers/`: `*.csv` and `*.tsv` (a header
+/// row, possibly below title rows) and `*.yml`/`*.yaml` (a list of maps). Used by the leak audit only.
+///
+/// Every seeker file is read, or the build stops (PC903): an audit that silently skipped records
+/// would give false comfort. So hidden files are read too; a `seekers/` folder or sub-folder that
+/// cannot be read or is a symbolic link, a file that is not UTF-8 (UTF-16, a legacy Vietnamese
+/// encoding), a spreadsheet saved in another format (xlsx, xls, ods …), a quote that swallows the
+/// rows after it and a row whose cells do not match the header are each an error that names the file
+/// (and line), never a value. Other files (README.txt) are ignored.
 public struct SeekerLoader {
-    static let spreadsheetExtensions = [".xlsx", ".xlsm", ".xls", ".ods", ".numbers", ".tsv"]
+    static let spreadsheetExtensions = [".xlsx", ".xlsm", ".xls", ".ods", ".numbers"]
 
     let folder: URL
     let displayFolder: String
@@ -20,78 +26,113 @@ public struct SeekerLoader {
     public func load() -> (records: [SeekerRecord], diagnostics: [Diagnostic]) {
         var records: [SeekerRecord] = []
         var diagnostics: [Diagnostic] = []
-        for relative in Theme.files(under: folder) {
-            let lower = relative.lowercased()
-            let isCSV = lower.hasSuffix(".csv")
+        func problem(_ shown: String, line: Int? = nil, _ message: String) {
+            diagnostics.append(Diagnostic(.error, .seekerFileUnreadable, path: shown, line: line, message))
+        }
+        var status = stat()
+        guard lstat(folder.path, &status) == 0 else {
+            if errno != ENOENT { problem(displayFolder, "Không đọc được thư mục hồ sơ người tìm việc (\(SystemErrorText.current)); không thể kiểm tra rò rỉ.") }
+            return ([], diagnostics)
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            problem(displayFolder, status.st_mode & S_IFMT == S_IFLNK
+                ? "Thư mục hồ sơ người tìm việc là một liên kết tượng trưng (symlink); phiencho không theo liên kết này nên không kiểm tra được rò rỉ. Hãy đặt thư mục thật ở đây."
+                : "seekers phải là một thư mục chứa các tệp hồ sơ; không thể kiểm tra rò rỉ.")
+            return ([], diagnostics)
+        }
+        for (relative, kind) in walk(into: problem) {
             let shown = "\(displayFolder)/\(relative)"
+            let lower = relative.lowercased()
             if Self.spreadsheetExtensions.contains(where: lower.hasSuffix) {
-                diagnostics.append(Diagnostic(.error, .seekerFileUnreadable, path: shown,
-                                              "phiencho chỉ đọc hồ sơ người tìm việc dạng CSV (UTF-8) hoặc YAML; tệp này không kiểm tra được rò rỉ. Trong Excel chọn Lưu thành “CSV UTF-8 (phân tách bằng dấu phẩy)”, rồi xóa tệp này khỏi thư mục."))
+                problem(shown, "phiencho chỉ đọc hồ sơ người tìm việc dạng CSV (UTF-8) hoặc YAML; tệp này không kiểm tra được rò rỉ. Trong Excel chọn Lưu thành “CSV UTF-8 (phân tách bằng dấu phẩy)”, rồi xóa tệp này khỏi thư mục.")
                 continue
             }
-            guard isCSV || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") else { continue }
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
-                  let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.error, .seekerFileUnreadable, path: shown,
-                                              "Không đọc được tệp hồ sơ người tìm việc (cần văn bản UTF-8); không thể kiểm tra rò rỉ."))
+            let isTable = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
+            guard isTable || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") else { continue }
+            if kind == .link {
+                problem(shown, "Tệp hồ sơ này là một liên kết tượng trưng (symlink); phiencho không theo liên kết nên không kiểm tra được rò rỉ. Hãy chép tệp thật vào đây.")
                 continue
             }
-            if isCSV {
-                records += csvRecords(text, file: shown)
+            let text: String
+            switch Self.decode(folder.appendingPathComponent(relative).path) {
+            case .success(let decoded): text = decoded
+            case .failure(let reason):
+                problem(shown, reason.message)
+                continue
+            }
+            if isTable {
+                switch Self.tableRecords(text, file: shown) {
+                case .success(let read): records += read
+                case .failure(let failure): problem(shown, line: failure.line, failure.message)
+                }
             } else {
-                let (yamlRecords, problem) = yamlRecords(text, file: shown)
-                records += yamlRecords
-                if let problem { diagnostics.append(problem) }
+                switch Self.yamlRecords(text, file: shown) {
+                case .success(let read): records += read
+                case .failure(let failure): problem(shown, line: failure.line, failure.message)
+                }
             }
         }
         return (records, diagnostics)
     }
 
-    private func csvRecords(_ text: String, file: String) -> [SeekerRecord] {
-        let rows = CSVParser.parse(text)
-        guard let header = rows.first?.cells.map({ $0.trimmingCharacters(in: .whitespaces) }) else { return [] }
-        let idColumn = header.firstIndex { SensitiveColumn.classify($0) == .recordID }
-        return rows.dropFirst().map { row in
-            var fields: [(String, String)] = []
-            for (index, value) in row.cells.enumerated() {
-                fields.append((index < header.count ? header[index] : "cột \(index + 1)", value))
-            }
-            let reference = idColumn.flatMap { $0 < row.cells.count ? row.cells[$0] : nil }.flatMap(\.nonEmpty) ?? "dòng \(row.line)"
-            return SeekerRecord(file: file, reference: reference, fields: fields)
-        }
-    }
+    enum EntryKind { case file, link }
 
-    private func yamlRecords(_ text: String, file: String) -> ([SeekerRecord], Diagnostic?) {
-        // Anchors and aliases are refused before composing, as in front matter (an alias bomb would hang Yams).
-        guard YAMLDocument.firstAnchorOrAlias(in: text) == nil,
-              let root = try? Yams.compose(yaml: text, .basic), let sequence = root.sequence else {
-            return ([], Diagnostic(.error, .seekerFileUnreadable, path: file,
-                                   "Tệp hồ sơ YAML phải là một danh sách, mỗi hồ sơ là các dòng “cột: giá trị”; không thể kiểm tra rò rỉ."))
-        }
-        var records: [SeekerRecord] = []
-        for (index, item) in sequence.enumerated() {
-            guard let mapping = item.mapping else { continue }
-            var fields: [(String, String)] = []
-            // Nested maps and lists are flattened ("lien_he.dien_thoai"): a value the audit
-            // does not see is a value it cannot protect.
-            func collect(_ node: Node, _ column: String) {
-                if let scalar = node.scalar { fields.append((column, scalar.string)) }
-                else if let list = node.sequence { list.forEach { collect($0, column) } }
-                else if let map = node.mapping {
-                    for (key, value) in map {
-                        guard let name = key.scalar?.string else { continue }
-                        collect(value, column + "." + name)
+    /// Every entry below the seekers folder that is not a folder, relative, in byte order, hidden
+    /// ones included; links are listed, never followed. A folder that cannot be read, or a
+    /// symbolic link to a folder, is reported through `problem`.
+    private func walk(into problem: (String, Int?, String) -> Void) -> [(String, EntryKind)] {
+        var found: [(String, EntryKind)] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
+            guard let entries = FileTree.entries(of: path) else {
+                problem(relative.isEmpty ? displayFolder : "\(displayFolder)/\(relative)", nil,
+                        "Không đọc được thư mục này (\(SystemErrorText.current)); hồ sơ trong đó không được kiểm tra rò rỉ. Hãy kiểm tra quyền đọc.")
+                continue
+            }
+            for entry in entries {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                var type = Int32(entry.type)
+                if type == DT_UNKNOWN {
+                    var status = stat()
+                    guard lstat(folder.path + "/" + child, &status) == 0 else { continue }
+                    type = Int32((status.st_mode & S_IFMT) >> 12)
+                }
+                switch type {
+                case Int32(DT_DIR): pending.append(child)
+                case Int32(DT_LNK):
+                    var target = stat()
+                    if stat(folder.path + "/" + child, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
+                        problem("\(displayFolder)/\(child)", nil,
+                                "Thư mục này là một liên kết tượng trưng (symlink); phiencho không theo liên kết nên hồ sơ trong đó không được kiểm tra rò rỉ. Hãy đặt thư mục thật ở đây.")
+                    } else {
+                        found.append((child, .link))
                     }
+                default: found.append((child, .file))
                 }
             }
-            for (key, value) in mapping {
-                guard let column = key.scalar?.string else { continue }
-                collect(value, column)
-            }
-            let reference = fields.first { SensitiveColumn.classify($0.0) == .recordID }?.1.nonEmpty
-                ?? "mục \(index + 1)" + (item.mark.map { " (dòng \($0.line))" } ?? "")
-            records.append(SeekerRecord(file: file, reference: reference, fields: fields))
         }
-        return (records, nil)
+        return found.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    }
+
+    /// Why a file could not be read; the message is shown to staff.
+    struct Unreadable: Error {
+        var message: String
+    }
+
+    /// The file's text: UTF-8 with or without a BOM. UTF-16 (what Excel calls "Unicode Text") and
+    /// anything that is not valid UTF-8 (TCVN3, VNI, Windows-1258 …) are refused with what to do.
+    static func decode(_ path: String) -> Result<String, Unreadable> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Unreadable(message: "Không đọc được tệp hồ sơ người tìm việc (\(SystemErrorText.current)); không thể kiểm tra rò rỉ."))
+        }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.contains(0) {
+            return .failure(Unreadable(message: "Tệp được lưu dạng UTF-16 (“Unicode Text”), phiencho không đọc được nên không kiểm tra được rò rỉ. Trong Excel chọn Lưu thành “CSV UTF-8 (phân tách bằng dấu phẩy)”."))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(Unreadable(message: "Tệp không phải văn bản UTF-8 (có thể đang dùng bảng mã cũ như TCVN3, VNI hay Windows-1258), nên không kiểm tra được rò rỉ. Hãy lưu lại thành “CSV UTF-8”, hoặc chuyển mã bằng Unikey (công cụ chuyển mã) sang Unicode."))
+        }
+        return .success(text)
     }
 }
