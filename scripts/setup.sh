@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what phiencho needs, on Debian 12 with the Swift toolchain:
-#   scripts/setup.sh build   Debian packages for building (libcmark-dev, pkg-config)
+#   scripts/setup.sh build   Debian packages for building (libcmark-dev, libyaml-dev, pkg-config)
 #   scripts/setup.sh test    those, the packages the tests use (Chromium and its driver, nginx,
 #                            a Java runtime for the HTML checker, Python venv, Node.js, systemd for
 #                            `systemd-analyze verify` of the deploy units) and the
@@ -28,7 +28,7 @@ case "$mode" in
 esac
 
 # --- Debian packages ---------------------------------------------------------------------------
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev libyaml-dev pkg-config)
 if [[ $mode == test ]]; then
     packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip systemd)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)

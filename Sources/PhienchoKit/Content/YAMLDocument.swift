@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// Parses one YAML text (a front matter block or a whole `.yml` file) into a `YAMLNode` tree and
 /// reports problems at file positions. Anchors and aliases are refused: staff never need them, and
@@ -38,33 +38,6 @@ enum YAMLDocument {
 
     static func position(of node: YAMLNode, offset: Int) -> SourcePosition {
         SourcePosition(line: node.line + offset, column: node.column)
-    }
-
-    /// Position of the first anchor or alias, found by libyaml's event stream before any document is
-    /// composed. For the seeker files, which Yams composes: Yams expands aliases while composing and
-    /// hashes mapping keys to find duplicates, so an alias bomb used as a key would hang inside Yams.
-    static func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        let bytes = Array(yaml.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                let mark = (line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-                switch event.type {
-                case YAML_ALIAS_EVENT: return mark
-                case YAML_SCALAR_EVENT where event.data.scalar.anchor != nil: return mark
-                case YAML_SEQUENCE_START_EVENT where event.data.sequence_start.anchor != nil: return mark
-                case YAML_MAPPING_START_EVENT where event.data.mapping_start.anchor != nil: return mark
-                case YAML_STREAM_END_EVENT: return nil
-                default: continue
-                }
-            }
-            return nil   // a syntax error: Yams reports it with its position
-        }
     }
 
     /// 1-based line and column of the first tab in a line's indentation (the spaces and `-` list

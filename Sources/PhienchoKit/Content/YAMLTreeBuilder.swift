@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// Composes a `YAMLNode` tree from libyaml's event stream in one pass, with an explicit stack
 /// (no recursion, however deep the nesting libyaml allows).
@@ -54,6 +54,15 @@ enum YAMLTreeBuilder {
         return buildWithLibyaml(utf8: bytes)
     }
 
+    /// The deepest nesting of lists and maps composed, as in libyaml's later releases (Debian's
+    /// 0.2.5 has no limit): a tree is freed recursively, so a 1 MiB file of `[[[[…` would otherwise
+    /// exhaust the stack when it is dropped.
+    static let maximumNesting = 1000
+
+    private static func tooDeep(_ line: Int, _ column: Int) -> Problem {
+        .syntax(problem: "exceeded maximum nesting depth of \(maximumNesting)", line: line, column: column)
+    }
+
     static func buildWithLibyaml(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return .empty }
         var parser = yaml_parser_t()
@@ -107,12 +116,14 @@ enum YAMLTreeBuilder {
                 let start = event.data.sequence_start
                 if start.anchor != nil { return .problem(.anchorOrAlias(line: line, column: column)) }
                 guard composing else { continue }
+                guard frames.count < maximumNesting else { return .problem(tooDeep(line, column)) }
                 let tag = start.implicit != 0 ? nil : explicitTag(start.tag, standard: "tag:yaml.org,2002:seq")
                 frames.append(Frame(isMapping: false, tag: tag, line: line, column: column, start: nodes.count))
             case YAML_MAPPING_START_EVENT:
                 let start = event.data.mapping_start
                 if start.anchor != nil { return .problem(.anchorOrAlias(line: line, column: column)) }
                 guard composing else { continue }
+                guard frames.count < maximumNesting else { return .problem(tooDeep(line, column)) }
                 let tag = start.implicit != 0 ? nil : explicitTag(start.tag, standard: "tag:yaml.org,2002:map")
                 frames.append(Frame(isMapping: true, tag: tag, line: line, column: column, start: nodes.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -135,7 +146,7 @@ enum YAMLTreeBuilder {
     }
 
     /// A scalar's text. One leading U+FEFF is dropped, as Foundation's `String(bytes:encoding:)`
-    /// (which Yams used) takes it for a byte order mark: `status: \u{FEFF}draft` stays a draft.
+    /// takes it for a byte order mark: `status: \u{FEFF}draft` stays a draft.
     private static func scalarText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 0 else { return "" }
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
