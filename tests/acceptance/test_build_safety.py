@@ -282,6 +282,23 @@ def test_unreadable_folder_or_file_is_an_error(unprivileged, what: str) -> None:
     assert check.returncode == 1 and "PC105" in check.stderr
 
 
+def test_unreadable_seekers_folder_stops_the_build(unprivileged) -> None:
+    """The leak audit reads every seeker file or stops the build (PC903): a sub-folder of seekers/
+    that cannot be read would otherwise hide its records from the audit."""
+    run, folder, own = unprivileged
+    shutil.copytree(REPO_ROOT / "content", folder / "content")
+    shutil.copytree(REPO_ROOT / "themes", folder / "themes")
+    hidden = folder / "content" / "seekers" / "quy-4"
+    hidden.mkdir()
+    shutil.copy2(next((folder / "content" / "seekers").glob("*.csv")), hidden / "ho-so.csv")
+    own(folder)
+    hidden.chmod(0)
+    result = run("build", "--now", NOW)
+    assert result.returncode == 1, result.stderr
+    assert [(d["code"], d["path"]) for d in parse_diagnostics(result.stderr)] == [("PC903", "content/seekers/quy-4")]
+    assert not (folder / "public").exists()
+
+
 # --- ids that cannot be a path ---------------------------------------------------------------------
 
 def test_too_long_and_case_colliding_ids_are_content_errors_at_their_line(phiencho: Phiencho,
