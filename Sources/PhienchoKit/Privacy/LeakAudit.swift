@@ -3,17 +3,23 @@ import Foundation
 /// The audit stage: searches every output file for seeker data before anything reaches the output
 /// path (and, through `phiencho audit`, in an already built folder). Each file is searched as the
 /// text a reader sees (entities decoded, tags stripped) and as the markup inside its tags (attribute
-/// values, entities decoded), both folded; digits are compared without spaces, dots and hyphens. Any 12-digit CCCD-shaped number is a finding too.
-/// Findings name the output file, the seeker file, the record and the column — never the value.
+/// values, URLs percent-decoded), both folded; digits are compared without the separators people
+/// put between them. What counts is `LeakPatterns`' to say: a direct identifier anywhere, two
+/// quasi-identifiers of one record in one file, or one next to the record's given name. Any 12-digit
+/// CCCD-shaped number is a finding too. Findings name the output file, the seeker file, the record
+/// and the column(s) — never the value.
 public struct LeakAudit: Sendable {
     public struct Finding: Sendable, Hashable, Comparable {
         public let outputPath: String
         /// Nil for a CCCD-shaped number that matches no record.
         public let source: LeakPatterns.Source?
+        /// For quasi-identifiers: the other value of the same record found in the file (another
+        /// column, or the name column when the given name stood next to `source`'s value).
+        public var companion: LeakPatterns.Source? = nil
 
         public static func < (lhs: Finding, rhs: Finding) -> Bool {
-            (lhs.outputPath, lhs.source?.file ?? "", lhs.source?.reference ?? "", lhs.source?.column ?? "")
-                < (rhs.outputPath, rhs.source?.file ?? "", rhs.source?.reference ?? "", rhs.source?.column ?? "")
+            (lhs.outputPath, lhs.source?.file ?? "", lhs.source?.reference ?? "", lhs.source?.column ?? "", lhs.companion?.column ?? "")
+                < (rhs.outputPath, rhs.source?.file ?? "", rhs.source?.reference ?? "", rhs.source?.column ?? "", rhs.companion?.column ?? "")
         }
     }
 
@@ -48,9 +54,13 @@ public struct LeakAudit: Sendable {
             }
         }
         var findings: Set<Finding> = []
+        var quasi: [Int: [Int: (source: LeakPatterns.Source, pattern: Int)]] = [:]
         for scan in scans {
             for pattern in Set(scan.words.flatMap(words.patterns(endingAt:))) {
                 for source in patterns.wordSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }
+                for value in patterns.wordQuasi[pattern] where quasi[value.record]?[value.group] == nil {
+                    quasi[value.record, default: [:]][value.group] = (value.source, pattern)
+                }
             }
             for pattern in Set(scan.digits.flatMap(digits.patterns(endingAt:))) {
                 for source in patterns.digitSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }
@@ -59,23 +69,11 @@ public struct LeakAudit: Sendable {
                 findings.insert(Finding(outputPath: path, source: nil))
             }
         }
+        findings.formUnion(combinations(quasi, path: path, data: data))
         // A CCCD-shaped number already traced to a record needs no second, vaguer finding.
         if findings.contains(where: { $0.source != nil && SensitiveColumn.classify($0.source!.column) == .idNumber }) {
             findings.remove(Finding(outputPath: path, source: nil))
         }
         return Array(findings)
-    }
-
-    /// Diagnostics for staff, in Vietnamese; `outputDisplay` is how the output folder is named.
-    public static func diagnostics(for findings: [Finding], outputDisplay: String) -> [Diagnostic] {
-        findings.map { finding in
-            let path = (outputDisplay.hasSuffix("/") ? outputDisplay : outputDisplay + "/") + finding.outputPath
-            guard let source = finding.source else {
-                return Diagnostic(.error, .citizenIDShape, path: path,
-                    "Tệp này chứa một dãy 12 chữ số giống số CCCD. Hãy xóa số đó khỏi tin tuyển dụng; nếu chắc chắn không phải số CCCD, thêm nó vào “audit_allow” trong site.yml.")
-            }
-            return Diagnostic(.error, .seekerDataLeak, path: path,
-                "Tệp này chứa thông tin của người tìm việc: cột “\(source.column)” của hồ sơ \(source.reference) trong \(source.file). Hãy xóa thông tin đó khỏi tin tuyển dụng hoặc trang. Nếu đã kiểm tra và chắc chắn là trùng hợp, thêm giá trị vào “audit_allow” trong site.yml.")
-        }
     }
 }

@@ -1,5 +1,16 @@
-/// The identifying values of the seeker records, normalised for searching, with where each came
-/// from. Values staff reviewed as false positives (`audit_allow` in site.yml) are left out.
+/// What the leak audit searches for, compiled from the seeker records: each value normalised
+/// (`AuditText`) and sorted by its role (`SensitiveColumn.Role`), with where it came from. Values and
+/// record columns staff reviewed (`audit_allow` in site.yml) are left out.
+///
+/// - Direct identifiers (names, ID numbers, phones, e-mails, record ids, precise addresses, long
+///   notes) are findings wherever they occur. A short note counts for nothing: what fits in a few
+///   words is a qualification ("Biết bơi", "Có chứng chỉ lái xe nâng") that vacancies ask for.
+/// - Quasi-identifiers (places, birth dates, criminal-record status, education, unrecognised
+///   columns) are findings only in combination: two of one record's in one file, or one
+///   next to that record's given name after a form of address ("anh Hùng ở thôn Vân Thị"). The parts
+///   of one place (thôn, xóm, xã/phường) are one value. A quasi value needs two words and
+///   `minimumQuasiLength` letters or digits ("Nam", "12/12" and a birth year alone never count), and
+///   one that at least three records and a tenth of them share is a category, not an identifier.
 public struct LeakPatterns: Sendable {
     /// Where a pattern came from: enough for staff to find it, never the value itself.
     public struct Source: Sendable, Hashable {
@@ -8,114 +19,167 @@ public struct LeakPatterns: Sendable {
         public let column: String
     }
 
-    /// A value of an unrecognised column counts as identifying when it occurs in one record only and
-    /// has this many letters/digits in at least four words.
-    public static let minimumUniqueLength = 24
-    /// The same for home addresses, in at least two words.
-    public static let minimumAddressLength = 10
+    /// A quasi-identifier and whose it is: `group` tells which values are one (a place's parts).
+    struct Quasi: Sendable, Hashable {
+        let record: Int
+        let group: Int
+        let source: Source
+    }
+
+    /// Letters and digits a quasi value needs to count (in at least two words).
+    public static let minimumQuasiLength = 6
+    /// Words from which a note counts as a direct identifier, copied whole or in large part
+    /// (`freeTextShare` of its words in a row).
+    public static let longFreeTextWords = 8
+    static let freeTextShare = 0.6
 
     var wordPatterns: [[UInt8]] = []
     var wordSources: [[Source]] = []
+    var wordQuasi: [[Quasi]] = []
     var digitPatterns: [[UInt8]] = []
     var digitSources: [[Source]] = []
+    /// Per record: its given name as the words view spells it (" hung "), and where it came from.
+    var givenNames: [(name: [UInt8], source: Source)?] = []
 
     public var count: Int { wordPatterns.count + digitPatterns.count }
 
     public init(records: [SeekerRecord], allowed: [String] = []) {
-        let allowedWords = Set(allowed.map { AuditText($0.unicodeScalars).words })
-        // Compared as searched: an allowed phone number is allowed in its 0… and +84… forms alike.
-        let allowedDigits = Set(allowed.flatMap { Self.numbers(in: AuditText($0.unicodeScalars), minimumLength: 1) }
-            .map(Self.searchPattern))
-
-        // Classified once per distinct header, not once per value: 2,000 records × 16 columns would
-        // otherwise fold the same sixteen headers 64,000 times.
-        var kinds: [String: SensitiveColumn] = [:]
+        let allow = AuditAllowList(allowed)
+        var classes: [String: SensitiveColumn] = [:]
         func kind(_ column: String) -> SensitiveColumn {
-            if let known = kinds[column] { return known }
+            if let known = classes[column] { return known }
             let classified = SensitiveColumn.classify(column)
-            kinds[column] = classified
+            classes[column] = classified
             return classified
-        }
-
-        // How many records hold each normalised "other" value.
-        var holders: [[UInt8]: Set<Int>] = [:]
-        for (index, record) in records.enumerated() {
-            for field in record.fields where [.other, .address].contains(kind(field.column)) {
-                holders[AuditText(field.value.unicodeScalars).words, default: []].insert(index)
-            }
         }
 
         var wordIndex: [[UInt8]: Int] = [:]
         var digitIndex: [[UInt8]: Int] = [:]
-        func addWords(_ pattern: [UInt8], _ source: Source) {
-            guard !allowedWords.contains(pattern) else { return }
-            if let index = wordIndex[pattern] { wordSources[index].append(source); return }
+        func wordSlot(_ pattern: [UInt8]) -> Int {
+            if let index = wordIndex[pattern] { return index }
             wordIndex[pattern] = wordPatterns.count
             wordPatterns.append(pattern)
-            wordSources.append([source])
+            wordSources.append([])
+            wordQuasi.append([])
+            return wordPatterns.count - 1
+        }
+        func addWords(_ pattern: [UInt8], _ source: Source) {
+            guard !allow.words.contains(pattern) else { return }
+            let slot = wordSlot(pattern)
+            if !wordSources[slot].contains(source) { wordSources[slot].append(source) }
         }
         func addDigits(_ number: [UInt8], _ source: Source) {
             let pattern = Self.searchPattern(number)   // no `|` ends: substring match
-            guard !allowedDigits.contains(pattern) else { return }
-            if let index = digitIndex[pattern] { digitSources[index].append(source); return }
+            guard !allow.digits.contains(pattern) else { return }
+            if let index = digitIndex[pattern] {
+                if !digitSources[index].contains(source) { digitSources[index].append(source) }
+                return
+            }
             digitIndex[pattern] = digitPatterns.count
             digitPatterns.append(pattern)
             digitSources.append([source])
         }
 
-        for record in records {
+        // Quasi values shared by many records are categories; counted per column and value.
+        var holders: [QuasiKey: Set<Int>] = [:]
+        var quasiValues: [(record: Int, group: String, pattern: [UInt8], source: Source, shareable: Bool)] = []
+        var groupNumbers: [String: Int] = [:]
+
+        for (index, record) in records.enumerated() {
+            var nameParts: [SensitiveColumn: (String, Source)] = [:]
+            var fullName: (String, Source)?
             for field in record.fields {
-                let value = field.value
-                let text = AuditText(value.unicodeScalars)
-                let letters = text.words.filter { $0 != 0x20 }.count
-                guard letters > 0 else { continue }
                 let source = Source(file: record.file, reference: record.reference, column: field.column)
-                let digitCount = text.digits.filter { $0 != UInt8(ascii: "|") }.count
-                let isNumberShaped = digitCount >= 9 && digitCount == letters
+                guard !allow.columns.contains(AuditAllowList.key(record.reference, field.column)) else { continue }
+                let text = AuditText(field.value.unicodeScalars)
+                let words = Self.words(text)
+                guard !words.isEmpty else { continue }
                 let column = kind(field.column)
+                func quasi(_ group: String, _ pattern: [UInt8], shareable: Bool = true) {
+                    let tokens = pattern.count(where: { $0 == 0x20 }) - 1
+                    guard tokens >= 2, pattern.count(where: { $0 != 0x20 }) >= Self.minimumQuasiLength else { return }
+                    quasiValues.append((index, group, pattern, source, shareable))
+                    if shareable { holders[QuasiKey(column: field.column, pattern: pattern), default: []].insert(index) }
+                }
                 switch column {
                 case .idNumber, .phone:
                     for number in Self.numbers(in: text, minimumLength: 6) { addDigits(number, source) }
+                    continue
                 case .name:
-                    if text.words.filter({ $0 == 0x20 }).count >= 3 || letters >= 8 { addWords(text.words, source) }
-                case .recordID, .email:
-                    if letters >= 4 { addWords(text.words, source) }
-                case .descriptive:
-                    // A phone or ID number written into any cell ("SĐT người nhà 0912 345 678") is
-                    // searched for on its own, whatever else the cell says.
-                    for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
-                case .other, .address:
-                    let isAddress = column == .address
-                    let wordCount = text.words.filter({ $0 == 0x20 }).count - 1
-                    for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
-                    if isNumberShaped {
-                        continue
-                    } else if holders[text.words]?.count == 1,
-                              isAddress ? (letters >= Self.minimumAddressLength && wordCount >= 2)
-                                        : (letters >= Self.minimumUniqueLength && wordCount >= 4) {
-                        addWords(text.words, source)
+                    fullName = fullName ?? (field.value, source)
+                    if words.count >= 2 || text.words.count >= 10 { addWords(text.words, source) }
+                case .familyName, .middleName, .givenName:
+                    nameParts[column] = nameParts[column] ?? (field.value, source)
+                case .recordID:
+                    for variant in Self.recordIDVariants(words) where variant.count >= 6 { addWords(variant, source) }
+                case .email:
+                    if text.words.count >= 6 { addWords(text.words, source) }
+                case .address:
+                    let segments = Self.segments(field.value)
+                    if Self.isPrecise(words) { addWords(text.words, source) }
+                    for segment in segments {
+                        let segmentWords = Self.words(segment)
+                        if Self.isPrecise(segmentWords) {
+                            if segmentWords.count >= 2 { addWords(segment.words, source) }
+                        } else {
+                            quasi("place", segment.words, shareable: false)
+                        }
                     }
+                    if !Self.isPrecise(words) { quasi("place", text.words, shareable: false) }
+                case .place:
+                    quasi("place", text.words, shareable: false)
+                    for segment in Self.segments(field.value) { quasi("place", segment.words, shareable: false) }
+                case .birthDate:
+                    // Day, month and year; a year alone is shared by too many people to count.
+                    if text.digits.count(where: { $0 != UInt8(ascii: "|") }) >= 6, words.count >= 3 {
+                        quasi("birth", text.words, shareable: false)
+                    }
+                case .freeText:
+                    if words.count >= Self.longFreeTextWords {
+                        for window in Self.windows(words, share: Self.freeTextShare, minimum: Self.longFreeTextWords) {
+                            addWords(window, source)
+                        }
+                    }
+                case .personal, .other:
+                    quasi(field.column, text.words)
+                case .work, .ignored:
+                    break
                 }
+                // A phone or ID number written into any other cell ("SĐT người nhà 0912 345 678") is
+                // searched for on its own, whatever else the cell says.
+                for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
             }
+            // A name split over columns (Họ | Tên đệm | Tên) is searched for joined.
+            let parts = [SensitiveColumn.familyName, .middleName, .givenName].compactMap { nameParts[$0] }
+            if fullName == nil, parts.count >= 2 {
+                let joined = parts.map(\.0).joined(separator: " ")
+                let text = AuditText(joined.unicodeScalars)
+                if Self.words(text).count >= 2 { addWords(text.words, parts.last!.1) }
+            }
+            let given = nameParts[.givenName] ?? fullName.map { name in
+                (String(name.0.split(whereSeparator: { $0.isWhitespace }).last ?? ""), name.1)
+            }
+            if let given, case let words = AuditText(given.0.unicodeScalars).words, words.count > 2 {
+                givenNames.append((words, given.1))
+            } else {
+                givenNames.append(nil)
+            }
+        }
+
+        let shared = max(3, (records.count + 9) / 10)
+        for value in quasiValues {
+            if value.shareable, holders[QuasiKey(column: value.source.column, pattern: value.pattern)]?.count ?? 0 >= shared { continue }
+            guard !allow.words.contains(value.pattern) else { continue }
+            let group = groupNumbers[value.group] ?? groupNumbers.count
+            groupNumbers[value.group] = group
+            let quasi = Quasi(record: value.record, group: group, source: value.source)
+            let slot = wordSlot(value.pattern)
+            if !wordQuasi[slot].contains(quasi) { wordQuasi[slot].append(quasi) }
         }
     }
 
-    /// The numbers in a seeker value, each on its own: a cell may hold two phones
-    /// ("0912 345 678 / 0987 654 321", "0912345678 - 0987654321"), so runs are taken both as
-    /// the audit joins them and split at every gap wider than one separator.
-    static func numbers(in text: AuditText, minimumLength: Int) -> [[UInt8]] {
-        var seen: Set<[UInt8]> = []
-        return (text.digits.split(separator: UInt8(ascii: "|")) + text.strictDigits.split(separator: UInt8(ascii: "|")))
-            .map(Array.init)
-            .filter { $0.count >= minimumLength && seen.insert($0).inserted }
-    }
-
-    /// What is searched for a number: a phone number without its trunk 0 or country code 84
-    /// (0912345678 and +84 912 345 678 both contain 912345678, also written "(+84) 912…" or
-    /// "+84 (0) 912…"); any other number as it is.
-    static func searchPattern(_ number: [UInt8]) -> [UInt8] {
-        if number.first == UInt8(ascii: "0"), (10...11).contains(number.count) { return Array(number.dropFirst()) }
-        if number.starts(with: Array("84".utf8)), (11...12).contains(number.count) { return Array(number.dropFirst(2)) }
-        return number
+    private struct QuasiKey: Hashable {
+        let column: String
+        let pattern: [UInt8]
     }
 }

@@ -44,17 +44,17 @@ extension SeekerLoader {
         return .success(records)
     }
 
-    /// The header: the first of the first rows that has two filled cells one of which names a
-    /// column the audit knows (họ tên, CCCD, điện thoại …); without one, the first row with two filled
-    /// cells. Rows above it are title rows.
+    /// The header: the first of the first rows that has two filled cells one of which names an
+    /// identifying column (họ tên, CCCD, điện thoại, mã hồ sơ, địa chỉ, ngày sinh …); without one, the
+    /// first row with two filled cells. Rows above it are title rows.
     static func headerRow(in rows: [(line: Int, cells: [String])]) -> Int? {
         let candidates = rows.indices.prefix(headerSearchRows).filter { index in
             rows[index].cells.count(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) >= 2
         }
         let known = candidates.first { index in
             rows[index].cells.contains { cell in
-                let kind = SensitiveColumn.classify(cell)
-                return kind != .other && kind != .descriptive
+                [.name, .familyName, .givenName, .idNumber, .phone, .email, .recordID, .address, .birthDate]
+                    .contains(SensitiveColumn.classify(cell))
             }
         }
         return known ?? candidates.first ?? (rows.isEmpty ? nil : 0)

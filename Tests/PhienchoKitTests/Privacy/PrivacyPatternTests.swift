@@ -47,29 +47,58 @@ struct PrivacyPatternTests {
         #expect(Self.findings(text, Self.sharedRecords).isEmpty)
     }
 
-    @Test("A unique, long note is searched for and names its column; the same note in two records is not")
-    func uniqueNoteIsAPattern() {
+    @Test("A long note copied whole or in large part is found and names its column, in every record holding it; a short note never counts")
+    func longNotes() {
         let text = "<p>Lưu ý: CÓ CON NHỎ, chỉ làm được ca ngày ở gần nhà.</p>"
-        let findings = Self.findings(text, Self.sharedRecords)
-        #expect(findings.map(\.source) == [LeakPatterns.Source(file: "content/seekers/a.csv", reference: "HS-2026-0007", column: "ghi_chu")])
-
-        var twice = Self.sharedRecords
-        twice[11] = Self.record("HS-2026-0012", [("ma_ho_so", "HS-2026-0012"), ("ghi_chu", "Có con nhỏ, chỉ làm được ca ngày ở gần nhà")])
-        #expect(Self.findings(text, twice).isEmpty)
+        let source = LeakPatterns.Source(file: "content/seekers/a.csv", reference: "HS-2026-0007", column: "ghi_chu")
+        let records = [Self.record("HS-2026-0007", [("ma_ho_so", "HS-2026-0007"), ("ghi_chu", "Có con nhỏ, chỉ làm được ca ngày ở gần nhà")])]
+        #expect(Self.findings(text, records).map(\.source) == [source])
+        // Copied in large part: six of its ten words in a row are not enough, eight are.
+        #expect(Self.findings("<p>chỉ làm được ca ngày ở gần</p>", records).isEmpty)
+        #expect(Self.findings("<p>Có con nhỏ, chỉ làm được ca ngày ở</p>", records).map(\.source) == [source])
+        var twice = records
+        twice.append(Self.record("HS-2026-0012", [("ma_ho_so", "HS-2026-0012"), ("ghi_chu", "Có con nhỏ, chỉ làm được ca ngày ở gần nhà")]))
+        #expect(Self.findings(text, twice).count == 2)
+        let short = [Self.record("HS-1", [("xa_phuong", "Giao Thủy"), ("ghi_chu", "Biết bơi")])]
+        #expect(Self.findings("<p>Nuôi ngao ở xã Giao Thủy. Yêu cầu biết bơi.</p>", short).isEmpty)
     }
 
-    @Test("Short unique values of unknown columns are not searched for")
-    func shortUniqueValuesAreNotPatterns() {
-        let records = [Self.record("HS-1", [("ghi_chu", "Cần chỗ ở")]), Self.record("HS-2", [("ghi_chu", "Biết bơi")])]
-        #expect(Self.findings("<p>Cần chỗ ở? Công ty có nhà tập thể. Biết bơi là lợi thế.</p>", records).isEmpty)
+    @Test("A precise address is found alone; a village-level address or a commune only with another value of the record")
+    func addresses() {
+        let records = [Self.record("HS-1", [("ho_ten", "Đinh Văn Lâm"), ("dia_chi", "Xóm 4, thôn Vân Thị"), ("xa_phuong", "Gia Trấn"),
+                                            ("ngay_sinh", "12/05/1990"), ("tinh_trang_an_tich", "Đã được xóa án tích năm 2024")]),
+                       Self.record("HS-2", [("dia_chi", "Tổ 11, ngõ 42 đường Lê Công Thanh"), ("xa_phuong", "Phủ Lý")])]
+        #expect(Self.findings("<p>Làm việc tại thôn Vân Thị, xã Gia Trấn.</p>", records).isEmpty, "one place, however many parts")
+        #expect(Self.findings("<p>Xưởng ở ngõ 42 đường Lê Công Thanh.</p>", records).map(\.source?.column) == ["dia_chi"])
+        let pair = Self.findings("<p>Thôn Vân Thị, xã Gia Trấn. Sinh ngày 12/05/1990.</p>", records)
+        #expect(pair.count == 1)
+        #expect(Set([pair.first?.source?.column, pair.first?.companion?.column]) == ["ngay_sinh", "xa_phuong"] ||
+                Set([pair.first?.source?.column, pair.first?.companion?.column]) == ["ngay_sinh", "dia_chi"])
+        #expect(Self.findings("<p>Thôn Vân Thị. Đã được xóa án tích năm 2024.</p>", records).count == 1)
+        // Next to the record's given name after a form of address.
+        #expect(Self.findings("<p>Gặp anh Lâm ở thôn Vân Thị.</p>", records).map(\.companion?.column) == ["ho_ten"])
+        #expect(Self.findings("<p>Công ty Lâm Phát, thôn Vân Thị.</p>", records).isEmpty)
+        // A birth year alone is too common to count.
+        #expect(Self.findings("<p>Thôn Vân Thị. Tuyển người sinh năm 1990.</p>", records).isEmpty)
     }
 
-    @Test("A unique home address is searched for; the commune alone is not")
-    func uniqueAddress() {
-        let records = [Self.record("HS-1", [("dia_chi", "Xóm 4, thôn Vân Thị"), ("xa_phuong", "Gia Trấn")]),
-                       Self.record("HS-2", [("dia_chi", "Tổ 11, ngõ 42 đường Lê Công Thanh"), ("xa_phuong", "Gia Trấn")])]
-        #expect(Self.findings("<p>Làm việc tại xã Gia Trấn.</p>", records).isEmpty)
-        #expect(Self.findings("<p>Đón tại xóm 4 – thôn Vân Thị.</p>", records).map(\.source?.column) == ["dia_chi"])
+    @Test("A name split over Họ / Tên đệm / Tên is found joined; record ids with or without separators")
+    func splitNamesAndRecordIDs() {
+        let records = [Self.record("NTV-00208", [("Mã hồ sơ", "NTV-00208"), ("Họ", "Phạm"), ("Tên đệm", "Thị"), ("Tên", "Huyền")])]
+        #expect(Self.findings("<p>Liên hệ chị PHẠM THỊ HUYỀN.</p>", records).map(\.source?.column) == ["Tên"])
+        for spelling in ["NTV-00208", "ntv00208", "NTV 00208", "NTV–00208"] {
+            #expect(Self.findings("<p>Hồ sơ \(spelling).</p>", records).map(\.source?.column) == ["Mã hồ sơ"], "\(spelling)")
+        }
+        #expect(Self.findings("<p>Huyền Trang, Thị trấn.</p>", records).isEmpty)
+    }
+
+    @Test("audit_allow takes RECORD/COLUMN entries: that column of that record is left out, no value copied")
+    func allowRecordColumn() {
+        let records = [Self.record("NTV-00208", [("ma_ho_so", "NTV-00208"), ("ho_ten", "Trần Văn Tuấn"), ("dien_thoai", "0915111000")])]
+        let text = "<p>Gặp anh Trần Văn Tuấn, 0915 111 000.</p>"
+        #expect(Self.findings(text, records).count == 2)
+        #expect(Self.findings(text, records, allow: ["NTV-00208/ho_ten"]).map(\.source?.column) == ["dien_thoai"])
+        #expect(Self.findings(text, records, allow: ["ntv-00208/HO_TEN", "NTV-00208/Điện thoại", "NTV-00208/dien_thoai"]).isEmpty)
     }
 
     @Test("Names are matched as whole words: a seeker called 'Lê An' is not found in 'Lê Anh'")

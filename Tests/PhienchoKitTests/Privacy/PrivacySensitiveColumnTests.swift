@@ -8,20 +8,20 @@ struct PrivacySensitiveColumnTests {
     static let planColumns: [(String, SensitiveColumn)] = [
         ("ma_ho_so", .recordID),
         ("ho_ten", .name),
-        ("nam_sinh", .descriptive),
-        ("gioi_tinh", .descriptive),
+        ("nam_sinh", .birthDate),
+        ("gioi_tinh", .ignored),
         ("so_cccd", .idNumber),
         ("dien_thoai", .phone),
-        ("xa_phuong", .descriptive),
+        ("xa_phuong", .place),
         ("dia_chi", .address),
-        ("tinh_trang_an_tich", .descriptive),
-        ("trinh_do_hoc_van", .descriptive),
-        ("linh_vuc_dao_tao", .descriptive),
-        ("ky_nang", .descriptive),
-        ("tinh_trang_viec_lam", .descriptive),
-        ("kinh_nghiem", .descriptive),
-        ("nhu_cau_viec_lam", .descriptive),
-        ("ghi_chu", .other),
+        ("tinh_trang_an_tich", .personal),
+        ("trinh_do_hoc_van", .personal),
+        ("linh_vuc_dao_tao", .work),
+        ("ky_nang", .work),
+        ("tinh_trang_viec_lam", .work),
+        ("kinh_nghiem", .work),
+        ("nhu_cau_viec_lam", .work),
+        ("ghi_chu", .freeText),
     ]
 
     @Test("The plan's headers", arguments: planColumns)
@@ -31,19 +31,21 @@ struct PrivacySensitiveColumnTests {
 
     /// The same columns as staff type them in Excel: diacritics, spaces, any case, other words.
     static let variants: [(String, SensitiveColumn)] = [
-        ("Họ và tên", .name), ("HỌ VÀ TÊN", .name), ("Họ tên", .name), ("họ_tên", .name), ("Tên", .name),
-        ("Ho va ten", .name), ("HoTen", .name), ("Full name", .name),
-        ("Số CCCD", .idNumber), ("SỐ CCCD", .idNumber), ("so cccd", .idNumber), ("Số CMND", .idNumber),
+        ("Họ và tên", .name), ("HỌ VÀ TÊN", .name), ("Họ tên", .name), ("họ_tên", .name), ("Fullname", .name),
+        ("Ho va ten", .name), ("HoTen", .name), ("Full name", .name), ("name", .name),
+        ("Họ", .familyName), ("HỌ", .familyName), ("Họ đệm", .middleName), ("Tên đệm", .middleName), ("Tên", .givenName),
+        ("Số CCCD", .idNumber), ("SỐ CCCD", .idNumber), ("so cccd", .idNumber), ("Số CMND", .idNumber), ("CCCD", .idNumber),
         ("CCCD/CMND", .idNumber), ("Số định danh cá nhân", .idNumber), ("Căn cước", .idNumber),
-        ("SĐT", .phone), ("sđt", .phone), ("SDT", .phone), ("Số ĐT", .phone), ("Điện thoại", .phone),
+        ("SĐT", .phone), ("sđt", .phone), ("SDT", .phone), ("Số ĐT", .phone), ("Điện thoại", .phone), ("phone", .phone),
         ("Số điện thoại", .phone), ("ĐIỆN THOẠI", .phone), ("Di động", .phone), ("Zalo", .phone),
         ("Mã hồ sơ", .recordID), ("MÃ HỒ SƠ", .recordID), ("Mã HS", .recordID), ("Số hồ sơ", .recordID),
-        ("Địa chỉ", .address), ("Địa chỉ thường trú", .address), ("Nơi ở hiện nay", .address),
+        ("Địa chỉ", .address), ("Địa chỉ thường trú", .address), ("Nơi ở hiện nay", .address), ("Address", .address),
         ("Email", .email), ("E-mail", .email), ("Thư điện tử", .email),
-        ("Năm sinh", .descriptive), ("Giới tính", .descriptive), ("Xã/Phường", .descriptive),
-        ("Tình trạng án tích", .descriptive), ("Trình độ học vấn", .descriptive), ("Kỹ năng", .descriptive),
-        ("Kinh nghiệm", .descriptive), ("Nhu cầu việc làm", .descriptive), ("STT", .descriptive),
-        ("Ghi chú", .other), ("  Ghi   chú  ", .other), ("Hoàn cảnh gia đình", .other),
+        ("Năm sinh", .birthDate), ("Ngày sinh", .birthDate), ("Date of birth", .birthDate), ("Giới tính", .ignored),
+        ("Xã/Phường", .place), ("Thôn/Xóm", .place), ("Quê quán", .place), ("Tỉnh", .place),
+        ("Tình trạng án tích", .personal), ("Trình độ học vấn", .personal), ("Kỹ năng", .work),
+        ("Kinh nghiệm", .work), ("Nhu cầu việc làm", .work), ("STT", .ignored),
+        ("Ghi chú", .freeText), ("  Ghi   chú  ", .freeText), ("Hoàn cảnh gia đình", .freeText), ("Sở thích", .other),
     ]
 
     @Test("Headers with diacritics, spaces and any case", arguments: variants)
@@ -62,7 +64,8 @@ struct PrivacySensitiveColumnTests {
     @Test("Words are matched whole: 'ma' in 'nam sinh' or 'ten' in 'tinh trang' does not count")
     func wholeWords() {
         #expect(SensitiveColumn.classify("nam_sinh") != .recordID)
-        #expect(SensitiveColumn.classify("Kỹ năng mềm") == .descriptive)
-        #expect(SensitiveColumn.classify("Tình trạng việc làm") == .descriptive)
+        #expect(SensitiveColumn.classify("Kỹ năng mềm") == .work)
+        #expect(SensitiveColumn.classify("Tình trạng việc làm") == .work)
+        #expect(SensitiveColumn.classify("Tình trạng hôn nhân") == .personal, "tình trạng is not tỉnh")
     }
 }
