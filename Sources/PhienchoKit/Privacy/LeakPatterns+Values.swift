@@ -71,6 +71,17 @@ extension LeakPatterns {
     /// The numbers in a seeker value, each on its own: a cell may hold two phones
     /// ("0912 345 678 / 0987 654 321", "0912345678 - 0987654321"), so runs are taken both as
     /// the audit joins them and split at every gap wider than one separator.
+    /// The same for a seeker value, line by line too: a line break joins the digits around it on a
+    /// page ("0912<br>345 678"), but between two numbers in a cell it separates them.
+    static func numbers(inValue value: String, _ text: AuditText, minimumLength: Int) -> [[UInt8]] {
+        let lines = value.split(whereSeparator: \.isNewline)
+        guard lines.count > 1 else { return numbers(in: text, minimumLength: minimumLength) }
+        var seen: Set<[UInt8]> = []
+        return ([text] + lines.map { AuditText($0.unicodeScalars) })
+            .flatMap { numbers(in: $0, minimumLength: minimumLength) }
+            .filter { seen.insert($0).inserted }
+    }
+
     static func numbers(in text: AuditText, minimumLength: Int) -> [[UInt8]] {
         var seen: Set<[UInt8]> = []
         return (text.digits.split(separator: UInt8(ascii: "|")) + text.strictDigits.split(separator: UInt8(ascii: "|")))

@@ -103,7 +103,7 @@ public struct LeakPatterns: Sendable {
                 }
                 switch column {
                 case .idNumber, .phone:
-                    for number in Self.numbers(in: text, minimumLength: 6) { addDigits(number, source) }
+                    for number in Self.numbers(inValue: field.value, text, minimumLength: 6) { addDigits(number, source) }
                     continue
                 case .name:
                     fullName = fullName ?? (field.value, source)
@@ -147,7 +147,7 @@ public struct LeakPatterns: Sendable {
                 }
                 // A phone or ID number written into any other cell ("SĐT người nhà 0912 345 678") is
                 // searched for on its own, whatever else the cell says.
-                for number in Self.numbers(in: text, minimumLength: 9) { addDigits(number, source) }
+                for number in Self.numbers(inValue: field.value, text, minimumLength: 9) { addDigits(number, source) }
             }
             // A name split over columns (Họ | Tên đệm | Tên) is searched for joined.
             let parts = [SensitiveColumn.familyName, .middleName, .givenName].compactMap { nameParts[$0] }
