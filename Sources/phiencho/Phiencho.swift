@@ -129,7 +129,21 @@ struct Audit: ParsableCommand {
     @Option(name: .customLong("output"), help: "Thư mục trang đã tạo.")
     var output = "public"
 
+    @Flag(name: .customLong("explain"), help: "Chỉ in cách kiểm tra từng cột của các tệp hồ sơ người tìm việc (không in giá trị nào), không kiểm tra thư mục trang.")
+    var explain = false
+
     func run() throws {
+        if explain {
+            let site = Site(options: .init(contentDirectory: URL(fileURLWithPath: content), themesDirectory: URL(fileURLWithPath: "themes"),
+                                           outputDirectory: URL(fileURLWithPath: output), contentDisplay: content))
+            let (lines, diagnostics) = site.explainSeekerColumns()
+            var standardOutput = FileHandle.standardOutput, standardError = FileHandle.standardError
+            for line in lines { print(line, to: &standardOutput) }
+            if lines.isEmpty { print("Không có tệp hồ sơ người tìm việc nào trong \(content)/seekers.", to: &standardOutput) }
+            for diagnostic in diagnostics { print(diagnostic.formatted, to: &standardError) }
+            if !diagnostics.isEmpty { throw ExitCode(1) }
+            return
+        }
         guard FileManager.default.fileExists(atPath: output) else {
             throw ValidationError("Không tìm thấy thư mục \(output).")
         }

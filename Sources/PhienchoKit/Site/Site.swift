@@ -188,6 +188,28 @@ public struct Site {
         return report
     }
 
+    /// `phiencho audit --explain`: how the audit treats each column of each seeker file, one line per
+    /// column, never a value; and the problems of files it cannot read.
+    public func explainSeekerColumns() -> (lines: [String], diagnostics: [Diagnostic]) {
+        let seekers = SeekerLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        var lines: [String] = []
+        var files: [(file: String, columns: [String], records: Int)] = []
+        for record in seekers.records {
+            if files.last?.file != record.file { files.append((record.file, [], 0)) }
+            files[files.count - 1].records += 1
+            for field in record.fields where !files[files.count - 1].columns.contains(field.column) {
+                files[files.count - 1].columns.append(field.column)
+            }
+        }
+        for file in files {
+            lines.append("\(file.file) (\(file.records) hồ sơ):")
+            for column in file.columns {
+                lines.append("  “\(column)”: \(SensitiveColumn.classify(column).explanation)")
+            }
+        }
+        return (lines, seekers.diagnostics)
+    }
+
     /// The leak audit over the seeker records, or nil (with diagnostics) when a seeker file is unreadable.
     private func leakAudit(allow: [String], into report: inout BuildReport) -> LeakAudit? {
         Self.prepareLeakAudit(options: options, allow: allow).audit(into: &report)
