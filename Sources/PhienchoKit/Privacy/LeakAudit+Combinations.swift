@@ -16,7 +16,8 @@ extension LeakAudit {
         for (record, groups) in quasi {
             let values = groups.values.sorted { ($0.source.column, $0.pattern) < ($1.source.column, $1.pattern) }
             if values.count >= 2 {
-                found.append(Finding(outputPath: path, source: values[0].source, companion: values[1].source))
+                found.append(Finding(outputPath: path, source: values[0].source, companion: values[1].source,
+                                     evidence: Finding.Evidence(words: true, pattern: patterns.wordPatterns[values[0].pattern])))
                 continue
             }
             guard let given = patterns.givenNames[record], let value = values.first else { continue }
@@ -26,7 +27,8 @@ extension LeakAudit {
             }
             let valuePattern = patterns.wordPatterns[value.pattern]
             if views!.contains(where: { Self.standsNear(given.name, valuePattern, in: $0) }) {
-                found.append(Finding(outputPath: path, source: value.source, companion: given.source))
+                found.append(Finding(outputPath: path, source: value.source, companion: given.source,
+                                     evidence: Finding.Evidence(words: true, pattern: valuePattern)))
             }
         }
         return found

@@ -16,6 +16,26 @@ public struct LeakAudit: Sendable {
         /// For quasi-identifiers: the other value of the same record found in the file (another
         /// column, or the name column when the given name stood next to `source`'s value).
         public var companion: LeakPatterns.Source? = nil
+        /// What was found, normalised, for tracing it back to a content file (`LeakProvenance`);
+        /// not part of the finding's identity.
+        var evidence: Evidence? = nil
+
+        /// A normalised value as one of the audit's views holds it.
+        struct Evidence: Sendable {
+            /// In the words view (else the digits view).
+            let words: Bool
+            let pattern: [UInt8]
+        }
+
+        public static func == (lhs: Finding, rhs: Finding) -> Bool {
+            (lhs.outputPath, lhs.source, lhs.companion) == (rhs.outputPath, rhs.source, rhs.companion)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(outputPath)
+            hasher.combine(source)
+            hasher.combine(companion)
+        }
 
         public static func < (lhs: Finding, rhs: Finding) -> Bool {
             (lhs.outputPath, lhs.source?.file ?? "", lhs.source?.reference ?? "", lhs.source?.column ?? "", lhs.companion?.column ?? "")
@@ -56,14 +76,20 @@ public struct LeakAudit: Sendable {
         var findings: Set<Finding> = []
         var quasi: [Int: [Int: (source: LeakPatterns.Source, pattern: Int)]] = [:]
         for scan in scans {
-            for pattern in Set(scan.words.flatMap(words.patterns(endingAt:))) {
-                for source in patterns.wordSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }
+            for pattern in Set(scan.words.flatMap(words.patterns(endingAt:))).sorted() {
+                let evidence = Finding.Evidence(words: true, pattern: patterns.wordPatterns[pattern])
+                for source in patterns.wordSources[pattern] {
+                    findings.insert(Finding(outputPath: path, source: source, evidence: evidence))
+                }
                 for value in patterns.wordQuasi[pattern] where quasi[value.record]?[value.group] == nil {
                     quasi[value.record, default: [:]][value.group] = (value.source, pattern)
                 }
             }
-            for pattern in Set(scan.digits.flatMap(digits.patterns(endingAt:))) {
-                for source in patterns.digitSources[pattern] { findings.insert(Finding(outputPath: path, source: source)) }
+            for pattern in Set(scan.digits.flatMap(digits.patterns(endingAt:))).sorted() {
+                let evidence = Finding.Evidence(words: false, pattern: patterns.digitPatterns[pattern])
+                for source in patterns.digitSources[pattern] {
+                    findings.insert(Finding(outputPath: path, source: source, evidence: evidence))
+                }
             }
             if scan.citizenIDShapes.contains(where: { !allowedDigitRuns.contains($0) }) {
                 findings.insert(Finding(outputPath: path, source: nil))

@@ -138,10 +138,14 @@ public struct Site {
 
         // 8. Audit: no seeker data in any file, or nothing is written.
         stageClock.start(.audit(files: files.count))
-        let findings = preparedAudit.value.audit(into: &report)?.audit(files) ?? []
-        guard report.succeeded else { staging.discard(); return report }
-        report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
-        guard findings.isEmpty else { staging.discard(); return report }
+        let audit = preparedAudit.value.audit(into: &report)
+        guard report.succeeded, let audit else { staging.discard(); return report }
+        let findings = audit.audit(files)
+        guard findings.isEmpty else {
+            report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
+            staging.discard()
+            return report
+        }
 
         // 9. Write atomically.
         stageClock.start(.write(files: files.count, output: options.outputDisplay))
@@ -182,10 +186,19 @@ public struct Site {
                                                      "Không đọc được tệp này nên không kiểm tra được; hãy kiểm tra quyền đọc."))
             }
             let findings = results.compactMap { $0 }.flatMap { $0 }.sorted()
-            report.diagnostics += LeakAudit.diagnostics(for: findings, outputDisplay: options.outputDisplay)
+            if !findings.isEmpty {
+                report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
+            }
         }
         report.duration = ContinuousClock.now - clock
         return report
+    }
+
+    /// The content files a page's text comes from, read again (a build has freed them by the audit)
+    /// only to trace the audit's findings back to the file and line to fix.
+    private func contentFiles() -> [SourceFile] {
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        return loaded.vacancies + loaded.pages + [loaded.siteConfig, loaded.communes, loaded.sectors].compactMap { $0 }
     }
 
     /// `phiencho audit --explain`: how the audit treats each column of each seeker file, one line per

@@ -112,7 +112,7 @@ struct PrivacyEvasionTests {
                     #expect(findings.contains { $0.source?.reference == record.reference && $0.source?.column == field.column },
                             "\(field.column) not caught with \(evasion): \(page)")
                     // The record id names the record; every other value stays out of the message.
-                    for diagnostic in LeakAudit.diagnostics(for: findings, outputDisplay: "public") where field.column != "ma_ho_so" {
+                    for diagnostic in audit.diagnostics(for: findings, outputDisplay: "public") where field.column != "ma_ho_so" {
                         #expect(!diagnostic.formatted.contains(field.value))
                     }
                 }

@@ -25,7 +25,7 @@ struct PrivacyLeakPropertyTests {
             #expect(findings.contains { $0.source == expected && $0.outputPath == path },
                     "not caught: \(scenario); findings: \(findings)")
 
-            for diagnostic in LeakAudit.diagnostics(for: findings, outputDisplay: "public") {
+            for diagnostic in audit.diagnostics(for: findings, outputDisplay: "public") {
                 #expect(diagnostic.code == .seekerDataLeak || diagnostic.code == .citizenIDShape)
                 Self.expectNoValue(in: diagnostic.formatted, scenario)
             }
@@ -62,7 +62,9 @@ struct PrivacyLeakPropertyTests {
             let otherErrors = report.diagnostics.filter { $0.severity == .error && ![.seekerDataLeak, .citizenIDShape].contains($0.code) }
             #expect(otherErrors.isEmpty, "\(scenario)\n\(PrivacyBuild.describe(report))")
             let leak = report.diagnostics.first { diagnostic in
-                diagnostic.code == .seekerDataLeak && diagnostic.path.hasPrefix("public/")
+                // At the content file and line that put the value on the page, naming that page.
+                diagnostic.code == .seekerDataLeak && diagnostic.path.hasPrefix("content/vacancies/") && diagnostic.line != nil
+                    && diagnostic.message.contains("public/")
                     && diagnostic.message.contains("“\(scenario.kind.column)”")
                     && diagnostic.message.contains(scenario.seeker.recordID)
                     && diagnostic.message.contains(scenario.expectedFile)
