@@ -1,64 +1,136 @@
 import Foundation
 
-/// Quasi-identifiers in combination: two of one record's in one file, or one next to the record's
-/// given name after a form of address.
+/// Quasi-identifiers in combination: two of one record's in one file, or one within a few words of
+/// the record's given name after a form of address ("anh Hùng ở thôn Vân Thị").
 extension LeakAudit {
-    /// Forms of address before a given name ("anh Hùng", "chị Hoa", "bà Lan"), folded.
-    static let formsOfAddress = ["anh", "chi", "em", "ong", "ba", "co", "chu", "bac", "chau", "di", "cau", "thim", "mo"]
-    /// How far (in characters of the folded words view) a given name may stand from the value.
-    static let givenNameReach = 40
+    /// Forms of address before a given name, as written (lower case, NFC). Only these spellings
+    /// count: folded, "cô", "chị", "bà", "chú", "bác", "cháu", "dì", "cậu" and "mợ" would be "có",
+    /// "chỉ", "ba", "chủ", "Bắc", "Châu", "đi", "cầu" and "Mô", words and place names of any page.
+    static let formsOfAddress: Set<String> = ["anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "cháu", "dì", "cậu",
+                                              "thím", "mợ"]
+    /// How many words may stand between a form of address and given name and the value.
+    static let givenNameReach = 8
 
-    /// `quasi`: per record, per group, the first value found in the file and its pattern.
-    func combinations(_ quasi: [Int: [Int: (source: LeakPatterns.Source, pattern: Int)]], path: String,
-                      data: Data) -> [Finding] {
+    /// A quasi-identifier found in a file, and the pattern that found it.
+    struct QuasiHit: Comparable {
+        let value: LeakPatterns.Quasi
+        let pattern: Int32
+
+        static func < (lhs: QuasiHit, rhs: QuasiHit) -> Bool {
+            (lhs.value.record, lhs.value.group, lhs.pattern) < (rhs.value.record, rhs.value.group, rhs.pattern)
+        }
+    }
+
+    /// The combinations among `hits`: per record, its first value of each group.
+    func combinations(_ hits: [QuasiHit], path: String, data: Data) -> [Finding] {
+        guard !hits.isEmpty else { return [] }
         var found: [Finding] = []
-        var views: [[UInt8]]?
-        for (record, groups) in quasi {
-            let values = groups.values.sorted { ($0.source.column, $0.pattern) < ($1.source.column, $1.pattern) }
-            if values.count >= 2 {
+        var page: AddressedNames?
+        // Most pages address no one: a pass over their bytes spares them the word list.
+        lazy var mayAddressSomeone = AddressedNames.mayAddressSomeone(data)
+        let sorted = hits.sorted()
+        var start = 0
+        while start < sorted.count {
+            let record = sorted[start].value.record
+            var end = start
+            var groups: [QuasiHit] = []
+            while end < sorted.count, sorted[end].value.record == record {
+                if groups.last?.value.group != sorted[end].value.group { groups.append(sorted[end]) }
+                end += 1
+            }
+            defer { start = end }
+            if groups.count >= 2 {
+                let values = groups.map { (source: patterns.quasiSources[Int($0.value.source)], pattern: Int($0.pattern)) }
+                    .sorted { ($0.source.column, $0.pattern) < ($1.source.column, $1.pattern) }
                 found.append(Finding(outputPath: path, source: values[0].source, companion: values[1].source,
                                      evidence: Finding.Evidence(words: true, pattern: patterns.wordPatterns[values[0].pattern])))
                 continue
             }
-            guard let given = patterns.givenNames[record], let value = values.first else { continue }
-            if views == nil {
-                let (visible, markup) = AuditText.readerViews(of: [UInt8](data))
-                views = [AuditText(utf8: visible).words, AuditText(utf8: markup).words]
-            }
-            let valuePattern = patterns.wordPatterns[value.pattern]
-            if views!.contains(where: { Self.standsNear(given.name, valuePattern, in: $0) }) {
-                found.append(Finding(outputPath: path, source: value.source, companion: given.source,
+            // Only integers up to here: most pages hold one place of many records and address no one.
+            let given = Int(patterns.givenNameIndex[Int(record)])
+            guard given >= 0, mayAddressSomeone else { continue }
+            if page == nil { page = AddressedNames(data) }
+            let valuePattern = patterns.wordPatterns[Int(groups[0].pattern)]
+            if page!.stands(given: patterns.givenNames[given], near: valuePattern, within: Self.givenNameReach) {
+                found.append(Finding(outputPath: path, source: patterns.quasiSources[Int(groups[0].value.source)],
+                                     companion: patterns.givenNameSources[given],
                                      evidence: Finding.Evidence(words: true, pattern: valuePattern)))
             }
         }
         return found
     }
+}
 
-    /// Whether a form of address and `givenName` (" hung ") stand within `givenNameReach` of
-    /// `value` in a words view.
-    static func standsNear(_ givenName: [UInt8], _ value: [UInt8], in view: [UInt8]) -> Bool {
-        let values = occurrences(of: value, in: view)
-        guard !values.isEmpty else { return false }
-        for form in formsOfAddress {
-            let name = [0x20] + Array(form.utf8) + givenName
-            for start in occurrences(of: name, in: view) {
-                let end = start + name.count
-                if values.contains(where: { $0 <= end + givenNameReach && start <= $0 + value.count + givenNameReach }) {
-                    return true
+/// A page's words, folded as the audit folds them, with each form of address written as such
+/// marked, and where each addressed name ("anh Hùng") stands: built once per page that needs it.
+struct AddressedNames {
+    /// Folded words; a form of address is `nil`.
+    private var words: [[UInt8]?] = []
+    /// Folded given name → the indexes of the words that follow a form of address with it.
+    private var addressed: [[UInt8]: [Int]] = [:]
+
+    init(_ data: Data) {
+        let (visible, markup) = AuditText.readerViews(of: [UInt8](data))
+        for view in [visible, markup] {
+            let text = String(decoding: view, as: UTF8.self)
+            for raw in text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation || $0.isSymbol }) {
+                if LeakAudit.formsOfAddress.contains(raw.lowercased().precomposedStringWithCanonicalMapping) {
+                    words.append(nil)
+                    continue
                 }
+                for word in AuditText(raw.unicodeScalars).words.split(separator: 0x20) {
+                    if words.last == .some(nil) { addressed[Array(word), default: []].append(words.count) }
+                    words.append(Array(word))
+                }
+            }
+            words.append(nil)
+        }
+    }
+
+    /// The forms of address as bytes, lower-case and capitalised, each followed by a space, by first byte.
+    private static let needles: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for form in LeakAudit.formsOfAddress {
+            for spelling in [form, form.prefix(1).uppercased() + form.dropFirst()] {
+                let bytes = Array(spelling.utf8) + [0x20]
+                table[Int(bytes[0])].append(bytes)
+            }
+        }
+        return table
+    }()
+
+    /// Whether `data` holds a form of address as a word of its own (not "thanh " or "Thanh "), in
+    /// one pass over its bytes.
+    static func mayAddressSomeone(_ data: Data) -> Bool {
+        let needles = Self.needles
+        return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+            var previous: UInt8 = 0x20
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                defer { previous = byte }
+                let candidates = needles[Int(byte)]
+                // A letter before it (ASCII or any byte of a multi-byte letter) makes it part of a word.
+                guard !candidates.isEmpty, previous < 0x80, !((previous | 0x20) >= 0x61 && (previous | 0x20) <= 0x7A) else { continue }
+                for needle in candidates where index + needle.count <= buffer.count {
+                    if (0..<needle.count).allSatisfy({ buffer[index + $0] == needle[$0] }) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `given` (" hung ") follows a form of address within `reach` words of `value`.
+    func stands(given: [UInt8], near value: [UInt8], within reach: Int) -> Bool {
+        let name = Array(given.dropFirst().dropLast())
+        guard let positions = addressed[name] else { return false }
+        let valueWords = value.split(separator: 0x20).map(Array.init)
+        guard let first = valueWords.first else { return false }
+        for position in positions {
+            let low = max(0, position - reach - valueWords.count), high = min(words.count, position + reach + 1)
+            for start in low..<high where words[start] == first && start + valueWords.count <= words.count {
+                if (0..<valueWords.count).allSatisfy({ words[start + $0] == valueWords[$0] }) { return true }
             }
         }
         return false
-    }
-
-    private static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        guard needle.count <= haystack.count, let first = needle.first else { return [] }
-        var found: [Int] = []
-        var index = 0
-        while index + needle.count <= haystack.count {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { found.append(index) }
-            index += 1
-        }
-        return found
     }
 }

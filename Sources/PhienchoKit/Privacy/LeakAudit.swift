@@ -74,16 +74,14 @@ public struct LeakAudit: Sendable {
             }
         }
         var findings: Set<Finding> = []
-        var quasi: [Int: [Int: (source: LeakPatterns.Source, pattern: Int)]] = [:]
+        var quasi: [QuasiHit] = []
         for scan in scans {
             for pattern in Set(scan.words.flatMap(words.patterns(endingAt:))).sorted() {
                 let evidence = Finding.Evidence(words: true, pattern: patterns.wordPatterns[pattern])
                 for source in patterns.wordSources[pattern] {
                     findings.insert(Finding(outputPath: path, source: source, evidence: evidence))
                 }
-                for value in patterns.wordQuasi[pattern] where quasi[value.record]?[value.group] == nil {
-                    quasi[value.record, default: [:]][value.group] = (value.source, pattern)
-                }
+                for value in patterns.wordQuasi[pattern] { quasi.append(QuasiHit(value: value, pattern: Int32(pattern))) }
             }
             for pattern in Set(scan.digits.flatMap(digits.patterns(endingAt:))).sorted() {
                 let evidence = Finding.Evidence(words: false, pattern: patterns.digitPatterns[pattern])

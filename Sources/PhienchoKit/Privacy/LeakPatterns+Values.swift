@@ -24,16 +24,17 @@ extension LeakPatterns {
             .filter { !$0.words.allSatisfy { $0 == 0x20 } }
     }
 
-    /// Whether address words find a house rather than a village: a house number (số nhà, SN, số 12),
-    /// an alley (ngõ, ngách, hẻm, kiệt), a number before or after a street (12 Trần Phú, đường số 5),
+    /// Whether address words find a house rather than a village: a house number (số nhà, SN 5, số 12),
+    /// an alley and its number (ngõ 42, ngách, hẻm, kiệt), a street with a number (12 Trần Phú, đường số 5),
     /// or a number with a slash (12/3) — which the words view shows as two numbers in a row.
     static func isPrecise(_ words: [ArraySlice<UInt8>]) -> Bool {
         func isNumber(_ word: ArraySlice<UInt8>) -> Bool { word.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
         let alleys: Set<[UInt8]> = ["ngo", "ngach", "hem", "kiet", "sn"].reduce(into: []) { $0.insert(Array($1.utf8)) }
         let streets: Set<[UInt8]> = ["duong", "pho", "dai", "lo"].reduce(into: []) { $0.insert(Array($1.utf8)) }
         for (index, word) in words.enumerated() {
-            if alleys.contains(Array(word)) { return true }
             let next = index + 1 < words.count ? words[index + 1] : nil
+            // An alley has a number ("ngõ 42"); "Lý Thường Kiệt" is a commune.
+            if alleys.contains(Array(word)), let next, isNumber(next) { return true }
             if Array(word) == Array("so".utf8), let next, isNumber(next) || Array(next) == Array("nha".utf8) { return true }
             if streets.contains(Array(word)), words.contains(where: isNumber) { return true }
             if isNumber(word), let next, isNumber(next) { return true }

@@ -19,11 +19,12 @@ public struct LeakPatterns: Sendable {
         public let column: String
     }
 
-    /// A quasi-identifier and whose it is: `group` tells which values are one (a place's parts).
+    /// A quasi-identifier and whose it is: `group` tells which values are one (a place's parts);
+    /// `source` indexes `quasiSources`. Plain integers: a listing page can hold hundreds of them.
     struct Quasi: Sendable, Hashable {
-        let record: Int
-        let group: Int
-        let source: Source
+        let record: Int32
+        let group: Int32
+        let source: Int32
     }
 
     /// Letters and digits a quasi value needs to count (in at least two words).
@@ -36,10 +37,14 @@ public struct LeakPatterns: Sendable {
     var wordPatterns: [[UInt8]] = []
     var wordSources: [[Source]] = []
     var wordQuasi: [[Quasi]] = []
+    var quasiSources: [Source] = []
     var digitPatterns: [[UInt8]] = []
     var digitSources: [[Source]] = []
-    /// Per record: its given name as the words view spells it (" hung "), and where it came from.
-    var givenNames: [(name: [UInt8], source: Source)?] = []
+    /// Per record: the index of its given name in `givenNames` and `givenNameSources`, or -1.
+    var givenNameIndex: [Int32] = []
+    /// Given names as the words view spells them (" hung "), and where each came from.
+    var givenNames: [[UInt8]] = []
+    var givenNameSources: [Source] = []
 
     public var count: Int { wordPatterns.count + digitPatterns.count }
 
@@ -160,19 +165,27 @@ public struct LeakPatterns: Sendable {
                 (String(name.0.split(whereSeparator: { $0.isWhitespace }).last ?? ""), name.1)
             }
             if let given, case let words = AuditText(given.0.unicodeScalars).words, words.count > 2 {
-                givenNames.append((words, given.1))
+                givenNameIndex.append(Int32(givenNames.count))
+                givenNames.append(words)
+                givenNameSources.append(given.1)
             } else {
-                givenNames.append(nil)
+                givenNameIndex.append(-1)
             }
         }
 
         let shared = max(3, (records.count + 9) / 10)
+        var quasiSourceIndex: [Source: Int] = [:]
         for value in quasiValues {
             if value.shareable, holders[QuasiKey(column: value.source.column, pattern: value.pattern)]?.count ?? 0 >= shared { continue }
             guard !allow.words.contains(value.pattern) else { continue }
             let group = groupNumbers[value.group] ?? groupNumbers.count
             groupNumbers[value.group] = group
-            let quasi = Quasi(record: value.record, group: group, source: value.source)
+            let sourceIndex = quasiSourceIndex[value.source] ?? quasiSources.count
+            if sourceIndex == quasiSources.count {
+                quasiSourceIndex[value.source] = sourceIndex
+                quasiSources.append(value.source)
+            }
+            let quasi = Quasi(record: Int32(value.record), group: Int32(group), source: Int32(sourceIndex))
             let slot = wordSlot(value.pattern)
             if !wordQuasi[slot].contains(quasi) { wordQuasi[slot].append(quasi) }
         }
