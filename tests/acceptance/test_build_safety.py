@@ -361,6 +361,8 @@ def test_signals_stop_the_build_cleanly_at_any_moment(phiencho: Phiencho, signal
             if running:
                 process.send_signal(number)
             _, stderr = process.communicate(timeout=120)
+            # It may have ended between the poll and the signal.
+            running = running and process.returncode != 0
         finally:
             if process.poll() is None:
                 process.kill()
