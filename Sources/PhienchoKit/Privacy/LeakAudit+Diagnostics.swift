@@ -17,13 +17,14 @@ extension LeakAudit {
                     "Tệp này chứa một dãy 12 chữ số giống số CCCD. Hãy xóa số đó khỏi tin tuyển dụng; nếu chắc chắn không phải số CCCD, thêm nó vào “audit_allow” trong site.yml.")
             }
             let allowLine = "- \"\(source.reference)/\(source.column)\""
+            let seekerFile = redacted(source.file)
             let what: String
             if let companion = finding.companion, SensitiveColumn.classify(companion.column).role == .direct {
-                what = "cột “\(source.column)” của hồ sơ \(source.reference) trong \(source.file), đứng cạnh tên gọi của người đó (cột “\(companion.column)”); gộp lại chúng chỉ ra người đó"
+                what = "cột “\(source.column)” của hồ sơ \(source.reference) trong \(seekerFile), đứng cạnh tên gọi của người đó (cột “\(companion.column)”); gộp lại chúng chỉ ra người đó"
             } else if let companion = finding.companion {
-                what = "cùng lúc cột “\(source.column)” và cột “\(companion.column)” của hồ sơ \(source.reference) trong \(source.file); riêng từng thông tin thì không sao, nhưng gộp lại chúng có thể chỉ ra người đó. Xóa một trong hai là đủ"
+                what = "cùng lúc cột “\(source.column)” và cột “\(companion.column)” của hồ sơ \(source.reference) trong \(seekerFile); riêng từng thông tin thì không sao, nhưng gộp lại chúng có thể chỉ ra người đó. Xóa một trong hai là đủ"
             } else {
-                what = "cột “\(source.column)” của hồ sơ \(source.reference) trong \(source.file)"
+                what = "cột “\(source.column)” của hồ sơ \(source.reference) trong \(seekerFile)"
             }
             let fix = "Hãy xóa thông tin đó khỏi tin tuyển dụng hoặc trang. Nếu đã kiểm tra và chắc chắn chỉ là trùng hợp, thêm dòng \(allowLine) vào “audit_allow” trong site.yml."
             if let evidence = finding.evidence, let location = provenance.locate(evidence), case let path = redacted(location.path) {
