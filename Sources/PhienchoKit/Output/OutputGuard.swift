@@ -10,7 +10,9 @@ import Foundation
 /// folder. So the output is refused (PC602, exit 2, nothing touched) when it is, lies inside, or
 /// holds the content folder or the themes folder; when it is a file; and, unless `--force`, when it
 /// holds `.git` or is a non-empty folder without the marker `.phiencho-site` that every site
-/// phiencho writes carries (`OutputWriter.markerName`; a copy of the site keeps it).
+/// phiencho writes carries (`OutputWriter.markerName`; a copy of the site keeps it). A folder that
+/// an earlier phiencho wrote, before the marker existed, is known by the lock file its builds left
+/// beside it (`.OUT.phiencho-lock`).
 ///
 /// Every path is compared as the file system resolves it, symbolic links included, so a link
 /// cannot hide that two names are one folder.
@@ -59,8 +61,11 @@ public struct OutputGuard: Sendable {
         guard let entries = FileTree.entries(of: target, followingLinks: true) else {
             return refuse("Không đọc được thư mục đầu ra \(shownOutput) (\(SystemErrorText.current)).")
         }
-        let marker = target + "/" + OutputWriter.markerName
-        let isSite = lstat(marker, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        // A site of an earlier phiencho has no marker yet, but its build left the lock file beside it.
+        let name = (target as NSString).lastPathComponent
+        let lockFile = (target as NSString).deletingLastPathComponent + "/.\(name).phiencho-lock"
+        func isFile(_ path: String) -> Bool { lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG }
+        let isSite = isFile(target + "/" + OutputWriter.markerName) || isFile(lockFile)
         if !entries.isEmpty && !isSite {
             return refuse("Thư mục đầu ra \(shownOutput) đã có \(entries.count) mục nhưng không phải trang do phiencho tạo (thiếu tệp \(OutputWriter.markerName)); tạo trang vào đó sẽ xóa hết chúng. Hãy chọn một thư mục trống hoặc chưa có; nếu thật sự muốn thay toàn bộ thư mục này, thêm --force.")
         }
