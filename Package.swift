@@ -1,15 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Linux only: the output is swapped with renameat2(RENAME_EXCHANGE) and files are written with Glibc.
 let package = Package(
     name: "phiencho",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "phiencho", targets: ["phiencho"]),
         .library(name: "PhienchoKit", targets: ["PhienchoKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The reference the template engine is checked against: pinned, so the reference cannot move.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),

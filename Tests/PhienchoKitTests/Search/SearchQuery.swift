@@ -1,5 +1,7 @@
-/// The query rules of the browser script, in Swift: used by the tests to pin ranking and by the
-/// benchmark to count the bytes a query downloads. Keep in step with `themes/default/assets/search.js`.
+@testable import PhienchoKit
+
+/// The query rules of the browser script, in Swift, for the tests that pin ranking (the benchmark
+/// counts a query's bytes with the script itself, bench/query-bytes.js). Keep in step with `themes/default/assets/search.js`.
 ///
 /// - Every query word must match. The last word also matches as a prefix (while typing), unless the
 ///   query ends with a space; a prefix is expanded only when it has at least `minimumPrefixLength`
