@@ -432,7 +432,7 @@ describe('the script', () => {
   });
 
   test('has the constants of SearchQuery.swift', () => {
-    const swift = readFileSync(new URL('../../Sources/PhienchoKit/Search/SearchQuery.swift', import.meta.url), 'utf8');
+    const swift = readFileSync(new URL('../../Tests/PhienchoKitTests/Search/SearchQuery.swift', import.meta.url), 'utf8');
     const constant = (name) => Number(swift.match(new RegExp(`static let ${name} = (\\d+)`))[1]);
     const js = (name) => Number(source.match(new RegExp(`var ${name} = (\\d+);`))[1]);
     assert.equal(js('MINIMUM_PREFIX_LENGTH'), constant('minimumPrefixLength'));
