@@ -1,9 +1,9 @@
 /// Everything the content says, validated into typed values: the output of the validate stage.
-public struct Catalog: Sendable {
-    public var site: SiteConfig
-    public var communes: TermList
-    public var sectors: TermList
+struct Catalog: Sendable {
+    var site: SiteConfig
+    var communes: TermList
+    var sectors: TermList
     /// Every vacancy without errors, drafts and withdrawn ones included, sorted by id.
-    public var vacancies: [Vacancy]
-    public var pages: [Page]
+    var vacancies: [Vacancy]
+    var pages: [Page]
 }

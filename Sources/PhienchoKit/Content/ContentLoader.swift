@@ -6,17 +6,17 @@ import Foundation
 ///
 /// Safety rules: files over 1 MiB, invalid UTF-8, binary junk and empty files are rejected; symlinks are
 /// followed only when they resolve inside the content folder; the file list is sorted so runs are deterministic.
-public struct ContentLoader: Sendable {
-    public static let maximumFileSize = 1 << 20
+struct ContentLoader: Sendable {
+    static let maximumFileSize = 1 << 20
 
-    public struct Loaded: Sendable {
-        public var siteConfig: SourceFile?
-        public var communes: SourceFile?
-        public var sectors: SourceFile?
-        public var vacancies: [SourceFile] = []
-        public var pages: [SourceFile] = []
-        public var diagnostics: [Diagnostic] = []
-        public var filesRead = 0
+    struct Loaded: Sendable {
+        var siteConfig: SourceFile?
+        var communes: SourceFile?
+        var sectors: SourceFile?
+        var vacancies: [SourceFile] = []
+        var pages: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        var filesRead = 0
     }
 
     let root: URL
@@ -28,7 +28,7 @@ public struct ContentLoader: Sendable {
     /// - Parameters:
     ///   - contentDirectory: the content folder.
     ///   - displayRoot: how staff named it on the command line (used in diagnostics).
-    public init(contentDirectory: URL, displayRoot: String? = nil) {
+    init(contentDirectory: URL, displayRoot: String? = nil) {
         root = contentDirectory.standardizedFileURL
         self.displayRoot = displayRoot ?? contentDirectory.path
         realRoot = root.resolvingSymlinksInPath().path
@@ -36,13 +36,13 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads `site.yml` alone (for `phiencho audit`, which needs only its `audit_allow`).
-    public func loadSiteConfig() -> Loaded {
+    func loadSiteConfig() -> Loaded {
         var loaded = Loaded()
         loaded.siteConfig = requiredFile("site.yml", into: &loaded)
         return loaded
     }
 
-    public func load() -> Loaded {
+    func load() -> Loaded {
         var loaded = Loaded()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -2,14 +2,14 @@ import Foundation
 
 /// The validate stage: turns loaded files into a `Catalog`, reporting every problem in every file.
 /// Vacancy files are decoded in parallel; results keep file order, so output is deterministic.
-public enum ContentValidator {
-    public struct Result: Sendable {
-        public var catalog: Catalog?
-        public var diagnostics: [Diagnostic]
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+enum ContentValidator {
+    struct Result: Sendable {
+        var catalog: Catalog?
+        var diagnostics: [Diagnostic]
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    public static func validate(_ loaded: ContentLoader.Loaded, baseURLOverride: String? = nil) -> Result {
+    static func validate(_ loaded: ContentLoader.Loaded, baseURLOverride: String? = nil) -> Result {
         var diagnostics = loaded.diagnostics
         func take<T>(_ result: (T?, [Diagnostic])) -> T? {
             diagnostics += result.1

@@ -1,16 +1,16 @@
 /// A Markdown file split into its YAML front matter and its body, keeping track of where each
 /// starts so that diagnostics point at lines of the original file.
-public struct FrontMatter: Sendable, Equatable {
+struct FrontMatter: Sendable, Equatable {
     /// The YAML between the `---` lines.
-    public var yaml: String
+    var yaml: String
     /// File line number of the first YAML line (2 when the file opens with `---`).
-    public var yamlFirstLine: Int
+    var yamlFirstLine: Int
     /// The Markdown after the closing `---`.
-    public var body: String
+    var body: String
     /// File line number of the first body line.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
 
-    public enum SplitError: Error, Equatable {
+    enum SplitError: Error, Equatable {
         /// The file does not start with a `---` line.
         case missingOpening
         /// No closing `---` line after the opening one.
@@ -19,7 +19,7 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Splits text whose line endings are already LF. The delimiter lines are `---`, optionally
     /// followed by spaces; a closing `...` is accepted as YAML allows.
-    public static func split(_ text: String) throws(SplitError) -> FrontMatter {
+    static func split(_ text: String) throws(SplitError) -> FrontMatter {
         let found = text.utf8.withContiguousStorageIfAvailable(delimiters) ?? Array(text.utf8).withUnsafeBufferPointer(delimiters)
         switch found {
         case .failure(let error):

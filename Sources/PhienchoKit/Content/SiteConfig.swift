@@ -2,30 +2,30 @@ import Foundation
 
 /// `content/site.yml`: the site's settings.
 public struct SiteConfig: Sendable {
-    public var title: String
-    public var description: String
+    var title: String
+    var description: String
     /// Absolute http(s) URL ending in `/`, possibly with a sub-path (`https://host/phien-cho/`).
-    public var baseURL: String
-    public var language: String
-    public var timeZone: TimeZone
-    public var province: String
-    public var organization: String
-    public var pageSize: Int
-    public var theme: String
+    var baseURL: String
+    var language: String
+    var timeZone: TimeZone
+    var province: String
+    var organization: String
+    var pageSize: Int
+    var theme: String
     /// Values the leak audit reported that staff reviewed and found not to be seeker data
     /// (e.g. an employer sharing a seeker's common name). Compared folded, like the audit.
-    public var auditAllow: [String] = []
+    var auditAllow: [String] = []
     /// First part of the ids `phiencho new` gives new vacancies (`NB` → `NB-2026-031`).
-    public var idPrefix: String = SiteConfig.defaultIDPrefix
+    var idPrefix: String = SiteConfig.defaultIDPrefix
 
-    public static let keys = ["title", "description", "base_url", "language", "timezone", "province",
+    static let keys = ["title", "description", "base_url", "language", "timezone", "province",
                               "organization", "page_size", "theme", "audit_allow", "id_prefix"]
 
     /// The id prefix when site.yml sets none: "VL", for "việc làm".
-    public static let defaultIDPrefix = "VL"
+    static let defaultIDPrefix = "VL"
 
     /// An id prefix is letters and digits without marks, in hyphen-separated groups (`NB`, `NB-TT`).
-    public static func isValidIDPrefix(_ text: String) -> Bool {
+    static func isValidIDPrefix(_ text: String) -> Bool {
         let groups = text.split(separator: "-", omittingEmptySubsequences: false)
         return !groups.isEmpty && groups.allSatisfy { group in
             !group.isEmpty && group.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
@@ -33,17 +33,17 @@ public struct SiteConfig: Sendable {
     }
 
     /// The path part of `baseURL` (`/phien-cho/`), used where relative links cannot work (404 page).
-    public var basePath: String {
+    var basePath: String {
         URLComponents(string: baseURL)?.percentEncodedPath.nonEmpty ?? "/"
     }
 
     /// The site time zone's offset from UTC on a given day, in seconds (+25200 for Việt Nam).
-    public func utcOffset(on day: LocalDate) -> Int {
+    func utcOffset(on day: LocalDate) -> Int {
         timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 43_200)))
     }
 
     /// Absolute URL of a root-relative path such as `viec-lam/nb-1/`.
-    public func absoluteURL(_ path: String) -> String { baseURL + path }
+    func absoluteURL(_ path: String) -> String { baseURL + path }
 
     /// Normalises a base URL: absolute http(s) with a host, ending in `/`. Nil when unusable.
     public static func normalizedBaseURL(_ text: String) -> String? {

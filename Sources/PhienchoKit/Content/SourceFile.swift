@@ -1,12 +1,12 @@
 /// One content file as read from disk: UTF-8 checked, BOM removed, line endings normalised to LF.
-public struct SourceFile: Sendable, Hashable {
+struct SourceFile: Sendable, Hashable {
     /// Path inside the content folder, with `/` separators, e.g. `vacancies/2026-11/nb-001.md`.
-    public let relativePath: String
+    let relativePath: String
     /// Path shown to staff in diagnostics, e.g. `content/vacancies/2026-11/nb-001.md`.
-    public let displayPath: String
-    public let text: String
+    let displayPath: String
+    let text: String
 
-    public init(relativePath: String, displayPath: String, text: String) {
+    init(relativePath: String, displayPath: String, text: String) {
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.text = text

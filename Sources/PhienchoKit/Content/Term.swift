@@ -1,16 +1,16 @@
 /// A name from one of the controlled lists: a commune (xã/phường/đặc khu) or a sector (ngành nghề).
-public struct Term: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable {
+struct Term: Sendable, Hashable {
+    enum Kind: String, Sendable, CaseIterable {
         case xa = "xã", phuong = "phường", dacKhu = "đặc khu", sector = "ngành"
     }
 
-    public let name: String
-    public let kind: Kind
+    let name: String
+    let kind: Kind
     /// Official administrative code, communes only.
-    public let code: String?
-    public let slug: String
+    let code: String?
+    let slug: String
 
-    public init(name: String, kind: Kind, code: String? = nil) {
+    init(name: String, kind: Kind, code: String? = nil) {
         self.name = name
         self.kind = kind
         self.code = code

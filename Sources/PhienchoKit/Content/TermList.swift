@@ -1,11 +1,11 @@
 /// A controlled list (communes.yml or sectors.yml) with lookup that ignores case and Unicode form.
-public struct TermList: Sendable {
-    public let terms: [Term]
+struct TermList: Sendable {
+    let terms: [Term]
     private let byKey: [String: Term]
     /// What `lookup` gives for each name exactly as the list writes it, found without lower-casing.
     private let byName: [String: Term]
 
-    public init(_ terms: [Term]) {
+    init(_ terms: [Term]) {
         self.terms = terms
         var byKey: [String: Term] = [:]
         for term in terms { byKey[Term.matchKey(term.name)] = byKey[Term.matchKey(term.name)] ?? term }
@@ -15,7 +15,7 @@ public struct TermList: Sendable {
         self.byName = byName
     }
 
-    public func lookup(_ name: String) -> Term? { byName[name] ?? byKey[Term.matchKey(name)] }
+    func lookup(_ name: String) -> Term? { byName[name] ?? byKey[Term.matchKey(name)] }
 
     func suggestion(for name: String) -> String? { Suggestion.closest(to: name, among: terms.map(\.name)) }
 }

@@ -10,7 +10,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     }
 
     public var severity: Severity
-    public var code: DiagnosticCode
+    var code: DiagnosticCode
     /// Path as staff typed it on the command line, joined with the file's path inside the content folder.
     public var path: String
     /// 1-based line and column, counted from the top of the file; nil when the problem has no position.
@@ -18,7 +18,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var column: Int?
     public var message: String
 
-    public init(_ severity: Severity, _ code: DiagnosticCode, path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+    init(_ severity: Severity, _ code: DiagnosticCode, path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.severity = severity
         self.code = code
         self.path = path
@@ -54,11 +54,11 @@ public struct DiagnosticSink: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public mutating func error(_ code: DiagnosticCode, at position: SourcePosition?, _ message: String) {
+    mutating func error(_ code: DiagnosticCode, at position: SourcePosition?, _ message: String) {
         add(demoteErrors ? .warning : .error, code, at: position, message)
     }
 
-    public mutating func warning(_ code: DiagnosticCode, at position: SourcePosition?, _ message: String) {
+    mutating func warning(_ code: DiagnosticCode, at position: SourcePosition?, _ message: String) {
         add(.warning, code, at: position, message)
     }
 

@@ -3,7 +3,7 @@
 ///
 /// Ranges: PC1xx files, PC2xx front matter and YAML, PC3xx field values, PC4xx across files,
 /// PC5xx site settings and theme, PC6xx output, PC9xx privacy.
-public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
+enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case fileTooLarge = "PC101"
     case invalidUTF8 = "PC102"
     case emptyFile = "PC103"
@@ -51,5 +51,5 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case citizenIDShape = "PC902"
     case seekerFileUnreadable = "PC903"
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,19 +1,19 @@
 /// One RSS 2.0 feed: open vacancies, newest posted first (ties by id), at most `maximumItems`.
 /// Dates come from the content, never the wall clock, so the same content gives the same bytes.
-public struct RSSFeed: Sendable {
-    public static let maximumItems = 100
+struct RSSFeed: Sendable {
+    static let maximumItems = 100
 
-    public let title: String
-    public let description: String
+    let title: String
+    let description: String
     /// Root-relative path of the page the feed follows ("" for home, "xa-phuong/gia-tran/").
-    public let pagePath: String
+    let pagePath: String
     /// Root-relative path of the feed itself.
-    public let feedPath: String
+    let feedPath: String
     /// Already in newest-first order.
-    public let vacancies: [PublicVacancy]
+    let vacancies: [PublicVacancy]
 
     /// Renders the feed. `fallbackBuildDate` is used for an empty feed (the site's newest `posted`).
-    public func xml(site: SiteConfig, fallbackBuildDate: LocalDate?) -> String {
+    func xml(site: SiteConfig, fallbackBuildDate: LocalDate?) -> String {
         let items = vacancies.prefix(Self.maximumItems)
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>

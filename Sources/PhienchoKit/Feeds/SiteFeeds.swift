@@ -1,14 +1,14 @@
 /// The derive stage for subscribers and machines: every RSS feed, the sitemap and robots.txt.
 /// Feeds are cut from the indexes of `PublicSite`; nothing here scans all vacancies per term.
-public struct SiteFeeds: Sendable {
+struct SiteFeeds: Sendable {
     let site: PublicSite
 
-    public init(site: PublicSite) {
+    init(site: PublicSite) {
         self.site = site
     }
 
     /// `rss.xml`, then `xa-phuong/<slug>/rss.xml` and `nganh-nghe/<slug>/rss.xml` for every term.
-    public var feeds: [RSSFeed] {
+    var feeds: [RSSFeed] {
         var feeds = [RSSFeed(title: "Việc làm mới – \(site.site.title)",
                              description: "Các việc làm đang tuyển mới nhất của \(site.site.title).",
                              pagePath: "", feedPath: "rss.xml", vacancies: site.open)]
@@ -28,18 +28,18 @@ public struct SiteFeeds: Sendable {
     }
 
     /// Root-relative folder of a term's page.
-    public static func termPath(_ term: Term) -> String {
+    static func termPath(_ term: Term) -> String {
         (term.kind == .sector ? "nganh-nghe/" : "xa-phuong/") + term.slug + "/"
     }
 
-    public func renderFeeds() -> [OutputFile] {
+    func renderFeeds() -> [OutputFile] {
         let newest = site.open.first?.posted
         return parallelMap(feeds) { OutputFile(path: $0.feedPath, text: $0.xml(site: site.site, fallbackBuildDate: newest)) }
     }
 
     /// `sitemap.xml`: open vacancies, listing pages, term pages and plain pages — never expired or
     /// unpublished vacancies. `lastmod` is the newest `posted` shown on the page, when there is one.
-    public func renderSitemap() -> OutputFile {
+    func renderSitemap() -> OutputFile {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         func add(_ path: String, _ lastmod: LocalDate?) {
             out += "<url><loc>\(XML.escape(site.site.absoluteURL(path)))</loc>"
@@ -65,7 +65,7 @@ public struct SiteFeeds: Sendable {
 
     /// `robots.txt` pointing at the sitemap. Under a sub-path the portal must merge it into the
     /// host's own robots.txt (crawlers only read /robots.txt); the Sitemap line is what matters.
-    public func renderRobots() -> OutputFile {
+    func renderRobots() -> OutputFile {
         OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n\nSitemap: \(site.site.absoluteURL("sitemap.xml"))\n")
     }
 }

@@ -5,11 +5,11 @@ import CCmark
 /// `vbscript:`, `file:` and non-image `data:` URLs are emptied by cmark itself. On top of that,
 /// raw HTML nodes are removed outright, images become their alt text (a picture from another host
 /// would reveal a citizen's visit), and headings are shifted so the page keeps a single `<h1>`.
-public enum Markdown {
-    public struct Rendered: Sendable, Equatable {
-        public var html: String
+enum Markdown {
+    struct Rendered: Sendable, Equatable {
+        var html: String
         /// The text without markup, for feeds, search and the leak audit.
-        public var text: String
+        var text: String
     }
 
     /// - Parameters:

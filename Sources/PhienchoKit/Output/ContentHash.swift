@@ -2,8 +2,8 @@ import Foundation
 
 /// Content-hashed file names (`style.css` → `style.1a2b3c4d5e.css`) so that the portal can cache
 /// them for ever. FNV-1a 64: fast and stable; these names need uniqueness, not secrecy.
-public enum ContentHash {
-    public static func hex(_ data: Data) -> String {
+enum ContentHash {
+    static func hex(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data {
             hash ^= UInt64(byte)
@@ -12,7 +12,7 @@ public enum ContentHash {
         return String(String(hash, radix: 16).leftPadded(to: 16).prefix(10))
     }
 
-    public static func name(_ fileName: String, for data: Data) -> String {
+    static func name(_ fileName: String, for data: Data) -> String {
         let hash = hex(data)
         guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return "\(fileName).\(hash)" }
         return "\(fileName[..<dot]).\(hash)\(fileName[dot...])"

@@ -2,8 +2,8 @@
 /// `&gt;`, `&quot;` and `&#39;` (as in swift-mustache). Templates escape `{{x}}` with
 /// `appendEscaped`; HTML the engine writes itself (RSS item descriptions, the preview server's
 /// error page) uses `escape`.
-public enum HTML {
-    public static func escape(_ text: String) -> String {
+enum HTML {
+    static func escape(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         appendEscaped(text, to: &out)

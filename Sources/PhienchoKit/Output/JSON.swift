@@ -1,16 +1,16 @@
 /// A JSON value with ordered object keys, serialised deterministically. Used for JSON-LD and the
 /// search index; `<`, `>`, `&`, U+2028 and U+2029 are always escaped, so the text is safe inside an
 /// HTML `<script>` element (no `</script>` or `<!--` can appear).
-public indirect enum JSON: Sendable, Equatable {
+indirect enum JSON: Sendable, Equatable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case array([JSON])
     case object([(String, JSON)])
 
-    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized == rhs.serialized }
+    static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized == rhs.serialized }
 
-    public var serialized: String {
+    var serialized: String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(into: &out)

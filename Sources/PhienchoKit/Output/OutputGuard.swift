@@ -16,19 +16,19 @@ import Foundation
 ///
 /// Every path is compared as the file system resolves it, symbolic links included, so a link
 /// cannot hide that two names are one folder.
-public struct OutputGuard: Sendable {
-    public var content: URL
-    public var themes: URL
+struct OutputGuard: Sendable {
+    var content: URL
+    var themes: URL
     /// The output as given; it is resolved here the way `OutputWriter` resolves it.
-    public var output: URL
-    public var contentDisplay: String
-    public var themesDisplay: String
-    public var outputDisplay: String
+    var output: URL
+    var contentDisplay: String
+    var themesDisplay: String
+    var outputDisplay: String
     /// `--force`: replace a non-empty folder that phiencho did not write.
-    public var force = false
+    var force = false
 
     /// Problems that forbid writing to the output, each a PC602 error; empty when it may be written.
-    public func problems() -> [Diagnostic] {
+    func problems() -> [Diagnostic] {
         let target = OutputWriter.resolvedOutput(output).path
         let shownOutput = TerminalText.escaped(outputDisplay)
         func refuse(_ message: String) -> [Diagnostic] {

@@ -19,7 +19,7 @@ import Glibc
 /// of added or withdrawn pages are made or removed, instead of every folder of the site being made
 /// anew and the old ones deleted (on this project's machines, ext4 without a journal and with
 /// `discard`, both cost ~0.1 ms per folder, and freshly freed inodes slow down the next ones made).
-public final class OutputStaging: @unchecked Sendable {
+final class OutputStaging: @unchecked Sendable {
     /// The output's lock, held from `OutputWriter.stage` until the swap or `discard`.
     struct Lock {
         let descriptor: Int32
@@ -74,7 +74,7 @@ public final class OutputStaging: @unchecked Sendable {
     /// Also what an interrupted build runs (`Interruption`), possibly while the write stage's
     /// threads still create files in the folder: it is renamed first, so that no file can be
     /// created in it afterwards, then removed.
-    public func discard() {
+    func discard() {
         Interruption.critical {
             guard !finished else { return }
             finished = true

@@ -17,18 +17,18 @@ import Glibc
 /// and `.OUT.phiencho-folders`, the replaced site's folder tree with every file removed, which the
 /// next build reuses as its staging folder (see `OutputStaging`). Both may be deleted at any time
 /// when no build runs; neither holds a page.
-public struct OutputWriter: Sendable {
-    public struct Report: Sendable, Equatable {
-        public var written = 0
-        public var unchanged = 0
-        public var removed = 0
+struct OutputWriter: Sendable {
+    struct Report: Sendable, Equatable {
+        var written = 0
+        var unchanged = 0
+        var removed = 0
     }
 
-    public enum WriteError: Error, CustomStringConvertible {
+    enum WriteError: Error, CustomStringConvertible {
         case busy(String)
         case io(String)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .busy(let path): "Một lần tạo trang khác đang ghi vào \(path); hãy chờ nó xong rồi chạy lại."
             case .io(let message): message
@@ -44,13 +44,13 @@ public struct OutputWriter: Sendable {
 
     /// The file every site phiencho writes carries at its top, so that a later build recognises
     /// the folder as its own (`OutputGuard`); the nginx snippet does not serve it.
-    public static let markerName = ".phiencho-site"
+    static let markerName = ".phiencho-site"
     static let marker = OutputFile(path: markerName, text:
         "Thư mục này là một trang do phiencho tạo. Mỗi lần tạo trang, toàn bộ thư mục được thay mới: đừng để tệp nào khác ở đây.\n")
 
     /// `output`: the output folder as given. When it is a symbolic link (`public -> /var/www/…`), the
     /// build writes to the folder it points to and keeps the link (`resolvedOutput`).
-    public init(output: URL) {
+    init(output: URL) {
         self.output = Self.resolvedOutput(output)
     }
 
@@ -76,13 +76,13 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes `files` as the whole new site (`stage` and `write(_:into:)` in one call).
-    public func write(_ files: [OutputFile]) throws(WriteError) -> Report {
+    func write(_ files: [OutputFile]) throws(WriteError) -> Report {
         try write(files, into: stage(folders: files.map(\.path)))
     }
 
     /// Takes the output's lock, removes killed runs' leftovers and makes the staging folder; the
     /// folders holding `folders` (file paths) are created in the background (`OutputStaging`).
-    public func stage(folders: [String]) throws(WriteError) -> OutputStaging {
+    func stage(folders: [String]) throws(WriteError) -> OutputStaging {
         // Until the staging folder is registered as an interrupted build's clean-up.
         try Interruption.critical { () throws(WriteError) in try makeStaging(folders: folders) }
     }
@@ -113,7 +113,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Fills the staging folder with `files` and swaps it into place; on failure it is removed.
-    public func write(_ files: [OutputFile], into staging: OutputStaging) throws(WriteError) -> Report {
+    func write(_ files: [OutputFile], into staging: OutputStaging) throws(WriteError) -> Report {
         var report = Report()
         do {
             let previous = FileTree.list(output.path)

@@ -8,7 +8,7 @@ import Foundation
 extension LeakAudit {
     /// `outputDisplay` is how the output folder is named; `content`, the content files to trace
     /// findings back to (none: the output file is named alone).
-    public func diagnostics(for findings: [Finding], outputDisplay: String, content: [SourceFile] = []) -> [Diagnostic] {
+    func diagnostics(for findings: [Finding], outputDisplay: String, content: [SourceFile] = []) -> [Diagnostic] {
         let provenance = LeakProvenance(files: content)
         return findings.map { finding in
             let output = redacted((outputDisplay.hasSuffix("/") ? outputDisplay : outputDisplay + "/") + finding.outputPath)

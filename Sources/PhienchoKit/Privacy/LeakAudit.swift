@@ -8,14 +8,14 @@ import Foundation
 /// quasi-identifiers of one record in one file, or one next to the record's given name. Any 12-digit
 /// CCCD-shaped number is a finding too. Findings name the output file, the seeker file, the record
 /// and the column(s) — never the value.
-public struct LeakAudit: Sendable {
-    public struct Finding: Sendable, Hashable, Comparable {
-        public let outputPath: String
+struct LeakAudit: Sendable {
+    struct Finding: Sendable, Hashable, Comparable {
+        let outputPath: String
         /// Nil for a CCCD-shaped number that matches no record.
-        public let source: LeakPatterns.Source?
+        let source: LeakPatterns.Source?
         /// For quasi-identifiers: the other value of the same record found in the file (another
         /// column, or the name column when the given name stood next to `source`'s value).
-        public var companion: LeakPatterns.Source? = nil
+        var companion: LeakPatterns.Source? = nil
         /// What was found, normalised, for tracing it back to a content file (`LeakProvenance`);
         /// not part of the finding's identity.
         var evidence: Evidence? = nil
@@ -27,17 +27,17 @@ public struct LeakAudit: Sendable {
             let pattern: [UInt8]
         }
 
-        public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        static func == (lhs: Finding, rhs: Finding) -> Bool {
             (lhs.outputPath, lhs.source, lhs.companion) == (rhs.outputPath, rhs.source, rhs.companion)
         }
 
-        public func hash(into hasher: inout Hasher) {
+        func hash(into hasher: inout Hasher) {
             hasher.combine(outputPath)
             hasher.combine(source)
             hasher.combine(companion)
         }
 
-        public static func < (lhs: Finding, rhs: Finding) -> Bool {
+        static func < (lhs: Finding, rhs: Finding) -> Bool {
             (lhs.outputPath, lhs.source?.file ?? "", lhs.source?.reference ?? "", lhs.source?.column ?? "", lhs.companion?.column ?? "")
                 < (rhs.outputPath, rhs.source?.file ?? "", rhs.source?.reference ?? "", rhs.source?.column ?? "", rhs.companion?.column ?? "")
         }
@@ -49,7 +49,7 @@ public struct LeakAudit: Sendable {
     /// 12-digit runs reviewed as allowed (e.g. a hotline that happens to be 12 digits), as numbers.
     let allowedDigitRuns: Set<UInt64>
 
-    public init(patterns: LeakPatterns, allowed: [String] = []) {
+    init(patterns: LeakPatterns, allowed: [String] = []) {
         self.patterns = patterns
         words = AhoCorasick(patterns: patterns.wordPatterns, alphabet: .words)
         digits = AhoCorasick(patterns: patterns.digitPatterns, alphabet: .digits)
@@ -60,11 +60,11 @@ public struct LeakAudit: Sendable {
     }
 
     /// Audits files in parallel; findings sorted.
-    public func audit(_ files: [OutputFile]) -> [Finding] {
+    func audit(_ files: [OutputFile]) -> [Finding] {
         parallelMap(files) { file in audit(path: file.path, data: file.data) }.flatMap { $0 }.sorted()
     }
 
-    public func audit(path: String, data: Data) -> [Finding] {
+    func audit(path: String, data: Data) -> [Finding] {
         let scans = words.transitions.withUnsafeBufferPointer { wordTable in
             digits.transitions.withUnsafeBufferPointer { digitTable in
                 var visible = AuditFolder(AuditScan(words: wordTable, digits: digitTable))

@@ -11,12 +11,12 @@
 ///   of one place (thôn, xóm, xã/phường) are one value. A quasi value needs two words and
 ///   `minimumQuasiLength` letters or digits ("Nam", "12/12" and a birth year alone never count), and
 ///   one that at least three records and a tenth of them share is a category, not an identifier.
-public struct LeakPatterns: Sendable {
+struct LeakPatterns: Sendable {
     /// Where a pattern came from: enough for staff to find it, never the value itself.
-    public struct Source: Sendable, Hashable {
-        public let file: String
-        public let reference: String
-        public let column: String
+    struct Source: Sendable, Hashable {
+        let file: String
+        let reference: String
+        let column: String
     }
 
     /// A quasi-identifier and whose it is: `group` tells which values are one (a place's parts);
@@ -28,10 +28,10 @@ public struct LeakPatterns: Sendable {
     }
 
     /// Letters and digits a quasi value needs to count (in at least two words).
-    public static let minimumQuasiLength = 6
+    static let minimumQuasiLength = 6
     /// Words from which a note counts as a direct identifier, copied whole or in large part
     /// (`freeTextShare` of its words in a row).
-    public static let longFreeTextWords = 8
+    static let longFreeTextWords = 8
     static let freeTextShare = 0.6
 
     var wordPatterns: [[UInt8]] = []
@@ -46,9 +46,9 @@ public struct LeakPatterns: Sendable {
     var givenNames: [[UInt8]] = []
     var givenNameSources: [Source] = []
 
-    public var count: Int { wordPatterns.count + digitPatterns.count }
+    var count: Int { wordPatterns.count + digitPatterns.count }
 
-    public init(records: [SeekerRecord], allowed: [String] = []) {
+    init(records: [SeekerRecord], allowed: [String] = []) {
         let allow = AuditAllowList(allowed)
         var classes: [String: SensitiveColumn] = [:]
         func kind(_ column: String) -> SensitiveColumn {

@@ -1,21 +1,21 @@
 /// Everything the render, feed and search stages may see: the site settings, the controlled lists,
 /// the plain pages and the public projections of published vacancies, with the indexes every
 /// listing is cut from (built once, so no page scans all vacancies).
-public struct PublicSite: Sendable {
-    public let site: SiteConfig
+struct PublicSite: Sendable {
+    let site: SiteConfig
     /// The day the site is published at (`--now`): the date the lists are true for.
-    public let now: LocalDate
-    public let communes: [Term]
-    public let sectors: [Term]
-    public let pages: [Page]
+    let now: LocalDate
+    let communes: [Term]
+    let sectors: [Term]
+    let pages: [Page]
     /// Open vacancies, newest posted first, ties by id.
-    public let open: [PublicVacancy]
-    public let expired: [PublicVacancy]
+    let open: [PublicVacancy]
+    let expired: [PublicVacancy]
     /// Open vacancies per term slug, in `open` order.
-    public let openByCommune: [String: [PublicVacancy]]
-    public let openBySector: [String: [PublicVacancy]]
+    let openByCommune: [String: [PublicVacancy]]
+    let openBySector: [String: [PublicVacancy]]
 
-    public init(catalog: Catalog, publication: Publication) {
+    init(catalog: Catalog, publication: Publication) {
         site = catalog.site
         now = publication.now
         communes = catalog.communes.terms

@@ -4,32 +4,32 @@
 ///
 /// A class (immutable): the per-term indexes, pages and feeds hold the same vacancy many times, as a
 /// reference each rather than a copy of every field.
-public final class PublicVacancy: Sendable {
-    public let id: String
-    public let slug: String
-    public let title: String
-    public let isExpired: Bool
-    public let posted: LocalDate
-    public let expires: LocalDate
-    public let employerName: String
-    public let employerAddress: String?
-    public let employerPhone: String?
-    public let employerEmail: String?
-    public let employerWebsite: String?
-    public let commune: Term
-    public let address: String?
-    public let sector: Term
-    public let employmentType: Vacancy.EmploymentType
-    public let openings: Int
-    public let salary: Vacancy.Salary?
-    public let requirements: [String]
-    public let benefits: [String]
-    public let tags: [String]
-    public let applyHTML: String?
-    public let descriptionHTML: String
-    public let descriptionText: String
+final class PublicVacancy: Sendable {
+    let id: String
+    let slug: String
+    let title: String
+    let isExpired: Bool
+    let posted: LocalDate
+    let expires: LocalDate
+    let employerName: String
+    let employerAddress: String?
+    let employerPhone: String?
+    let employerEmail: String?
+    let employerWebsite: String?
+    let commune: Term
+    let address: String?
+    let sector: Term
+    let employmentType: Vacancy.EmploymentType
+    let openings: Int
+    let salary: Vacancy.Salary?
+    let requirements: [String]
+    let benefits: [String]
+    let tags: [String]
+    let applyHTML: String?
+    let descriptionHTML: String
+    let descriptionText: String
 
-    public init(_ vacancy: Vacancy, isExpired: Bool) {
+    init(_ vacancy: Vacancy, isExpired: Bool) {
         id = vacancy.id
         slug = vacancy.slug
         title = vacancy.title
@@ -56,5 +56,5 @@ public final class PublicVacancy: Sendable {
     }
 
     /// Root-relative URL path of the vacancy page.
-    public var path: String { "viec-lam/\(slug)/" }
+    var path: String { "viec-lam/\(slug)/" }
 }

@@ -12,18 +12,18 @@ import Glibc
 /// encoding), a spreadsheet saved in another format (xlsx, xls, ods …), a quote that swallows the
 /// rows after it and a row whose cells do not match the header are each an error that names the file
 /// (and line), never a value. Other files (README.txt) are ignored.
-public struct SeekerLoader {
+struct SeekerLoader {
     static let spreadsheetExtensions = [".xlsx", ".xlsm", ".xls", ".ods", ".numbers"]
 
     let folder: URL
     let displayFolder: String
 
-    public init(contentDirectory: URL, displayRoot: String) {
+    init(contentDirectory: URL, displayRoot: String) {
         folder = contentDirectory.appendingPathComponent("seekers")
         displayFolder = (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + "seekers"
     }
 
-    public func load() -> (records: [SeekerRecord], diagnostics: [Diagnostic]) {
+    func load() -> (records: [SeekerRecord], diagnostics: [Diagnostic]) {
         var records: [SeekerRecord] = []
         var diagnostics: [Diagnostic] = []
         func problem(_ shown: String, line: Int? = nil, _ message: String) {

@@ -1,10 +1,10 @@
 /// One confidential seeker record ("người tìm việc") from `content/seekers/`. Only the leak audit
 /// reads these; nothing of them is ever rendered.
-public struct SeekerRecord: Sendable {
+struct SeekerRecord: Sendable {
     /// Seeker file as shown to staff, e.g. `content/seekers/ho-so.csv`.
-    public let file: String
+    let file: String
     /// How staff find the record: its id column (ma_ho_so …) or "dòng N".
-    public let reference: String
+    let reference: String
     /// (column header, value) pairs, in file order.
-    public let fields: [(column: String, value: String)]
+    let fields: [(column: String, value: String)]
 }

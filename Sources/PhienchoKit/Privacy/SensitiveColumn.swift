@@ -10,7 +10,7 @@
 /// - the rest never count: values that describe the work rather than the person (the job wanted,
 ///   skills, training field, employment status, experience) meet vacancy text by nature, and sex,
 ///   age or a row number identify no one.
-public enum SensitiveColumn: Sendable, Equatable, CaseIterable {
+enum SensitiveColumn: Sendable, Equatable, CaseIterable {
     /// The full name (họ tên).
     case name
     /// A name split over columns, as government sheets do: Họ, Họ đệm/Tên đệm, Tên. Joined into
@@ -36,10 +36,10 @@ public enum SensitiveColumn: Sendable, Equatable, CaseIterable {
     /// Anything unrecognised: a quasi-identifier.
     case other
 
-    public enum Role: Sendable { case direct, quasi, never }
+    enum Role: Sendable { case direct, quasi, never }
 
     /// The role of the column's values (an address or free text may be direct or quasi by its value).
-    public var role: Role {
+    var role: Role {
         switch self {
         case .name, .familyName, .middleName, .givenName, .idNumber, .phone, .email, .recordID: .direct
         case .address, .freeText: .direct
@@ -49,7 +49,7 @@ public enum SensitiveColumn: Sendable, Equatable, CaseIterable {
     }
 
     /// How `phiencho audit --explain` names the class, in Vietnamese.
-    public var explanation: String {
+    var explanation: String {
         switch self {
         case .name: "họ tên — luôn tìm"
         case .familyName: "họ — ghép với tên đệm và tên thành họ tên, luôn tìm"
@@ -70,7 +70,7 @@ public enum SensitiveColumn: Sendable, Equatable, CaseIterable {
         }
     }
 
-    public static func classify(_ header: String) -> SensitiveColumn {
+    static func classify(_ header: String) -> SensitiveColumn {
         let words = Slug.make(header).split(separator: "-").joined(separator: " ")
         let padded = " \(words) "
         func has(_ phrases: String...) -> Bool { phrases.contains { padded.contains(" \($0) ") } }

@@ -1,23 +1,23 @@
 /// The select stage: which vacancies are published at `now`, and how.
-public struct Publication: Sendable {
+struct Publication: Sendable {
     /// An expired vacancy keeps its page (marked expired, noindex) this many days after `expires`,
     /// so links shared on social media or printed still explain what happened; then it disappears.
-    public static let expiredRetentionDays = 90
+    static let expiredRetentionDays = 90
 
-    public let now: LocalDate
+    let now: LocalDate
     /// Open vacancies, newest posted first, ties by id.
-    public let open: [Vacancy]
+    let open: [Vacancy]
     /// Expired vacancies still shown at their URL, by id.
-    public let expired: [Vacancy]
-    public let unpublishedCount: Int
+    let expired: [Vacancy]
+    let unpublishedCount: Int
 
-    public static func state(of vacancy: Vacancy, at now: LocalDate) -> PublicationState {
+    static func state(of vacancy: Vacancy, at now: LocalDate) -> PublicationState {
         guard vacancy.status == .approved, vacancy.posted <= now else { return .unpublished }
         if now <= vacancy.expires { return .open }
         return now.dayNumber - vacancy.expires.dayNumber < expiredRetentionDays ? .expired : .unpublished
     }
 
-    public init(_ vacancies: [Vacancy], at now: LocalDate) {
+    init(_ vacancies: [Vacancy], at now: LocalDate) {
         self.now = now
         var open: [Int] = [], expired: [Int] = []
         for index in vacancies.indices {

@@ -1,5 +1,5 @@
 /// What a vacancy is at a given day, in the site's time zone.
-public enum PublicationState: Sendable, Equatable {
+enum PublicationState: Sendable, Equatable {
     /// approved and posted ≤ now ≤ expires: its page, listings, term pages, feeds, search.
     case open
     /// approved, expired fewer than `Publication.expiredRetentionDays` days ago: its page only, marked expired.

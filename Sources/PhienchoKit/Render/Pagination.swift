@@ -1,27 +1,27 @@
 /// Splits a list into pages of `pageSize`: page 1 lives at the section's own path, page N at
 /// `<section>trang/N/`.
-public struct Pagination: Sendable {
-    public let pageCount: Int
-    public let pageSize: Int
-    public let itemCount: Int
+struct Pagination: Sendable {
+    let pageCount: Int
+    let pageSize: Int
+    let itemCount: Int
     /// Root-relative path of page 1, e.g. "" (home) or "xa-phuong/gia-tran/".
-    public let basePath: String
+    let basePath: String
 
-    public init(itemCount: Int, pageSize: Int, basePath: String) {
+    init(itemCount: Int, pageSize: Int, basePath: String) {
         self.itemCount = itemCount
         self.pageSize = pageSize
         self.basePath = basePath
         pageCount = max(1, (itemCount + pageSize - 1) / pageSize)
     }
 
-    public func path(ofPage number: Int) -> String {
+    func path(ofPage number: Int) -> String {
         number == 1 ? basePath : "\(basePath)trang/\(number)/"
     }
 
     /// The path of every page, in order.
-    public var pagePaths: [String] { (1...pageCount).map(path(ofPage:)) }
+    var pagePaths: [String] { (1...pageCount).map(path(ofPage:)) }
 
-    public func range(ofPage number: Int) -> Range<Int> {
+    func range(ofPage number: Int) -> Range<Int> {
         let start = (number - 1) * pageSize
         return start..<min(itemCount, start + pageSize)
     }

@@ -6,7 +6,7 @@ import Foundation
 /// Contexts are `TemplateValue`s built directly. What every page shares (`site`, `assets`,
 /// `build`, the site feed, `nav` for each section) and each open vacancy's card (shown on up to
 /// three listing pages) are built once, when the renderer is made.
-public struct SiteRenderer: Sendable {
+struct SiteRenderer: Sendable {
     let site: PublicSite
     let theme: Theme
     private let shared: Shared
@@ -27,7 +27,7 @@ public struct SiteRenderer: Sendable {
         var sectorFeeds: [String: TemplateValue]
     }
 
-    public init(site: PublicSite, theme: Theme) {
+    init(site: PublicSite, theme: Theme) {
         self.site = site
         self.theme = theme
         let config = site.site
@@ -62,7 +62,7 @@ public struct SiteRenderer: Sendable {
     /// The path of every file the `render…` methods make (theme assets aside), known without
     /// rendering: `Site.build` has the staging folder's folders made from these while the pages are
     /// rendered. The writer still makes any folder missing here, so this only has to be fast.
-    public func pagePaths() -> [String] {
+    func pagePaths() -> [String] {
         var pages = listingPagination.pagePaths
         pages += (site.open + site.expired).map(\.path)
         for communes in [true, false] {
@@ -93,7 +93,7 @@ public struct SiteRenderer: Sendable {
     private static let notFoundPath = "404.html"
 
     /// `index.html` and `trang/N/index.html`: open vacancies, newest first.
-    public func renderHomeAndListings() -> [OutputFile] {
+    func renderHomeAndListings() -> [OutputFile] {
         let pagination = listingPagination
         return parallelMap(Array(1...pagination.pageCount)) { number in
             let path = pagination.path(ofPage: number)
@@ -113,7 +113,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `viec-lam/<id>/index.html` for every open and expired vacancy.
-    public func renderVacancyPages() -> [OutputFile] {
+    func renderVacancyPages() -> [OutputFile] {
         parallelMap(site.open + site.expired) { vacancy in
             var context = common(path: vacancy.path, kind: "vacancy", title: vacancy.title,
                                  description: "\(vacancy.title) – \(vacancy.employerName), \(vacancy.commune.kind.rawValue) \(vacancy.commune.name). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
@@ -126,7 +126,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `xa-phuong/…` (communes) or `nganh-nghe/…` (sectors): the index and one paginated page per term.
-    public func renderTermPages(communes: Bool) -> [OutputFile] {
+    func renderTermPages(communes: Bool) -> [OutputFile] {
         let section = Self.section(communes: communes)
         let terms = communes ? site.communes : site.sectors
         let index = communes ? site.openByCommune : site.openBySector
@@ -169,7 +169,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `<slug>/index.html` for each file of content/pages.
-    public func renderPlainPages() -> [OutputFile] {
+    func renderPlainPages() -> [OutputFile] {
         site.pages.map { plain in
             let path = "\(plain.slug)/"
             var context = common(path: path, kind: "page", title: plain.title,
@@ -180,7 +180,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `tim-kiem/index.html`: the search form; results come from the index through the theme's script.
-    public func renderSearchPage() -> OutputFile {
+    func renderSearchPage() -> OutputFile {
         let path = Self.searchPath
         let context = common(path: path, kind: "search", title: "Tìm việc làm",
                              description: "Tìm việc làm theo tên công việc, nơi làm hoặc đơn vị tuyển dụng; gõ có dấu hay không dấu đều được.",
@@ -189,7 +189,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `404.html`: served at any address, so its links use the absolute base path.
-    public func renderNotFoundPage() -> OutputFile {
+    func renderNotFoundPage() -> OutputFile {
         var context = common(path: "", kind: "notFound", title: "Không tìm thấy trang",
                              description: "Trang bạn tìm không có hoặc đã được gỡ.", navSection: nil, noindex: true)
         context["root"] = .string(config.basePath)

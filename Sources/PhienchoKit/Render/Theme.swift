@@ -2,21 +2,21 @@ import Foundation
 
 /// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
-public struct Theme: Sendable {
-    public static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "404"]
+struct Theme: Sendable {
+    static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "404"]
 
-    public let name: String
+    let name: String
     let library: TemplateLibrary
     /// Output files for the assets, e.g. `assets/style.1a2b3c4d5e.css`.
-    public let assetFiles: [OutputFile]
+    let assetFiles: [OutputFile]
     /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).
-    public let assetPaths: [String: String]
+    let assetPaths: [String: String]
 
-    public enum LoadError: Error {
+    enum LoadError: Error {
         case problems([Diagnostic])
     }
 
-    public static func load(themesDirectory: URL, name: String, displayRoot: String) throws(LoadError) -> Theme {
+    static func load(themesDirectory: URL, name: String, displayRoot: String) throws(LoadError) -> Theme {
         let folder = themesDirectory.appendingPathComponent(name)
         let shownFolder = (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + name
         let templatesFolder = folder.appendingPathComponent("templates")

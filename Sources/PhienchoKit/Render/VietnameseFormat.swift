@@ -1,7 +1,7 @@
 /// How numbers, money and choices read in Vietnamese on citizens' pages.
-public enum VietnameseFormat {
+enum VietnameseFormat {
     /// 6500000 → "6.500.000".
-    public static func number(_ value: Int) -> String {
+    static func number(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var grouped = ""
         for (index, digit) in digits.enumerated() {
@@ -12,7 +12,7 @@ public enum VietnameseFormat {
     }
 
     /// "6.500.000 – 9.000.000 đồng/tháng", "Từ 6.500.000 đồng/tháng", "Đến …", or "Thỏa thuận".
-    public static func salary(_ salary: Vacancy.Salary?) -> String {
+    static func salary(_ salary: Vacancy.Salary?) -> String {
         guard let salary else { return "Thỏa thuận" }
         let unit = "đồng/" + periodWord(salary.period)
         switch (salary.min, salary.max) {
@@ -24,7 +24,7 @@ public enum VietnameseFormat {
         }
     }
 
-    public static func periodWord(_ period: Vacancy.SalaryPeriod) -> String {
+    static func periodWord(_ period: Vacancy.SalaryPeriod) -> String {
         switch period {
         case .hour: "giờ"
         case .day: "ngày"
@@ -32,7 +32,7 @@ public enum VietnameseFormat {
         }
     }
 
-    public static func employmentType(_ type: Vacancy.EmploymentType) -> String {
+    static func employmentType(_ type: Vacancy.EmploymentType) -> String {
         switch type {
         case .fullTime: "Toàn thời gian"
         case .partTime: "Bán thời gian"
@@ -44,7 +44,7 @@ public enum VietnameseFormat {
     /// ("0229 3871 000" → "tel:02293871000"). Spaces, dots, hyphens and brackets inside the number
     /// are dropped; anything else after it — a second number ("… – 0912 345 678", "… / …", "… - …"),
     /// an extension ("máy lẻ 12"), a name — ends it, so a tap never dials digits run together.
-    public static func telephoneHref(_ phone: String) -> String {
+    static func telephoneHref(_ phone: String) -> String {
         var digits = ""
         var plus = false
         var previous: Character = " "

@@ -2,13 +2,13 @@ import Foundation
 
 extension SearchIndex {
     /// A shard: its first term and the file holding it.
-    public struct Shard: Sendable {
-        public let firstTerm: String
-        public let file: OutputFile
+    struct Shard: Sendable {
+        let firstTerm: String
+        let file: OutputFile
     }
 
     /// The files under `tim-kiem/`, manifest last.
-    public func files() -> [OutputFile] {
+    func files() -> [OutputFile] {
         let shards = makeShards()
         var blocks: [OutputFile] = []
         for (number, start) in stride(from: 0, to: cards.count, by: Self.blockSize).enumerated() {

@@ -18,24 +18,24 @@ import Foundation
 /// numbers (sparse terms), or `"b"` + base64 of a bitmap, bit `i` of byte `i/8` (LSB first) set when
 /// document `i` matches (dense terms) — whichever is shorter. A query therefore downloads the script,
 /// the manifest, one or two shards per word and the card blocks of the results it shows.
-public struct SearchIndex: Sendable {
-    public static let blockSize = 16
-    public static let targetShardBytes = 3_000
+struct SearchIndex: Sendable {
+    static let blockSize = 16
+    static let targetShardBytes = 3_000
 
-    public struct Card: Sendable, Equatable {
-        public var title, href, employer, commune, salary, expires: String
+    struct Card: Sendable, Equatable {
+        var title, href, employer, commune, salary, expires: String
     }
 
-    public let documentCount: Int
+    let documentCount: Int
     /// Sorted terms (UTF-16 order) with their postings.
-    public let terms: [(term: String, all: [Int], title: [Int])]
-    public let cards: [Card]
+    let terms: [(term: String, all: [Int], title: [Int])]
+    let cards: [Card]
 
     /// Documents per block of the parallel tokenising: each block's postings are collected in a
     /// small dictionary, so no set of terms is kept per document.
     static let tokenisingBlock = 512
 
-    public init(vacancies: [PublicVacancy]) {
+    init(vacancies: [PublicVacancy]) {
         // Blocks of documents are tokenised in parallel; their postings are then appended block by
         // block, in document order, so every postings list comes out sorted.
         let blocks = stride(from: 0, to: vacancies.count, by: Self.tokenisingBlock).map {
@@ -80,7 +80,7 @@ public struct SearchIndex: Sendable {
 
     // MARK: Postings encoding
 
-    public static func encode(_ documents: [Int], documentCount: Int) -> String {
+    static func encode(_ documents: [Int], documentCount: Int) -> String {
         guard !documents.isEmpty else { return "" }
         var sparse: [UInt8] = [UInt8(ascii: "d")]
         var previous = -1
@@ -113,7 +113,7 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    public static func decode(_ postings: String, documentCount: Int) -> [Int] {
+    static func decode(_ postings: String, documentCount: Int) -> [Int] {
         guard let kind = postings.first else { return [] }
         let body = postings.dropFirst()
         if kind == "b" {

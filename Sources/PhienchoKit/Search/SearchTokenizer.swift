@@ -3,8 +3,8 @@
 /// `/[\p{L}\p{N}]+/gu`: so this goes scalar by scalar over the general categories L* and N* (not
 /// `Character.isLetter`, which also takes symbols such as Ⓐ and keeps joiners U+200C/U+200D inside a
 /// grapheme, splitting differently from the script).
-public enum SearchTokenizer {
-    public static func terms(_ text: String) -> [String] {
+enum SearchTokenizer {
+    static func terms(_ text: String) -> [String] {
         var folded = VietnameseFolding.fold(text)
         return folded.withUTF8 { bytes in
             var terms: [String] = []

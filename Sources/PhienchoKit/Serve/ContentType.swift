@@ -1,10 +1,10 @@
 /// The Content-Type the preview server sends for a file of the built site.
-public enum ContentType {
-    public static let html = "text/html; charset=utf-8"
+enum ContentType {
+    static let html = "text/html; charset=utf-8"
 
     /// By file name: RSS feeds (`rss.xml`, `*.rss`) are `application/rss+xml`, other XML (the
     /// sitemap) `application/xml`; text types carry `charset=utf-8`.
-    public static func forFile(_ name: String) -> String {
+    static func forFile(_ name: String) -> String {
         let lower = name.lowercased()
         if lower == "rss.xml" || lower.hasSuffix(".rss") { return "application/rss+xml; charset=utf-8" }
         guard let dot = lower.lastIndex(of: ".") else { return "application/octet-stream" }

@@ -1,8 +1,8 @@
 /// The page the preview server shows for every HTML request while the content has errors, instead
 /// of the stale pages of the last good build: a Vietnamese list of the diagnostics, every piece of
 /// text HTML-escaped (a message quotes what staff typed, which may hold `<`, `&` or quotes).
-public enum ErrorPage {
-    public static func html(diagnostics: [Diagnostic]) -> String {
+enum ErrorPage {
+    static func html(diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
         let warnings = diagnostics.filter { $0.severity == .warning }
         var out = """

@@ -3,22 +3,22 @@ import Foundation
 
 /// What the preview currently serves: the folder of the last good build, and the diagnostics of
 /// the latest build when it failed (then every HTML request gets the error page).
-public struct PreviewSnapshot: Sendable {
+struct PreviewSnapshot: Sendable {
     /// The built site; it may not exist yet when the very first build failed.
-    public var root: URL
+    var root: URL
     /// Non-nil while the latest build has errors.
-    public var failure: [Diagnostic]?
+    var failure: [Diagnostic]?
 }
 
 /// Holds the snapshot the HTTP handler reads and the watcher replaces after each build.
 public actor PreviewState {
-    public private(set) var snapshot: PreviewSnapshot
+    private(set) var snapshot: PreviewSnapshot
 
-    public init(root: URL) {
+    init(root: URL) {
         snapshot = PreviewSnapshot(root: root, failure: nil)
     }
 
-    public func update(failure: [Diagnostic]?) {
+    func update(failure: [Diagnostic]?) {
         snapshot.failure = failure
     }
 }
@@ -27,14 +27,14 @@ public actor PreviewState {
 /// from `/folder` to `/folder/`, the site's own `404.html` with status 404, the right Content-Type,
 /// and `Cache-Control: no-store` so a reload always shows the latest build. While the latest build
 /// has errors, any request for a page gets `ErrorPage` with status 500.
-public struct PreviewHandler: HTTPHandler {
-    public let state: PreviewState
+struct PreviewHandler: HTTPHandler {
+    let state: PreviewState
 
-    public init(state: PreviewState) {
+    init(state: PreviewState) {
         self.state = state
     }
 
-    public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let head = request.method == .HEAD
         let reply: PreviewResponse
         if request.method == .GET || head {
@@ -66,7 +66,7 @@ public struct PreviewHandler: HTTPHandler {
 
     /// The response for a raw (percent-encoded) request path, apart from FlyingFox's types so that
     /// it can be tested directly.
-    public static func respond(to rawPath: String, snapshot: PreviewSnapshot) -> PreviewResponse {
+    static func respond(to rawPath: String, snapshot: PreviewSnapshot) -> PreviewResponse {
         let resolution = resolve(rawPath, in: snapshot.root)
         if let diagnostics = snapshot.failure, resolution.isHTMLRequest {
             return PreviewResponse(status: 500, type: ContentType.html, body: Data(ErrorPage.html(diagnostics: diagnostics).utf8))
@@ -138,10 +138,10 @@ public struct PreviewHandler: HTTPHandler {
 }
 
 /// A response of the preview server before it is put into FlyingFox's type.
-public struct PreviewResponse: Sendable, Equatable {
-    public var status: Int
-    public var type: String
-    public var body: Data
+struct PreviewResponse: Sendable, Equatable {
+    var status: Int
+    var type: String
+    var body: Data
     /// Headers besides Content-Type (Cache-Control: no-store is added to every response).
-    public var headers: [String: String] = [:]
+    var headers: [String: String] = [:]
 }

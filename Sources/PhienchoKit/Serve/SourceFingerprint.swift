@@ -3,7 +3,7 @@ import Foundation
 /// What the preview server polls to notice an edit: every file under the watched folders (hidden
 /// names skipped, as the loader skips them), with its size, modification time and inode. Saving a
 /// file changes at least one of them; editors that replace the file change the inode.
-public struct SourceFingerprint: Sendable, Equatable {
+struct SourceFingerprint: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var path: String
         var size: Int64
@@ -13,7 +13,7 @@ public struct SourceFingerprint: Sendable, Equatable {
 
     private(set) var entries: [Entry] = []
 
-    public init(folders: [URL]) {
+    init(folders: [URL]) {
         var visited: Set<[UInt64]> = []
         for (index, folder) in folders.enumerated() {
             Self.collect(folder.standardizedFileURL.path, label: "\(index):", visited: &visited, into: &entries)

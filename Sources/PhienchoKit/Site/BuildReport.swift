@@ -9,7 +9,7 @@ public struct BuildReport: Sendable {
     public var unpublishedCount = 0
     public var pagesWritten = 0
     public var seekerRecords = 0
-    public var written: OutputWriter.Report?
+    var written: OutputWriter.Report?
     public var duration: Duration = .zero
     /// How long each stage that ran took, in order.
     public var stageDurations: [StageDuration] = []

@@ -7,17 +7,17 @@ import Foundation
 /// reports them as warnings ("đang để trống") — a to-do list — and they become errors the moment the
 /// file is approved, so an unfinished vacancy can never be published by accident. The commune and
 /// the sector are the first names of communes.yml and sectors.yml, so the draft names valid terms.
-public struct VacancyTemplate: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var posted: LocalDate
-    public var commune: String
-    public var sector: String
+struct VacancyTemplate: Sendable, Equatable {
+    var id: String
+    var title: String
+    var posted: LocalDate
+    var commune: String
+    var sector: String
 
     /// Days from `posted` to `expires` in a new file.
-    public static let daysOpen = 30
+    static let daysOpen = 30
 
-    public init(id: String, title: String, posted: LocalDate, commune: String, sector: String) {
+    init(id: String, title: String, posted: LocalDate, commune: String, sector: String) {
         self.id = id
         self.title = title
         self.posted = posted
@@ -25,10 +25,10 @@ public struct VacancyTemplate: Sendable, Equatable {
         self.sector = sector
     }
 
-    public var expires: LocalDate { posted.adding(days: Self.daysOpen) }
+    var expires: LocalDate { posted.adding(days: Self.daysOpen) }
 
     /// `<id lower-case>-<slug of the title>.md` (just `<id>.md` when the title has no letter or digit).
-    public var fileName: String {
+    var fileName: String {
         let slug = Self.shortSlug(title)
         return id.lowercased() + (slug.isEmpty ? "" : "-" + slug) + ".md"
     }
@@ -42,7 +42,7 @@ public struct VacancyTemplate: Sendable, Equatable {
         return String(head)
     }
 
-    public var text: String {
+    var text: String {
         """
         ---
         # Tin tuyển dụng mới, tạo bằng lệnh “phiencho new” ngày \(posted.vietnamese).

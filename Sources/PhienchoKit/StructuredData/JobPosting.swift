@@ -1,7 +1,7 @@
 /// schema.org JobPosting JSON-LD for a vacancy page. Every value is one shown on the page; nothing
 /// is invented. The JSON escapes `<`, `>` and `&`, so content cannot close the script element.
-public enum JobPosting {
-    public static func json(for vacancy: PublicVacancy, site: SiteConfig) -> JSON {
+enum JobPosting {
+    static func json(for vacancy: PublicVacancy, site: SiteConfig) -> JSON {
         var address: [(String, JSON)] = [("@type", .string("PostalAddress"))]
         if let street = vacancy.address { address.append(("streetAddress", .string(street))) }
         address += [
@@ -37,7 +37,7 @@ public enum JobPosting {
     }
 
     /// The whole `<script type="application/ld+json">` element, for the `structuredDataHTML` key.
-    public static func scriptElement(for vacancy: PublicVacancy, site: SiteConfig) -> String {
+    static func scriptElement(for vacancy: PublicVacancy, site: SiteConfig) -> String {
         "<script type=\"application/ld+json\">\(json(for: vacancy, site: site).serialized)</script>"
     }
 

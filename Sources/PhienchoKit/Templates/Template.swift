@@ -1,7 +1,7 @@
 /// A Mustache template parsed once into a tree of nodes; `TemplateRenderer` walks it for each page.
 ///
 /// The language is the one of swift-mustache 2.1.1 (see docs/theme.md and `TemplateParser`).
-public final class Template: Sendable {
+final class Template: Sendable {
     let nodes: [Node]
 
     init(nodes: [Node]) {
@@ -9,7 +9,7 @@ public final class Template: Sendable {
     }
 
     /// Parses template text; a syntax problem throws with its line and column.
-    public convenience init(_ text: String) throws(TemplateError) {
+    convenience init(_ text: String) throws(TemplateError) {
         var parser = TemplateParser(text)
         self.init(nodes: try parser.parseTemplate())
     }

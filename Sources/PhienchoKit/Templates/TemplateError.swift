@@ -1,7 +1,7 @@
 /// A template that does not parse: what is wrong (in Vietnamese, for staff) and where, counted in
 /// characters from 1.
-public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    enum Kind: Sendable, Equatable {
         /// A tag without its closing delimiter, or a name with characters a name cannot have.
         case unfinishedTag
         /// `{{/x}}` that does not close the section open at that point (or closes none).
@@ -17,18 +17,18 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case unknownPragma
     }
 
-    public let kind: Kind
-    public let line: Int
-    public let column: Int
+    let kind: Kind
+    let line: Int
+    let column: Int
 
-    public init(_ kind: Kind, line: Int, column: Int) {
+    init(_ kind: Kind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
         self.column = column
     }
 
     /// The problem in Vietnamese, without the position.
-    public var message: String {
+    var message: String {
         switch kind {
         case .unfinishedTag:
             "thẻ chưa được đóng đúng cách hoặc tên có ký tự không hợp lệ"
@@ -51,5 +51,5 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
-    public var description: String { "dòng \(line), cột \(column): \(message)" }
+    var description: String { "dòng \(line), cột \(column): \(message)" }
 }

@@ -1,26 +1,26 @@
 /// Named templates: the pages of a theme and the partials and parents they refer to by name
 /// (`{{> partials/vacancy-card}}`, `{{< layout}}`). A name with no template renders nothing.
-public struct TemplateLibrary: Sendable {
+struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
 
-    public init() {}
+    init() {}
 
     /// Parses `text` and registers it under `name` (replacing a template of that name).
-    public mutating func register(_ text: String, named name: String) throws(TemplateError) {
+    mutating func register(_ text: String, named name: String) throws(TemplateError) {
         templates[name] = try Template(text)
     }
 
-    public mutating func register(_ template: Template, named name: String) {
+    mutating func register(_ template: Template, named name: String) {
         templates[name] = template
     }
 
-    public func template(named name: String) -> Template? {
+    func template(named name: String) -> Template? {
         templates[name]
     }
 
     /// The template `name` rendered with `context` as UTF-8 bytes; nil when there is no such template.
     /// `capacity` is a guess of the output size, to spare reallocations.
-    public func render(_ name: String, _ context: TemplateValue, capacity: Int = 16_384) -> [UInt8]? {
+    func render(_ name: String, _ context: TemplateValue, capacity: Int = 16_384) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, context: context, capacity: capacity)
         renderer.render(template, TemplateRenderer.Frame())

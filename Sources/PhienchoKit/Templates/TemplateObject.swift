@@ -8,31 +8,31 @@
 /// that start with different ASCII characters are never equal (not even canonically), so most
 /// keys are passed over without a string comparison. A key set to `.absent` is the same as a key
 /// never set.
-public struct TemplateObject: Sendable {
+struct TemplateObject: Sendable {
     private(set) var keys: [String]
     private var heads: [UInt8]
     private(set) var values: [TemplateValue]
 
-    public init() {
+    init() {
         keys = []
         heads = []
         values = []
     }
 
-    public init(_ entries: [(String, TemplateValue)]) {
+    init(_ entries: [(String, TemplateValue)]) {
         self.init(minimumCapacity: entries.count)
         for (key, value) in entries { self[key] = value }
     }
 
-    public init(minimumCapacity: Int) {
+    init(minimumCapacity: Int) {
         self.init()
         reserveCapacity(minimumCapacity)
     }
 
-    public var count: Int { values.count(where: { !$0.isAbsent }) }
+    var count: Int { values.count(where: { !$0.isAbsent }) }
 
     /// The value of `key`; nil when it is missing or absent. Setting replaces the value in place.
-    public subscript(key: String) -> TemplateValue? {
+    subscript(key: String) -> TemplateValue? {
         get {
             guard let index = index(of: key) else { return nil }
             let value = values[index]
@@ -49,14 +49,14 @@ public struct TemplateObject: Sendable {
         }
     }
 
-    public mutating func reserveCapacity(_ capacity: Int) {
+    mutating func reserveCapacity(_ capacity: Int) {
         keys.reserveCapacity(capacity)
         heads.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
     }
 
     /// Adds a key known not to be set yet (no search for an existing one).
-    public mutating func append(_ key: String, _ value: TemplateValue) {
+    mutating func append(_ key: String, _ value: TemplateValue) {
         keys.append(key)
         heads.append(key.utf8.first ?? 0)
         values.append(value)
@@ -71,18 +71,18 @@ public struct TemplateObject: Sendable {
     }
 
     /// Keys and values, absent ones left out, in the order they were set.
-    public var members: [(key: String, value: TemplateValue)] {
+    var members: [(key: String, value: TemplateValue)] {
         zip(keys, values).filter { !$0.1.isAbsent }.map { (key: $0.0, value: $0.1) }
     }
 }
 
 extension TemplateObject: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(elements) }
 }
 
 extension TemplateObject: Equatable {
     /// Same keys with equal values, in the same order.
-    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+    static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
         let left = lhs.members, right = rhs.members
         return left.count == right.count && zip(left, right).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }

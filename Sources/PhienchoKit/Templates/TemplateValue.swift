@@ -6,7 +6,7 @@
 /// including an empty string, `0` and an empty object — renders it once with the value on top of
 /// the context stack. An inverted section `{{^x}}` renders for `false`, `absent` and an empty list
 /// (with that empty list on top of the stack), and for nothing else.
-public enum TemplateValue: Sendable, Equatable {
+enum TemplateValue: Sendable, Equatable {
     case string(String)
     case bool(Bool)
     case int(Int)
@@ -16,16 +16,16 @@ public enum TemplateValue: Sendable, Equatable {
     case absent
 
     /// `.string(text)`, or `.absent` when there is no text.
-    public static func string(_ text: String?) -> TemplateValue {
+    static func string(_ text: String?) -> TemplateValue {
         text.map(TemplateValue.string) ?? .absent
     }
 
     /// A list of strings.
-    public static func strings(_ texts: [String]) -> TemplateValue {
+    static func strings(_ texts: [String]) -> TemplateValue {
         .list(texts.map(TemplateValue.string))
     }
 
-    public var isAbsent: Bool {
+    var isAbsent: Bool {
         if case .absent = self { true } else { false }
     }
 
@@ -39,9 +39,9 @@ public enum TemplateValue: Sendable, Equatable {
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) { self = .object(TemplateObject(elements)) }
+    init(stringLiteral value: String) { self = .string(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) { self = .object(TemplateObject(elements)) }
 }

@@ -1,7 +1,7 @@
 /// ASCII URL segments: folded text (see `VietnameseFolding`) with every run of characters other
 /// than a–z and 0–9 turned into one hyphen ("Gia Trấn" → `gia-tran`, "Dệt may – Da giày" → `det-may-da-giay`).
-public enum Slug {
-    public static func make(_ text: String) -> String {
+enum Slug {
+    static func make(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for scalar in VietnameseFolding.fold(text).unicodeScalars {

@@ -3,8 +3,8 @@ import Foundation
 /// Vietnamese text folding, the one rule shared by slugs, commune/sector matching, the search index
 /// and the leak audit: NFC → lower-case → strip every combining mark → đ→d.
 /// The browser search script implements the same rule; `Tests/…/Fixtures/folding-cases.json` pins both.
-public enum VietnameseFolding {
-    public static func fold(_ text: String) -> String {
+enum VietnameseFolding {
+    static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         if let fast = foldLatin(text) { return fast }
         return foldByNormalising(text)
