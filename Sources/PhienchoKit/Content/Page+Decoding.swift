@@ -20,7 +20,7 @@ extension Page {
         let title = reader.string(fields, "title")
         let name = String(file.relativePath.split(separator: "/").last!.dropLast(3))
         let slug = Slug.make(name)
-        if slug.isEmpty || reservedSlugs.contains(slug) {
+        if slug.isEmpty || Routes.reserved.contains(slug) {
             reader.sink.error(.duplicateSlug, at: nil,
                               "Tên tệp “\(name).md” không dùng được làm địa chỉ trang; hãy đổi tên tệp (ví dụ gioi-thieu.md).")
         }

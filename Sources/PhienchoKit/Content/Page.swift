@@ -6,8 +6,4 @@ struct Page: Sendable {
     var contentHTML: String
     var contentText: String
     var sourcePath: String
-
-    /// Output folders the engine owns; a page may not take one of these names.
-    static let reservedSlugs: Set<String> = ["viec-lam", "xa-phuong", "nganh-nghe", "trang", "tim-kiem", "assets",
-                                             "rss-xml", "sitemap-xml", "404", "index"]
 }

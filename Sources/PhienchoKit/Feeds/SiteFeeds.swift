@@ -11,25 +11,17 @@ struct SiteFeeds: Sendable {
     var feeds: [RSSFeed] {
         var feeds = [RSSFeed(title: "Việc làm mới – \(site.site.title)",
                              description: "Các việc làm đang tuyển mới nhất của \(site.site.title).",
-                             pagePath: "", feedPath: "rss.xml", vacancies: site.open)]
-        for commune in site.communes {
-            feeds.append(RSSFeed(title: "Việc làm tại \(commune.kind.rawValue) \(commune.name) – \(site.site.title)",
-                                 description: "Việc làm đang tuyển tại \(commune.kind.rawValue) \(commune.name).",
-                                 pagePath: Self.termPath(commune), feedPath: Self.termPath(commune) + "rss.xml",
-                                 vacancies: site.openByCommune[commune.slug] ?? []))
-        }
-        for sector in site.sectors {
-            feeds.append(RSSFeed(title: "Việc làm ngành \(sector.name) – \(site.site.title)",
-                                 description: "Việc làm đang tuyển ngành \(sector.name).",
-                                 pagePath: Self.termPath(sector), feedPath: Self.termPath(sector) + "rss.xml",
-                                 vacancies: site.openBySector[sector.slug] ?? []))
+                             pagePath: Routes.home, feedPath: Routes.siteFeed, vacancies: site.open)]
+        for taxonomy in Taxonomy.allCases {
+            let open = taxonomy.openVacancies(of: site)
+            for term in taxonomy.terms(of: site) {
+                feeds.append(RSSFeed(title: "\(taxonomy.heading(term)) – \(site.site.title)",
+                                     description: taxonomy.feedDescription(term),
+                                     pagePath: Routes.term(term), feedPath: Routes.feed(of: Routes.term(term)),
+                                     vacancies: open[term.slug] ?? []))
+            }
         }
         return feeds
-    }
-
-    /// Root-relative folder of a term's page.
-    static func termPath(_ term: Term) -> String {
-        (term.kind == .sector ? "nganh-nghe/" : "xa-phuong/") + term.slug + "/"
     }
 
     func renderFeeds() -> [OutputFile] {
@@ -52,20 +44,21 @@ struct SiteFeeds: Sendable {
                 add(pagination.path(ofPage: number), vacancies[pagination.range(ofPage: number)].first?.posted)
             }
         }
-        addListing(site.open, basePath: "")
-        add("xa-phuong/", site.open.first?.posted)
-        add("nganh-nghe/", site.open.first?.posted)
-        for term in site.communes { addListing(site.openByCommune[term.slug] ?? [], basePath: Self.termPath(term)) }
-        for term in site.sectors { addListing(site.openBySector[term.slug] ?? [], basePath: Self.termPath(term)) }
+        addListing(site.open, basePath: Routes.home)
+        for taxonomy in Taxonomy.allCases { add(Routes.index(of: taxonomy), site.open.first?.posted) }
+        for taxonomy in Taxonomy.allCases {
+            let open = taxonomy.openVacancies(of: site)
+            for term in taxonomy.terms(of: site) { addListing(open[term.slug] ?? [], basePath: Routes.term(term)) }
+        }
         for vacancy in site.open.sorted(by: { $0.slug < $1.slug }) { add(vacancy.path, vacancy.posted) }
-        for page in site.pages { add("\(page.slug)/", nil) }
+        for page in site.pages { add(Routes.plainPage(slug: page.slug), nil) }
         out += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", text: out)
+        return OutputFile(path: Routes.sitemap, text: out)
     }
 
     /// `robots.txt` pointing at the sitemap. Under a sub-path the portal must merge it into the
     /// host's own robots.txt (crawlers only read /robots.txt); the Sitemap line is what matters.
     func renderRobots() -> OutputFile {
-        OutputFile(path: "robots.txt", text: "User-agent: *\nDisallow:\n\nSitemap: \(site.site.absoluteURL("sitemap.xml"))\n")
+        OutputFile(path: Routes.robots, text: "User-agent: *\nDisallow:\n\nSitemap: \(site.site.absoluteURL(Routes.sitemap))\n")
     }
 }

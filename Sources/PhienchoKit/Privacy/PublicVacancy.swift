@@ -56,5 +56,5 @@ final class PublicVacancy: Sendable {
     }
 
     /// Root-relative URL path of the vacancy page.
-    var path: String { "viec-lam/\(slug)/" }
+    var path: String { Routes.vacancy(slug: slug) }
 }

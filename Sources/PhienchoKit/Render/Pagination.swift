@@ -15,7 +15,7 @@ struct Pagination: Sendable {
     }
 
     func path(ofPage number: Int) -> String {
-        number == 1 ? basePath : "\(basePath)trang/\(number)/"
+        Routes.listing(basePath, page: number)
     }
 
     /// The path of every page, in order.

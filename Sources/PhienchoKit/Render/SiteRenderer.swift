@@ -31,8 +31,9 @@ struct SiteRenderer: Sendable {
         self.site = site
         self.theme = theme
         let config = site.site
-        var navItems: [(label: String, href: String)] = [("Trang chủ", ""), ("Xã/phường", "xa-phuong/"), ("Ngành nghề", "nganh-nghe/")]
-        navItems += site.pages.map { ($0.title, "\($0.slug)/") }
+        var navItems: [(label: String, href: String)] = [("Trang chủ", Routes.home)]
+        navItems += Taxonomy.allCases.map { ($0.navigationLabel, Routes.index(of: $0)) }
+        navItems += site.pages.map { ($0.title, Routes.plainPage(slug: $0.slug)) }
         func nav(current: String?) -> TemplateValue {
             .list(navItems.map { ["label": .string($0.label), "href": .string($0.href), "current": .bool($0.href == current)] })
         }
@@ -46,7 +47,7 @@ struct SiteRenderer: Sendable {
             ],
             assets: .object(assets),
             build: ["date": .string(site.now.vietnamese), "dateISO": .string(site.now.iso)],
-            siteFeed: ["title": .string("Việc làm mới – \(config.title)"), "href": .string(config.absoluteURL("rss.xml"))],
+            siteFeed: ["title": .string("Việc làm mới – \(config.title)"), "href": .string(config.absoluteURL(Routes.siteFeed))],
             nav: Dictionary(navItems.map { ($0.href, nav(current: $0.href)) }, uniquingKeysWith: { first, _ in first }),
             noNav: nav(current: nil),
             cards: Dictionary(cards, uniquingKeysWith: { first, _ in first }),
@@ -65,32 +66,26 @@ struct SiteRenderer: Sendable {
     func pagePaths() -> [String] {
         var pages = listingPagination.pagePaths
         pages += (site.open + site.expired).map(\.path)
-        for communes in [true, false] {
-            pages.append("\(Self.section(communes: communes))/")
-            for term in communes ? site.communes : site.sectors {
-                pages += termPagination(term, communes: communes).pagination.pagePaths
+        for taxonomy in Taxonomy.allCases {
+            pages.append(Routes.index(of: taxonomy))
+            for term in taxonomy.terms(of: site) {
+                pages += termPagination(term, taxonomy).pagination.pagePaths
             }
         }
-        pages += site.pages.map { "\($0.slug)/" }
-        pages.append(Self.searchPath)
-        return pages.map { $0 + "index.html" } + [Self.notFoundPath]
+        pages += site.pages.map { Routes.plainPage(slug: $0.slug) }
+        pages.append(Routes.search)
+        return pages.map(Routes.file(ofPage:)) + [Routes.notFound]
     }
 
     private var listingPagination: Pagination {
-        Pagination(itemCount: site.open.count, pageSize: config.pageSize, basePath: "")
+        Pagination(itemCount: site.open.count, pageSize: config.pageSize, basePath: Routes.home)
     }
-
-    private static func section(communes: Bool) -> String { communes ? "xa-phuong" : "nganh-nghe" }
 
     /// A term's open vacancies and how they are split into pages.
-    private func termPagination(_ term: Term, communes: Bool) -> (vacancies: [PublicVacancy], pagination: Pagination) {
-        let vacancies = (communes ? site.openByCommune : site.openBySector)[term.slug] ?? []
-        return (vacancies, Pagination(itemCount: vacancies.count, pageSize: config.pageSize,
-                                      basePath: "\(Self.section(communes: communes))/\(term.slug)/"))
+    private func termPagination(_ term: Term, _ taxonomy: Taxonomy) -> (vacancies: [PublicVacancy], pagination: Pagination) {
+        let vacancies = taxonomy.openVacancies(of: site)[term.slug] ?? []
+        return (vacancies, Pagination(itemCount: vacancies.count, pageSize: config.pageSize, basePath: Routes.term(term)))
     }
-
-    private static let searchPath = "tim-kiem/"
-    private static let notFoundPath = "404.html"
 
     /// `index.html` and `trang/N/index.html`: open vacancies, newest first.
     func renderHomeAndListings() -> [OutputFile] {
@@ -100,13 +95,13 @@ struct SiteRenderer: Sendable {
             var context = common(path: path, kind: number == 1 ? "home" : "listing",
                                  title: number == 1 ? config.title : "Việc làm đang tuyển – trang \(number)",
                                  description: config.description, navSection: "")
-            context.append("rss", rssLink("rss.xml", title: "Việc làm mới"))
+            context.append("rss", rssLink(Routes.siteFeed, title: "Việc làm mới"))
             context.append("vacancies", .list(pagination.range(ofPage: number).map { card(site.open[$0]) }))
             context.append("openCount", .int(site.open.count))
             context.append("pagination", pagination.context(forPage: number))
             if number == 1 {
-                context.append("communes", termLinks(site.communes, counts: site.openByCommune, section: "xa-phuong", onlyOpen: true))
-                context.append("sectors", termLinks(site.sectors, counts: site.openBySector, section: "nganh-nghe", onlyOpen: true))
+                context.append("communes", termLinks(.communes, onlyOpen: true))
+                context.append("sectors", termLinks(.sectors, onlyOpen: true))
             }
             return page(path, template: number == 1 ? "home" : "listing", context)
         }
@@ -125,34 +120,29 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// `xa-phuong/…` (communes) or `nganh-nghe/…` (sectors): the index and one paginated page per term.
-    func renderTermPages(communes: Bool) -> [OutputFile] {
-        let section = Self.section(communes: communes)
-        let terms = communes ? site.communes : site.sectors
-        let index = communes ? site.openByCommune : site.openBySector
+    /// A taxonomy's pages (`xa-phuong/…`, `nganh-nghe/…`): the index and one paginated page per term.
+    func renderTermPages(_ taxonomy: Taxonomy) -> [OutputFile] {
+        let communes = taxonomy == .communes
         var files: [OutputFile] = []
 
-        let indexPath = "\(section)/"
-        var context = common(path: indexPath, kind: communes ? "communes" : "sectors",
-                             title: communes ? "Việc làm theo xã/phường" : "Việc làm theo ngành nghề",
-                             description: communes ? "Danh sách xã, phường và số việc làm đang tuyển ở mỗi nơi."
-                                                   : "Danh sách ngành nghề và số việc làm đang tuyển của mỗi ngành.",
-                             navSection: indexPath)
-        context.append("terms", termLinks(terms, counts: index, section: section, onlyOpen: false))
-        context.append("termKind", .string(communes ? "commune" : "sector"))
+        let indexPath = Routes.index(of: taxonomy)
+        var context = common(path: indexPath, kind: taxonomy.indexKind, title: taxonomy.indexTitle,
+                             description: taxonomy.indexDescription, navSection: indexPath)
+        context.append("terms", termLinks(taxonomy, onlyOpen: false))
+        context.append("termKind", .string(taxonomy.termKind))
         context.append("isCommunes", .bool(communes))
         context.append("isSectors", .bool(!communes))
         files.append(page(indexPath, template: "terms", context))
 
-        files += parallelMap(terms) { term -> [OutputFile] in
-            let (vacancies, pagination) = termPagination(term, communes: communes)
-            let heading = communes ? "Việc làm tại \(term.kind.rawValue) \(term.name)" : "Việc làm ngành \(term.name)"
+        files += parallelMap(taxonomy.terms(of: site)) { term -> [OutputFile] in
+            let (vacancies, pagination) = termPagination(term, taxonomy)
+            let heading = taxonomy.heading(term)
             let termFeed = feedLink(term)
-            let rss = rssLink(SiteFeeds.termPath(term) + "rss.xml", title: heading)
-            let termValue = termLink(term, count: vacancies.count, section: section)
+            let rss = rssLink(Routes.feed(of: Routes.term(term)), title: heading)
+            let termValue = termLink(term, count: vacancies.count)
             return (1...pagination.pageCount).map { number in
                 let path = pagination.path(ofPage: number)
-                var context = common(path: path, kind: communes ? "commune" : "sector",
+                var context = common(path: path, kind: taxonomy.termKind,
                                      title: number == 1 ? heading : "\(heading) – trang \(number)",
                                      description: "\(heading): \(vacancies.count) việc làm đang tuyển.", navSection: indexPath,
                                      extraFeeds: [termFeed])
@@ -171,7 +161,7 @@ struct SiteRenderer: Sendable {
     /// `<slug>/index.html` for each file of content/pages.
     func renderPlainPages() -> [OutputFile] {
         site.pages.map { plain in
-            let path = "\(plain.slug)/"
+            let path = Routes.plainPage(slug: plain.slug)
             var context = common(path: path, kind: "page", title: plain.title,
                                  description: String(plain.contentText.prefix(160)), navSection: path)
             context.append("contentHTML", .string(plain.contentHTML))
@@ -181,7 +171,7 @@ struct SiteRenderer: Sendable {
 
     /// `tim-kiem/index.html`: the search form; results come from the index through the theme's script.
     func renderSearchPage() -> OutputFile {
-        let path = Self.searchPath
+        let path = Routes.search
         let context = common(path: path, kind: "search", title: "Tìm việc làm",
                              description: "Tìm việc làm theo tên công việc, nơi làm hoặc đơn vị tuyển dụng; gõ có dấu hay không dấu đều được.",
                              navSection: nil)
@@ -190,16 +180,16 @@ struct SiteRenderer: Sendable {
 
     /// `404.html`: served at any address, so its links use the absolute base path.
     func renderNotFoundPage() -> OutputFile {
-        var context = common(path: "", kind: "notFound", title: "Không tìm thấy trang",
+        var context = common(path: Routes.home, kind: "notFound", title: "Không tìm thấy trang",
                              description: "Trang bạn tìm không có hoặc đã được gỡ.", navSection: nil, noindex: true)
         context["root"] = .string(config.basePath)
-        return OutputFile(path: Self.notFoundPath, bytes: theme.render("404", .object(context)))
+        return OutputFile(path: Routes.notFound, bytes: theme.render("404", .object(context)))
     }
 
     // MARK: Contexts (docs/theme.md)
 
     private func page(_ path: String, template: String, _ context: TemplateObject) -> OutputFile {
-        OutputFile(path: path + "index.html", bytes: theme.render(template, .object(context)))
+        OutputFile(path: Routes.file(ofPage: path), bytes: theme.render(template, .object(context)))
     }
 
     /// Keys present on every page. `path` is the page's root-relative folder ("" for home).
@@ -230,8 +220,7 @@ struct SiteRenderer: Sendable {
     }
 
     static func feedLink(_ term: Term, config: SiteConfig) -> TemplateValue {
-        let title = term.kind == .sector ? "Việc làm ngành \(term.name)" : "Việc làm tại \(term.kind.rawValue) \(term.name)"
-        return ["title": .string(title), "href": .string(config.absoluteURL(SiteFeeds.termPath(term) + "rss.xml"))]
+        ["title": .string(Taxonomy(term).heading(term)), "href": .string(config.absoluteURL(Routes.feed(of: Routes.term(term))))]
     }
 
     /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
@@ -262,9 +251,9 @@ struct SiteRenderer: Sendable {
         card.append("href", .string(vacancy.path))
         card.append("employer", .string(vacancy.employerName))
         card.append("commune", .string(vacancy.commune.name))
-        card.append("communeHref", .string("xa-phuong/\(vacancy.commune.slug)/"))
+        card.append("communeHref", .string(Routes.term(vacancy.commune)))
         card.append("sector", .string(vacancy.sector.name))
-        card.append("sectorHref", .string("nganh-nghe/\(vacancy.sector.slug)/"))
+        card.append("sectorHref", .string(Routes.term(vacancy.sector)))
         card.append("salary", .string(VietnameseFormat.salary(vacancy.salary)))
         card.append("expires", .string(vacancy.expires.vietnamese))
         card.append("expiresISO", .string(vacancy.expires.iso))
@@ -299,17 +288,18 @@ struct SiteRenderer: Sendable {
         return .object(context)
     }
 
-    /// Terms sorted by folded name, each with its count of open vacancies; `onlyOpen` leaves out
-    /// terms without any.
-    func termLinks(_ terms: [Term], counts: [String: [PublicVacancy]], section: String, onlyOpen: Bool) -> TemplateValue {
-        .list(terms.sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
+    /// A taxonomy's terms sorted by folded name, each with its count of open vacancies; `onlyOpen`
+    /// leaves out terms without any.
+    func termLinks(_ taxonomy: Taxonomy, onlyOpen: Bool) -> TemplateValue {
+        let counts = taxonomy.openVacancies(of: site)
+        return .list(taxonomy.terms(of: site).sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
             .compactMap { term in
                 let count = counts[term.slug]?.count ?? 0
-                return onlyOpen && count == 0 ? nil : termLink(term, count: count, section: section)
+                return onlyOpen && count == 0 ? nil : termLink(term, count: count)
             })
     }
 
-    func termLink(_ term: Term, count: Int, section: String) -> TemplateValue {
-        ["name": .string(term.name), "kindLabel": .string(term.kind.rawValue), "href": .string("\(section)/\(term.slug)/"), "count": .int(count)]
+    func termLink(_ term: Term, count: Int) -> TemplateValue {
+        ["name": .string(term.name), "kindLabel": .string(term.kind.rawValue), "href": .string(Routes.term(term)), "count": .int(count)]
     }
 }

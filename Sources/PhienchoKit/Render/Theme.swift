@@ -51,10 +51,10 @@ struct Theme: Sendable {
         for relative in files(under: assetsFolder) {
             guard let data = FileManager.default.contents(atPath: assetsFolder.appendingPathComponent(relative).path) else { continue }
             let hashed = ContentHash.name(relative, for: data)
-            assetFiles.append(OutputFile(path: "assets/" + hashed, data: data))
+            assetFiles.append(OutputFile(path: Routes.assets + hashed, data: data))
             let stem = String(relative.split(separator: "/").last!.split(separator: ".").first!)
-            assetPaths[stem] = "assets/" + hashed
-            if relative == "style.css" { assetPaths["css"] = "assets/" + hashed }
+            assetPaths[stem] = Routes.assets + hashed
+            if relative == "style.css" { assetPaths["css"] = Routes.assets + hashed }
         }
         if assetPaths["css"] == nil {
             problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/assets/style.css", "Giao diện thiếu tệp assets/style.css."))

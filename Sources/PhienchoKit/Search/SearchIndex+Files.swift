@@ -24,7 +24,7 @@ extension SearchIndex {
             ("shards", .array(shards.map { .array([.string($0.firstTerm), .string(name(of: $0.file))]) })),
             ("blocks", .array(blocks.map { .string(name(of: $0)) })),
         ]).serialized
-        return shards.map(\.file) + blocks + [OutputFile(path: "tim-kiem/manifest.json", text: manifest)]
+        return shards.map(\.file) + blocks + [OutputFile(path: Routes.searchManifest, text: manifest)]
     }
 
     func makeShards() -> [Shard] {
@@ -54,10 +54,10 @@ extension SearchIndex {
 
     private func hashedFile(_ stem: String, _ text: String) -> OutputFile {
         let data = Data(text.utf8)
-        return OutputFile(path: "tim-kiem/" + ContentHash.name(stem + ".json", for: data), data: data)
+        return OutputFile(path: Routes.searchIndex + ContentHash.name(stem + ".json", for: data), data: data)
     }
 
     private func name(of file: OutputFile) -> String {
-        String(file.path.dropFirst("tim-kiem/".count))
+        String(file.path.dropFirst(Routes.searchIndex.count))
     }
 }

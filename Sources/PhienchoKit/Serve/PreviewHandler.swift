@@ -130,7 +130,7 @@ struct PreviewHandler: HTTPHandler {
     }
 
     private static func notFound(_ snapshot: PreviewSnapshot) -> PreviewResponse {
-        let page = snapshot.root.appendingPathComponent("404.html")
+        let page = snapshot.root.appendingPathComponent(Routes.notFound)
         let body = FileManager.default.contents(atPath: page.path)
             ?? Data("<!DOCTYPE html><html lang=\"vi\"><title>Không tìm thấy trang</title><h1>Không tìm thấy trang</h1></html>\n".utf8)
         return PreviewResponse(status: 404, type: ContentType.html, body: body)

@@ -121,8 +121,7 @@ public struct Site {
         var files: [OutputFile] = []
         files += renderer.renderHomeAndListings()
         files += renderer.renderVacancyPages()
-        files += renderer.renderTermPages(communes: true)
-        files += renderer.renderTermPages(communes: false)
+        for taxonomy in Taxonomy.allCases { files += renderer.renderTermPages(taxonomy) }
         files += renderer.renderPlainPages()
         files.append(renderer.renderSearchPage())
         files.append(renderer.renderNotFoundPage())

@@ -1,0 +1,36 @@
+/// Every path of the built site, root-relative: a folder ends with `/` and its page is
+/// `index.html` in it. Links, feeds, the sitemap, the search script and the portal's nginx snippet
+/// rely on these paths (a contract: docs/content-format.md), and plain pages may not take the names
+/// the engine keeps at the top (`reserved`). Nothing else spells a path.
+enum Routes {
+    static let home = ""
+    static let search = "tim-kiem/"
+    /// The folder of the search index's files.
+    static let searchIndex = "tim-kiem/"
+    static let searchManifest = searchIndex + "manifest.json"
+    static let notFound = "404.html"
+    static let siteFeed = feed(of: home)
+    static let sitemap = "sitemap.xml"
+    static let robots = "robots.txt"
+    static let assets = "assets/"
+
+    /// Names a plain page (`content/pages/<name>.md`) may not take, as slugs: the top-level folders
+    /// and files above, and what a listing's pages are under.
+    static let reserved: Set<String> = ["viec-lam", "xa-phuong", "nganh-nghe", "trang", "tim-kiem", "assets",
+                                        "rss-xml", "sitemap-xml", "404", "index"]
+
+    /// The page file of a folder path.
+    static func file(ofPage folder: String) -> String { folder + "index.html" }
+
+    /// Page `number` of a listing whose first page is `first` ("" for home, "xa-phuong/gia-tran/").
+    static func listing(_ first: String, page number: Int) -> String {
+        number == 1 ? first : "\(first)trang/\(number)/"
+    }
+
+    static func vacancy(slug: String) -> String { "viec-lam/\(slug)/" }
+    static func index(of taxonomy: Taxonomy) -> String { taxonomy.segment + "/" }
+    static func term(_ term: Term) -> String { Taxonomy(term).segment + "/" + term.slug + "/" }
+    static func plainPage(slug: String) -> String { slug + "/" }
+    /// The RSS feed of a page folder: `rss.xml`, `xa-phuong/gia-tran/rss.xml` …
+    static func feed(of folder: String) -> String { folder + "rss.xml" }
+}

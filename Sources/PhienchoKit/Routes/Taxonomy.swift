@@ -1,0 +1,66 @@
+/// A way vacancies are grouped, each group with an index page, paginated term pages and a feed:
+/// by xã/phường (`communes.yml`) and by ngành nghề (`sectors.yml`). Rendering, feeds and the
+/// sitemap iterate `allCases`; a new grouping (employers) is one more case here.
+enum Taxonomy: CaseIterable, Sendable {
+    case communes, sectors
+
+    init(_ term: Term) {
+        self = term.kind == .sector ? .sectors : .communes
+    }
+
+    /// The URL segment of its pages.
+    var segment: String {
+        switch self {
+        case .communes: "xa-phuong"
+        case .sectors: "nganh-nghe"
+        }
+    }
+
+    /// The content file that lists its terms.
+    var file: String {
+        switch self {
+        case .communes: "communes.yml"
+        case .sectors: "sectors.yml"
+        }
+    }
+
+    /// Its entry in the site navigation.
+    var navigationLabel: String {
+        switch self {
+        case .communes: "Xã/phường"
+        case .sectors: "Ngành nghề"
+        }
+    }
+
+    /// `page.kind` of the index page and of a term page (docs/theme.md).
+    var indexKind: String { self == .communes ? "communes" : "sectors" }
+    var termKind: String { self == .communes ? "commune" : "sector" }
+
+    var indexTitle: String {
+        self == .communes ? "Việc làm theo xã/phường" : "Việc làm theo ngành nghề"
+    }
+
+    var indexDescription: String {
+        self == .communes ? "Danh sách xã, phường và số việc làm đang tuyển ở mỗi nơi."
+                          : "Danh sách ngành nghề và số việc làm đang tuyển của mỗi ngành."
+    }
+
+    /// The heading of a term's page.
+    func heading(_ term: Term) -> String {
+        self == .communes ? "Việc làm tại \(term.kind.rawValue) \(term.name)" : "Việc làm ngành \(term.name)"
+    }
+
+    /// The description of a term's feed.
+    func feedDescription(_ term: Term) -> String {
+        self == .communes ? "Việc làm đang tuyển tại \(term.kind.rawValue) \(term.name)." : "Việc làm đang tuyển ngành \(term.name)."
+    }
+
+    func terms(of site: PublicSite) -> [Term] {
+        self == .communes ? site.communes : site.sectors
+    }
+
+    /// Open vacancies by term slug.
+    func openVacancies(of site: PublicSite) -> [String: [PublicVacancy]] {
+        self == .communes ? site.openByCommune : site.openBySector
+    }
+}
