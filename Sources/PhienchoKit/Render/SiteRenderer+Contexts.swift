@@ -1,0 +1,118 @@
+/// The keys templates receive (docs/theme.md): what every page has, vacancy cards and details,
+/// term links and feed links.
+extension SiteRenderer {
+    func page(_ path: String, template: String, _ context: TemplateObject) -> OutputFile {
+        OutputFile(path: Routes.file(ofPage: path), bytes: theme.render(template, .object(context)))
+    }
+
+    /// Keys present on every page. `path` is the page's root-relative folder ("" for home).
+    func common(path: String, kind: String, title: String, description: String, navSection: String?,
+                noindex: Bool = false, extraFeeds: [TemplateValue] = []) -> TemplateObject {
+        let depth = path.utf8.count(where: { $0 == UInt8(ascii: "/") })
+        var context = TemplateObject(minimumCapacity: 16)
+        context.append("root", .string(String(repeating: "../", count: depth)))
+        context.append("site", shared.site)
+        context.append("page", [
+            "title": .string(title),
+            "documentTitle": .string(kind == "home" ? config.title : "\(title) – \(config.title)"),
+            "description": .string(description),
+            "canonical": .string(config.absoluteURL(path)),
+            "noindex": .bool(noindex),
+            "kind": .string(kind),
+        ])
+        context.append("assets", shared.assets)
+        context.append("build", shared.build)
+        context.append("nav", navSection.flatMap { shared.nav[$0] } ?? shared.noNav)
+        context.append("feeds", .list([shared.siteFeed] + extraFeeds))
+        return context
+    }
+
+    /// A `<link rel="alternate">` entry for a term's feed (absolute URL).
+    func feedLink(_ term: Term) -> TemplateValue {
+        (term.kind == .sector ? shared.sectorFeeds : shared.communeFeeds)[term.slug] ?? Self.feedLink(term, config: config)
+    }
+
+    static func feedLink(_ term: Term, config: SiteConfig) -> TemplateValue {
+        ["title": .string(Taxonomy(term).heading(term)), "href": .string(config.absoluteURL(Routes.feed(of: Routes.term(term))))]
+    }
+
+    /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
+    func rssLink(_ path: String, title: String) -> TemplateValue {
+        ["href": .string(path), "title": .string(title), "url": .string(config.absoluteURL(path))]
+    }
+
+    /// The card of an open vacancy from the cache, else built.
+    func card(_ vacancy: PublicVacancy) -> TemplateValue {
+        shared.cards[vacancy.id] ?? Self.card(vacancy)
+    }
+
+    static func card(_ vacancy: PublicVacancy) -> TemplateValue {
+        .object(cardObject(vacancy, capacity: 14))
+    }
+
+    /// The card keys of a vacancy page: the cached card of an open vacancy, with room for the
+    /// detail keys, else built.
+    func detailBase(_ vacancy: PublicVacancy) -> TemplateObject {
+        guard case .object(var card)? = shared.cards[vacancy.id] else { return Self.cardObject(vacancy, capacity: 33) }
+        card.reserveCapacity(33)
+        return card
+    }
+
+    static func cardObject(_ vacancy: PublicVacancy, capacity: Int) -> TemplateObject {
+        var card = TemplateObject(minimumCapacity: capacity)
+        card.append("title", .string(vacancy.title))
+        card.append("href", .string(vacancy.path))
+        card.append("employer", .string(vacancy.employerName))
+        card.append("commune", .string(vacancy.commune.name))
+        card.append("communeHref", .string(Routes.term(vacancy.commune)))
+        card.append("sector", .string(vacancy.sector.name))
+        card.append("sectorHref", .string(Routes.term(vacancy.sector)))
+        card.append("salary", .string(VietnameseFormat.salary(vacancy.salary)))
+        card.append("expires", .string(vacancy.expires.vietnamese))
+        card.append("expiresISO", .string(vacancy.expires.iso))
+        card.append("posted", .string(vacancy.posted.vietnamese))
+        card.append("postedISO", .string(vacancy.posted.iso))
+        card.append("employmentType", .string(VietnameseFormat.employmentType(vacancy.employmentType)))
+        card.append("openings", .int(vacancy.openings))
+        return card
+    }
+
+    func detail(_ vacancy: PublicVacancy) -> TemplateValue {
+        var context = detailBase(vacancy)
+        context.append("id", .string(vacancy.id))
+        context.append("expired", .bool(vacancy.isExpired))
+        context.append("employerAddress", .string(vacancy.employerAddress))
+        context.append("employerPhone", .string(vacancy.employerPhone))
+        context.append("employerPhoneHref", .string(vacancy.employerPhone.map(VietnameseFormat.telephoneHref)))
+        context.append("employerEmail", .string(vacancy.employerEmail))
+        context.append("employerWebsite", .string(vacancy.employerWebsite))
+        context.append("hasContact", .bool(vacancy.employerAddress != nil || vacancy.employerPhone != nil
+            || vacancy.employerEmail != nil || vacancy.employerWebsite != nil))
+        context.append("address", .string(vacancy.address))
+        context.append("requirements", .strings(vacancy.requirements))
+        context.append("benefits", .strings(vacancy.benefits))
+        context.append("tags", .strings(vacancy.tags))
+        context.append("hasRequirements", .bool(!vacancy.requirements.isEmpty))
+        context.append("hasBenefits", .bool(!vacancy.benefits.isEmpty))
+        context.append("hasTags", .bool(!vacancy.tags.isEmpty))
+        context.append("descriptionHTML", vacancy.descriptionHTML.isEmpty ? .absent : .string(vacancy.descriptionHTML))
+        context.append("applyHTML", .string(vacancy.applyHTML))
+        context.append("hasApply", .bool(vacancy.applyHTML != nil))
+        return .object(context)
+    }
+
+    /// A taxonomy's terms sorted by folded name, each with its count of open vacancies; `onlyOpen`
+    /// leaves out terms without any.
+    func termLinks(_ taxonomy: Taxonomy, onlyOpen: Bool) -> TemplateValue {
+        let counts = taxonomy.openVacancies(of: site)
+        return .list(taxonomy.terms(of: site).sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
+            .compactMap { term in
+                let count = counts[term.slug]?.count ?? 0
+                return onlyOpen && count == 0 ? nil : termLink(term, count: count)
+            })
+    }
+
+    func termLink(_ term: Term, count: Int) -> TemplateValue {
+        ["name": .string(term.name), "kindLabel": .string(term.kind.rawValue), "href": .string(Routes.term(term)), "count": .int(count)]
+    }
+}
