@@ -17,10 +17,11 @@ enum FileTree {
         var folders: [String] = []
     }
 
-    /// Everything under `root`, or nil when `root` cannot be opened as a folder. Listed one depth at
-    /// a time, the folders of a depth on both cores (a site's `viec-lam/` holds a folder per vacancy).
-    static func list(_ root: String) -> Listing? {
-        guard let top = entries(of: root) else { return nil }
+    /// Everything under `root`, or nil when `root` cannot be opened as a folder (or is a symbolic
+    /// link, unless `followingRootLink`). Listed one depth at a time, the folders of a depth on both
+    /// cores (a site's `viec-lam/` holds a folder per vacancy).
+    static func list(_ root: String, followingRootLink: Bool = false) -> Listing? {
+        guard let top = entries(of: root, followingLinks: followingRootLink) else { return nil }
         var listing = Listing()
         var level: [(folder: String, entries: [Entry])] = [("", top)]
         while !level.isEmpty {
@@ -45,6 +46,20 @@ enum FileTree {
             level = Array(zip(subfolders, parallelMap(subfolders) { entries(of: root + "/" + $0) ?? [] }))
         }
         return listing
+    }
+
+    /// The files under `folder` (a theme's templates or assets, a built site for `phiencho audit`),
+    /// relative and sorted: regular files and links to regular files; links to folders are not
+    /// entered; hidden names are left out unless `includingHidden`. `folder` may itself be a link.
+    static func files(under folder: String, includingHidden: Bool = false) -> [String] {
+        guard let listing = list(folder, followingRootLink: true) else { return [] }
+        let linkedFiles = listing.others.filter { path in
+            var status = stat()
+            return stat(folder + "/" + path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        }
+        return (listing.files + linkedFiles)
+            .filter { includingHidden || !$0.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
+            .sorted()
     }
 
     /// A folder entry as `readdir` gives it: the name and its `d_type` (`DT_DIR`, `DT_REG`, `DT_LNK`

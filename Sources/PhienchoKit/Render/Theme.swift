@@ -22,7 +22,7 @@ struct Theme: Sendable {
         let templatesFolder = folder.appendingPathComponent("templates")
         var problems: [Diagnostic] = []
         var library = TemplateLibrary()
-        let templateFiles = files(under: templatesFolder).filter { $0.hasSuffix(".mustache") }
+        let templateFiles = FileTree.files(under: templatesFolder.path).filter { $0.hasSuffix(".mustache") }
         guard !templateFiles.isEmpty else {
             throw .problems([Diagnostic(.error, .themeProblem, path: shownFolder,
                                         "Không tìm thấy giao diện “\(name)” (cần thư mục templates/ chứa các tệp .mustache).")])
@@ -48,7 +48,7 @@ struct Theme: Sendable {
         let assetsFolder = folder.appendingPathComponent("assets")
         var assetFiles: [OutputFile] = []
         var assetPaths: [String: String] = [:]
-        for relative in files(under: assetsFolder) {
+        for relative in FileTree.files(under: assetsFolder.path) {
             guard let data = FileManager.default.contents(atPath: assetsFolder.appendingPathComponent(relative).path) else { continue }
             let hashed = ContentHash.name(relative, for: data)
             assetFiles.append(OutputFile(path: Routes.assets + hashed, data: data))
@@ -67,20 +67,5 @@ struct Theme: Sendable {
     /// is built from public values only.
     func render(_ template: String, _ context: TemplateValue) -> [UInt8] {
         library.render(template, context) ?? []
-    }
-
-    /// Regular files under a folder, relative, sorted; hidden files skipped unless asked for.
-    static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            guard includingHidden || !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory),
-               !isDirectory.boolValue {
-                result.append(relative)
-            }
-        }
-        return result.sorted()
     }
 }

@@ -174,7 +174,7 @@ public struct Site {
         if let audit = leakAudit(allow: allow, into: &report), report.succeeded {
             let root = options.outputDirectory
             // Hidden files too: a web server serves `.well-known/…` like anything else.
-            let paths = Theme.files(under: root, includingHidden: true)
+            let paths = FileTree.files(under: root.path, includingHidden: true)
             report.filesRead = paths.count
             let results = parallelMap(paths) { path -> [LeakAudit.Finding]? in
                 guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }

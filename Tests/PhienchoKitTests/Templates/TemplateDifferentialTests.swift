@@ -170,7 +170,7 @@ struct TemplateDifferentialTests {
     func defaultTheme(_ page: String) throws {
         let folder = Paths.themes.appendingPathComponent("default/templates")
         var templates: [String: String] = [:]
-        for relative in Theme.files(under: folder) where relative.hasSuffix(".mustache") {
+        for relative in FileTree.files(under: folder.path) where relative.hasSuffix(".mustache") {
             templates[String(relative.dropLast(".mustache".count))] = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
         }
         let ours = TemplateOracle.ours(templates, main: page, context: Self.pageContext)
