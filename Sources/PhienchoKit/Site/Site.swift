@@ -1,8 +1,10 @@
 import Foundation
 
-/// Builds the site. `build()` reads as the list of stages data flows through, in order:
-/// load → parse and validate → select what is published at `now` → project to public fields →
-/// render pages → derive feeds, search index, sitemap → audit for seeker data → write atomically.
+/// Builds the site. `build()` reads as the list of stages data flows through, in order, on a
+/// `StageRunner`: check the output → load → parse and validate → select what is published at `now`
+/// → project to public fields → render pages → derive feeds, search index, sitemap → audit for
+/// seeker data → write atomically. `check()` runs the stages up to select, `auditOutput()` the audit
+/// of a built folder.
 public struct Site {
     public struct Options: Sendable {
         public var contentDirectory: URL
@@ -41,140 +43,64 @@ public struct Site {
         self.options = options
     }
 
-    /// Validates the content only; writes nothing.
+    /// Validates the content only (the stages up to select); writes nothing.
     public func check() -> BuildReport {
-        let clock = ContinuousClock.now
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
-        let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
-        var report = BuildReport(diagnostics: validated.diagnostics, filesRead: loaded.filesRead)
-        if let catalog = validated.catalog {
-            report.count(Publication(catalog.vacancies, at: now(for: catalog)))
+        var run = StageRunner(progress: nil)
+        if let loaded = run.run(.load, load),
+           let validated = run.run(.validate(files: loaded.filesRead), { validate(loaded, into: &$0) }),
+           let catalog = validated.catalog {
+            _ = run.run(nil) { select(catalog, into: &$0) }
         }
-        report.duration = ContinuousClock.now - clock
-        return report
+        return run.finish()
     }
 
     /// Builds the whole site and swaps it into the output folder; on any error the output folder
-    /// is left exactly as it was.
+    /// is left exactly as it was. The table of contents of a build: each stage takes what the one
+    /// before produced; the bodies are in `Site+Stages.swift`.
     public func build() -> BuildReport {
-        let clock = ContinuousClock.now
-        var stageClock = StageClock(progress: options.progress)
-        var report = runStages(&stageClock)
-        report.stageDurations = stageClock.finish()
-        report.duration = ContinuousClock.now - clock
-        return report
-    }
-
-    private func runStages(_ stageClock: inout StageClock) -> BuildReport {
-        var report = BuildReport()
-
+        var run = StageRunner(progress: options.progress)
         // 0. Only an output folder that may be replaced: never the content, the themes, or a folder
-        // phiencho did not write.
-        report.diagnostics = OutputGuard(content: options.contentDirectory, themes: options.themesDirectory,
-                                         output: options.outputDirectory, contentDisplay: options.contentDisplay,
-                                         themesDisplay: options.themesDisplay, outputDisplay: options.outputDisplay,
-                                         force: options.force).problems()
-        guard report.succeeded else { return report }
-
-        // 1. Load: only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
-        stageClock.start(.load)
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
-        report.filesRead = loaded.filesRead
-        // 2–3. Parse front matter and Markdown, validate into typed values.
-        stageClock.start(.validate(files: loaded.filesRead))
-        let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
-        Disposal.release(consume loaded)   // the files' texts, freed in the background (`Disposal`)
-        report.diagnostics = validated.diagnostics
-        guard let catalog = validated.catalog else { return report }
-        // 4. Select what is published at `now`.
-        let publication = Publication(catalog.vacancies, at: now(for: catalog))
-        report.count(publication)
-        // 5. Project to the public fields: nothing else reaches the stages below.
+        //    phiencho did not write.
+        guard run.run(nil, checkOutput) != nil,
+              // 1. Load only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
+              let loaded = run.run(.load, load) else { return run.finish() }
+        // 2. Parse front matter and Markdown, validate into typed values.
+        let validated = run.run(.validate(files: loaded.filesRead)) { validate(loaded, into: &$0) }
+        run.free(consume loaded)
+        guard let validated, let catalog = validated.catalog,
+              // 3. Select what is published at `now`.
+              let publication = run.run(nil, { select(catalog, into: &$0) }) else { return run.finish() }
+        // 4. Project to the public fields: nothing else reaches the stages below.
         let publicSite = PublicSite(catalog: catalog, publication: publication)
-
-        // The seeker records are read and compiled for the audit in the background meanwhile.
-        let preparedAudit = BackgroundWork { [options, allow = catalog.site.auditAllow] in
+        // The seeker records are read and compiled for the audit meanwhile.
+        let preparedAudit = run.inBackground { [options, allow = catalog.site.auditAllow] in
             Self.prepareLeakAudit(options: options, allow: allow)
         }
-
-        // 6. Render pages.
-        let theme: Theme
-        do {
-            theme = try Theme.load(themesDirectory: options.themesDirectory, name: catalog.site.theme,
-                                   displayRoot: options.themesDisplay)
-        } catch {
-            guard case .problems(let problems) = error else { return report }
-            report.diagnostics += problems
-            return report
+        // 5. Render pages; the staging folder's folders are made meanwhile (`OutputStaging`).
+        guard var rendered = run.run(.render(vacancies: publication.open.count + publication.expired.count), {
+            render(publicSite, theme: catalog.site.theme, into: &$0)
+        }) else { return run.finish() }
+        // 6. Derive the search index, feeds, sitemap and robots.txt.
+        _ = run.run(.derive) { _ in rendered.files += derive(publicSite) }
+        // 7. Audit: no seeker data in any file, or nothing is written.
+        // 8. Write atomically.
+        if run.run(.audit(files: rendered.files.count), { audit(rendered, preparedAudit.value, into: &$0) }) != nil {
+            _ = run.run(.write(files: rendered.files.count, output: options.outputDisplay)) { write(rendered, into: &$0) }
         }
-        stageClock.start(.render(vacancies: publication.open.count + publication.expired.count))
-        let renderer = SiteRenderer(site: publicSite, theme: theme)
-        // The new tree's folders are made in the background from here on (`OutputStaging`).
-        let writer = OutputWriter(output: options.outputDirectory)
-        let staging: OutputStaging
-        do {
-            staging = try writer.stage(folders: renderer.pagePaths() + theme.assetFiles.map(\.path))
-        } catch {
-            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
-            return report
-        }
-        var files: [OutputFile] = []
-        files += renderer.renderHomeAndListings()
-        files += renderer.renderVacancyPages()
-        for taxonomy in Taxonomy.allCases { files += renderer.renderTermPages(taxonomy) }
-        files += renderer.renderPlainPages()
-        files.append(renderer.renderSearchPage())
-        files.append(renderer.renderNotFoundPage())
-        files += theme.assetFiles
-
-        // 7. Derive the search index, feeds, sitemap and robots.txt.
-        stageClock.start(.derive)
-        files += SearchIndex(vacancies: publicSite.open).files()
-        let feeds = SiteFeeds(site: publicSite)
-        files += feeds.renderFeeds()
-        files.append(feeds.renderSitemap())
-        files.append(feeds.renderRobots())
-
-        // 8. Audit: no seeker data in any file, or nothing is written.
-        stageClock.start(.audit(files: files.count))
-        let audit = preparedAudit.value.audit(into: &report)
-        guard report.succeeded, let audit else { staging.discard(); return report }
-        let findings = audit.audit(files)
-        guard findings.isEmpty else {
-            report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
-            staging.discard()
-            return report
-        }
-
-        // 9. Write atomically.
-        stageClock.start(.write(files: files.count, output: options.outputDisplay))
-        do {
-            report.written = try writer.write(files, into: staging)
-            report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
-        } catch {
-            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
-        }
-        // Everything above is freed on a thread of its own (`Disposal`): the report does not wait for it.
-        Disposal.release((consume files, consume renderer, consume feeds, consume publicSite, consume publication,
-                          consume catalog, consume validated))
-        return report
+        run.free((consume rendered, consume publicSite, consume publication, consume catalog, consume validated))
+        return run.finish()
     }
 
-    /// Audits an already built output folder (`phiencho audit`).
+    /// Audits an already built output folder (`phiencho audit`): `audit_allow` from site.yml, the
+    /// seekers' patterns, then every file of the folder, hidden ones too (a web server serves
+    /// `.well-known/…` like anything else).
     public func auditOutput() -> BuildReport {
-        let clock = ContinuousClock.now
-        var report = BuildReport()
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).loadSiteConfig()
-        var allow: [String] = []
-        if let file = loaded.siteConfig {
-            let (config, problems) = SiteConfig.decode(file, baseURLOverride: nil)
-            report.diagnostics += problems
-            allow = config?.auditAllow ?? []
-        }
-        if let audit = leakAudit(allow: allow, into: &report), report.succeeded {
-            let root = options.outputDirectory
-            // Hidden files too: a web server serves `.well-known/…` like anything else.
-            let paths = FileTree.files(under: root.path, includingHidden: true)
+        var run = StageRunner(progress: nil)
+        guard let allow = run.run(.load, auditAllowList),
+              let audit = run.run(nil, { leakAudit(allow: allow, into: &$0) }) else { return run.finish() }
+        let root = options.outputDirectory
+        let paths = FileTree.files(under: root.path, includingHidden: true)
+        _ = run.run(.audit(files: paths.count)) { report -> Void? in
             report.filesRead = paths.count
             let results = parallelMap(paths) { path -> [LeakAudit.Finding]? in
                 guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
@@ -188,14 +114,23 @@ public struct Site {
             if !findings.isEmpty {
                 report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
             }
+            return ()
         }
-        report.duration = ContinuousClock.now - clock
-        return report
+        return run.finish()
+    }
+
+    /// `audit_allow` of site.yml (none without a site.yml; its problems are reported).
+    private func auditAllowList(into report: inout BuildReport) -> [String]? {
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).loadSiteConfig()
+        guard let file = loaded.siteConfig else { return [] }
+        let (config, problems) = SiteConfig.decode(file, baseURLOverride: nil)
+        report.diagnostics += problems
+        return config?.auditAllow ?? []
     }
 
     /// The content files a page's text comes from, read again (a build has freed them by the audit)
     /// only to trace the audit's findings back to the file and line to fix.
-    private func contentFiles() -> [SourceFile] {
+    func contentFiles() -> [SourceFile] {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
         return loaded.vacancies + loaded.pages + [loaded.siteConfig, loaded.communes, loaded.sectors].compactMap { $0 }
     }
@@ -229,14 +164,14 @@ public struct Site {
 
     /// Loading the seeker records and compiling their patterns, which needs nothing but the seeker
     /// files and `audit_allow`: `build` does it in the background while pages are rendered.
-    private static func prepareLeakAudit(options: Options, allow: [String]) -> PreparedLeakAudit {
+    static func prepareLeakAudit(options: Options, allow: [String]) -> PreparedLeakAudit {
         let seekers = SeekerLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
         guard seekers.diagnostics.isEmpty else { return PreparedLeakAudit(audit: nil, seekers: seekers) }
         return PreparedLeakAudit(audit: LeakAudit(patterns: LeakPatterns(records: seekers.records, allowed: allow), allowed: allow),
                                  seekers: seekers)
     }
 
-    private struct PreparedLeakAudit: Sendable {
+    struct PreparedLeakAudit: Sendable {
         let audit: LeakAudit?
         let seekers: (records: [SeekerRecord], diagnostics: [Diagnostic])
 
@@ -247,7 +182,7 @@ public struct Site {
         }
     }
 
-    private func now(for catalog: Catalog) -> LocalDate {
+    func now(for catalog: Catalog) -> LocalDate {
         options.now ?? LocalDate.today(in: catalog.site.timeZone)
     }
 }

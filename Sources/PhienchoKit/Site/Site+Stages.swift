@@ -1,0 +1,107 @@
+import Foundation
+
+/// The stages of `Site.build()`, each a function from what the stage before produced to what it
+/// produces, reporting into the run's `BuildReport`; a stage that returns nil, or reports an
+/// error, stops the run (`StageRunner`).
+extension Site {
+    /// What the render stage produced and the write stage needs.
+    struct Rendered {
+        var files: [OutputFile]
+        let writer: OutputWriter
+        let staging: OutputStaging
+        /// Kept to be freed with the rest (`StageRunner.free`): it holds every open vacancy's card.
+        let renderer: SiteRenderer
+    }
+
+    /// Stage 0: the output folder may be replaced (`OutputGuard`).
+    func checkOutput(into report: inout BuildReport) -> Void? {
+        report.diagnostics += OutputGuard(content: options.contentDirectory, themes: options.themesDirectory,
+                                          output: options.outputDirectory, contentDisplay: options.contentDisplay,
+                                          themesDisplay: options.themesDisplay, outputDisplay: options.outputDisplay,
+                                          force: options.force).problems()
+        return ()
+    }
+
+    /// Reads only the files that feed the site (`ContentLoader`). Its problems are reported with
+    /// the validation's, in file order.
+    func load(into report: inout BuildReport) -> ContentLoader.Loaded? {
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        report.filesRead = loaded.filesRead
+        return loaded
+    }
+
+    func validate(_ loaded: ContentLoader.Loaded, into report: inout BuildReport) -> ContentValidator.Result? {
+        let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
+        report.diagnostics += validated.diagnostics
+        return validated
+    }
+
+    /// What is open, expired and unpublished at `now`.
+    func select(_ catalog: Catalog, into report: inout BuildReport) -> Publication? {
+        let publication = Publication(catalog.vacancies, at: now(for: catalog))
+        report.count(publication)
+        return publication
+    }
+
+    /// Every page through the theme, while the staging folder's folders are made from the pages'
+    /// paths on a thread of their own.
+    func render(_ site: PublicSite, theme name: String, into report: inout BuildReport) -> Rendered? {
+        let theme: Theme
+        do {
+            theme = try Theme.load(themesDirectory: options.themesDirectory, name: name, displayRoot: options.themesDisplay)
+        } catch {
+            if case .problems(let problems) = error { report.diagnostics += problems }
+            return nil
+        }
+        let renderer = SiteRenderer(site: site, theme: theme)
+        let writer = OutputWriter(output: options.outputDirectory)
+        let staging: OutputStaging
+        do {
+            staging = try writer.stage(folders: renderer.pagePaths() + theme.assetFiles.map(\.path))
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
+            return nil
+        }
+        var files: [OutputFile] = []
+        files += renderer.renderHomeAndListings()
+        files += renderer.renderVacancyPages()
+        for taxonomy in Taxonomy.allCases { files += renderer.renderTermPages(taxonomy) }
+        files += renderer.renderPlainPages()
+        files.append(renderer.renderSearchPage())
+        files.append(renderer.renderNotFoundPage())
+        files += theme.assetFiles
+        return Rendered(files: files, writer: writer, staging: staging, renderer: renderer)
+    }
+
+    /// The search index, the feeds, the sitemap and robots.txt.
+    func derive(_ site: PublicSite) -> [OutputFile] {
+        let feeds = SiteFeeds(site: site)
+        return SearchIndex(vacancies: site.open).files() + feeds.renderFeeds() + [feeds.renderSitemap(), feeds.renderRobots()]
+    }
+
+    /// No seeker data in any file; else the staging folder is removed and nothing is written.
+    func audit(_ rendered: Rendered, _ prepared: PreparedLeakAudit, into report: inout BuildReport) -> Void? {
+        guard let audit = prepared.audit(into: &report), report.succeeded else {
+            rendered.staging.discard()
+            return nil
+        }
+        let findings = audit.audit(rendered.files)
+        guard findings.isEmpty else {
+            report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
+            rendered.staging.discard()
+            return nil
+        }
+        return ()
+    }
+
+    /// Fills the staging folder and swaps it into place (`OutputWriter`).
+    func write(_ rendered: Rendered, into report: inout BuildReport) -> Void? {
+        do {
+            report.written = try rendered.writer.write(rendered.files, into: rendered.staging)
+            report.pagesWritten = rendered.files.count(where: { $0.path.hasSuffix(".html") })
+        } catch {
+            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
+        }
+        return ()
+    }
+}
