@@ -5,7 +5,7 @@ import Glibc
 
 /// Listing and removing a folder tree with readdir(3), unlink(2) and rmdir(2), both cores at a time.
 /// FileManager's enumerator and `removeItem` stat and convert every entry one after the other, which
-/// made them the slowest part of replacing a 10,000-page site. Symbolic links are never followed,
+/// made them the slowest part of replacing a large site. Symbolic links are never followed,
 /// not even when the root itself is one: `remove` unlinks such a root instead of emptying its target.
 enum FileTree {
     struct Listing {

@@ -18,7 +18,8 @@ import Glibc
 /// that site was replaced and kept beside the output (`OutputWriter.foldersPath`): only the folders
 /// of added or withdrawn pages are made or removed, instead of every folder of the site being made
 /// anew and the old ones deleted (on this project's machines, ext4 without a journal and with
-/// `discard`, both cost ~0.1 ms per folder, and freshly freed inodes slow down the next ones made).
+/// `discard`, both are slow per folder, and freshly freed inodes slow down the next ones made;
+/// bench/README.md has the figures).
 final class OutputStaging: @unchecked Sendable {
     /// The output's lock, held from `OutputWriter.stage` until the swap or `discard`.
     struct Lock {

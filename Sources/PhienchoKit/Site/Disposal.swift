@@ -1,8 +1,8 @@
 import Foundation
 
-/// Frees what a build no longer needs on a thread of its own. Freeing 100,000 vacancies, their
-/// projections and 80,000 rendered files is about a million deallocations, 0.7 s on one core, and
-/// the build's report does not depend on it; a `phiencho build` process may even exit before it is
+/// Frees what a build no longer needs on a thread of its own. Freeing every vacancy, its
+/// projection and every rendered file is a deallocation per object, on one core, and the build's
+/// report does not depend on it; a `phiencho build` process may even exit before it is
 /// done, which is how the kernel takes memory back fastest.
 enum Disposal {
     /// Takes the only remaining references to `value` (the caller consumes its own); the last of
