@@ -56,11 +56,12 @@ public struct Site {
 
     /// Builds the whole site and swaps it into the output folder; on any error the output folder
     /// is left exactly as it was. The table of contents of a build: each stage takes what the one
-    /// before produced; the bodies are in `Site+Stages.swift`.
+    /// before produced; the bodies are in `Site+Stages.swift`. The numbers are those of the
+    /// progress lines (`BuildStage`); the steps without one are timed with the stage before.
     public func build() -> BuildReport {
         var run = StageRunner(progress: options.progress)
-        // 0. Only an output folder that may be replaced: never the content, the themes, or a folder
-        //    phiencho did not write.
+        // Only an output folder that may be replaced: never the content, the themes, or a folder
+        // phiencho did not write.
         guard run.run(nil, checkOutput) != nil,
               // 1. Load only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
               let loaded = run.run(.load, load) else { return run.finish() }
@@ -68,22 +69,21 @@ public struct Site {
         let validated = run.run(.validate(files: loaded.filesRead)) { validate(loaded, into: &$0) }
         run.free(consume loaded)
         guard let validated, let catalog = validated.catalog,
-              // 3. Select what is published at `now`.
+              // Select what is published at `now`.
               let publication = run.run(nil, { select(catalog, into: &$0) }) else { return run.finish() }
-        // 4. Project to the public fields: nothing else reaches the stages below.
+        // Project to the public fields: nothing else reaches the stages below.
         let publicSite = PublicSite(catalog: catalog, publication: publication)
         // The seeker records are read and compiled for the audit meanwhile.
         let preparedAudit = run.inBackground { [options, allow = catalog.site.auditAllow] in
             Self.prepareLeakAudit(options: options, allow: allow)
         }
-        // 5. Render pages; the staging folder's folders are made meanwhile (`OutputStaging`).
+        // 3. Render pages; the staging folder's folders are made meanwhile (`OutputStaging`).
         guard var rendered = run.run(.render(vacancies: publication.open.count + publication.expired.count), {
             render(publicSite, theme: catalog.site.theme, into: &$0)
         }) else { return run.finish() }
-        // 6. Derive the search index, feeds, sitemap and robots.txt.
+        // 4. Derive the search index, feeds, sitemap and robots.txt.
         _ = run.run(.derive) { _ in rendered.files += derive(publicSite) }
-        // 7. Audit: no seeker data in any file, or nothing is written.
-        // 8. Write atomically.
+        // 5. Audit: no seeker data in any file, or nothing is written. 6. Write atomically.
         if run.run(.audit(files: rendered.files.count), { audit(rendered, preparedAudit.value, into: &$0) }) != nil {
             _ = run.run(.write(files: rendered.files.count, output: options.outputDisplay)) { write(rendered, into: &$0) }
         }
