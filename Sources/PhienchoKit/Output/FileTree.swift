@@ -15,6 +15,8 @@ enum FileTree {
         var others: [String] = []
         /// Folders below the root, relative to it, each after its parent.
         var folders: [String] = []
+        /// Folders below the root that could not be opened, with the `errno` that said why.
+        var unreadable: [(folder: String, error: Int32)] = []
     }
 
     /// Everything under `root`, or nil when `root` cannot be opened as a folder (or is a symbolic
@@ -43,7 +45,16 @@ enum FileTree {
                 }
             }
             listing.folders += subfolders
-            level = Array(zip(subfolders, parallelMap(subfolders) { entries(of: root + "/" + $0) ?? [] }))
+            let opened = parallelMap(subfolders) { folder -> Result<[Entry], Unreadable> in
+                entries(of: root + "/" + folder).map(Result.success) ?? .failure(Unreadable(error: errno))
+            }
+            level = []
+            for (folder, result) in zip(subfolders, opened) {
+                switch result {
+                case .success(let entries): level.append((folder, entries))
+                case .failure(let failure): listing.unreadable.append((folder, failure.error))
+                }
+            }
         }
         return listing
     }
@@ -60,6 +71,11 @@ enum FileTree {
         return (listing.files + linkedFiles)
             .filter { includingHidden || !$0.split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
             .sorted()
+    }
+
+    /// Why a folder could not be opened.
+    private struct Unreadable: Error {
+        let error: Int32
     }
 
     /// A folder entry as `readdir` gives it: the name and its `d_type` (`DT_DIR`, `DT_REG`, `DT_LNK`

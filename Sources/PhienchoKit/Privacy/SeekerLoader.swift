@@ -49,6 +49,10 @@ struct SeekerLoader {
             }
             let isTable = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
             guard isTable || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") else { continue }
+            if kind == .special {
+                problem(shown, "Đây không phải một tệp thường (có thể là một ống dẫn hay socket), nên không đọc được để kiểm tra rò rỉ. Hãy thay nó bằng tệp hồ sơ thật.")
+                continue
+            }
             if kind == .link {
                 problem(shown, "Tệp hồ sơ này là một liên kết tượng trưng (symlink); phiencho không theo liên kết nên không kiểm tra được rò rỉ. Hãy chép tệp thật vào đây.")
                 continue
@@ -75,41 +79,32 @@ struct SeekerLoader {
         return (records, diagnostics)
     }
 
-    enum EntryKind { case file, link }
+    enum EntryKind { case file, link, special }
 
     /// Every entry below the seekers folder that is not a folder, relative, in byte order, hidden
-    /// ones included; links are listed, never followed. A folder that cannot be read, or a
-    /// symbolic link to a folder, is reported through `problem`.
+    /// ones included (`FileTree.list`); links are listed, never followed. A folder that cannot be
+    /// read, or a symbolic link to a folder, is reported through `problem`.
     private func walk(into problem: (String, Int?, String) -> Void) -> [(String, EntryKind)] {
-        var found: [(String, EntryKind)] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
-            guard let entries = FileTree.entries(of: path) else {
-                problem(relative.isEmpty ? displayFolder : "\(displayFolder)/\(relative)", nil,
-                        "Không đọc được thư mục này (\(SystemErrorText.current)); hồ sơ trong đó không được kiểm tra rò rỉ. Hãy kiểm tra quyền đọc.")
+        guard let listing = FileTree.list(folder.path) else {
+            problem(displayFolder, nil, "Không đọc được thư mục này (\(SystemErrorText.current)); hồ sơ trong đó không được kiểm tra rò rỉ. Hãy kiểm tra quyền đọc.")
+            return []
+        }
+        for (relative, error) in listing.unreadable {
+            problem("\(displayFolder)/\(relative)", nil,
+                    "Không đọc được thư mục này (\(SystemErrorText.vietnamese(error))); hồ sơ trong đó không được kiểm tra rò rỉ. Hãy kiểm tra quyền đọc.")
+        }
+        var found = listing.files.map { ($0, EntryKind.file) }
+        for other in listing.others {
+            var status = stat(), target = stat()
+            guard lstat(folder.path + "/" + other, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else {
+                found.append((other, .special))   // a FIFO or socket: never opened, it could block the build
                 continue
             }
-            for entry in entries {
-                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                var type = Int32(entry.type)
-                if type == DT_UNKNOWN {
-                    var status = stat()
-                    guard lstat(folder.path + "/" + child, &status) == 0 else { continue }
-                    type = Int32((status.st_mode & S_IFMT) >> 12)
-                }
-                switch type {
-                case Int32(DT_DIR): pending.append(child)
-                case Int32(DT_LNK):
-                    var target = stat()
-                    if stat(folder.path + "/" + child, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
-                        problem("\(displayFolder)/\(child)", nil,
-                                "Thư mục này là một liên kết tượng trưng (symlink); phiencho không theo liên kết nên hồ sơ trong đó không được kiểm tra rò rỉ. Hãy đặt thư mục thật ở đây.")
-                    } else {
-                        found.append((child, .link))
-                    }
-                default: found.append((child, .file))
-                }
+            if stat(folder.path + "/" + other, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
+                problem("\(displayFolder)/\(other)", nil,
+                        "Thư mục này là một liên kết tượng trưng (symlink); phiencho không theo liên kết nên hồ sơ trong đó không được kiểm tra rò rỉ. Hãy đặt thư mục thật ở đây.")
+            } else {
+                found.append((other, .link))
             }
         }
         return found.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }

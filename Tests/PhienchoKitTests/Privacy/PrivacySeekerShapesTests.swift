@@ -86,6 +86,17 @@ struct PrivacySeekerShapesTests {
         #expect(loaded.diagnostics.allSatisfy { $0.code == .seekerFileUnreadable })
     }
 
+    @Test("A FIFO named like a seeker file is refused without being opened (it would block the build)")
+    func fifo() throws {
+        let folder = try TemporaryFolder("fifo")
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(at: folder.path("seekers"), withIntermediateDirectories: true)
+        #expect(mkfifo(folder.path("seekers/ho-so.csv").path, 0o644) == 0)
+        let loaded = SeekerLoader(contentDirectory: folder.url, displayRoot: "content").load()
+        #expect(loaded.diagnostics.map(\.path) == ["content/seekers/ho-so.csv"])
+        #expect(loaded.diagnostics.allSatisfy { $0.code == .seekerFileUnreadable })
+    }
+
     @Test("No seekers folder: nothing to audit, and no error")
     func noSeekers() throws {
         let loaded = try load(["vacancies/x.md": Data()])
