@@ -120,9 +120,9 @@ struct LeakPatterns: Sendable {
                 case .email:
                     if text.words.count >= 6 { addWords(text.words, source) }
                 case .address:
-                    let segments = Self.segments(field.value)
-                    if Self.isPrecise(words) { addWords(text.words, source) }
-                    for segment in segments {
+                    let precise = Self.isPrecise(words)
+                    if precise { addWords(text.words, source) }
+                    for segment in Self.segments(field.value) {
                         let segmentWords = Self.words(segment)
                         if Self.isPrecise(segmentWords) {
                             if segmentWords.count >= 2 { addWords(segment.words, source) }
@@ -130,7 +130,7 @@ struct LeakPatterns: Sendable {
                             quasi("place", segment.words, shareable: false)
                         }
                     }
-                    if !Self.isPrecise(words) { quasi("place", text.words, shareable: false) }
+                    if !precise { quasi("place", text.words, shareable: false) }
                 case .place:
                     quasi("place", text.words, shareable: false)
                     for segment in Self.segments(field.value) { quasi("place", segment.words, shareable: false) }
