@@ -94,11 +94,11 @@ struct YAMLTreeBuilderTests {
 
     @Test func nestingBeyondLibyamlsLimitIsASyntaxError() {
         let depth = 1500
-        guard case .syntax(let message, _, _)? = problem(String(repeating: "[", count: depth) + String(repeating: "]", count: depth)) else {
+        guard case .syntax(let error)? = problem(String(repeating: "[", count: depth) + String(repeating: "]", count: depth)) else {
             Issue.record("expected a syntax error")
             return
         }
-        #expect(message.contains("nesting"))
+        #expect(error.problem == YAMLTreeBuilder.tooDeepProblem)
     }
 
     // MARK: duplicate keys
@@ -175,18 +175,20 @@ struct YAMLTreeBuilderTests {
     // MARK: syntax
 
     @Test func syntaxErrorsCarryLibyamlsProblemAndMark() {
-        guard case .syntax(let message, let line, let column)? = problem("title: \"Công nhân\nx: 1\n") else {
+        guard case .syntax(let error)? = problem("title: \"Công nhân\nx: 1\n") else {
             Issue.record("expected a syntax error")
             return
         }
-        #expect(message == "found unexpected end of stream")
-        #expect((line, column) == (3, 1))
+        #expect(error.problem == "found unexpected end of stream")
+        #expect((error.line, error.column) == (3, 1))
+        #expect(error.context == "while scanning a quoted scalar")
+        #expect((error.contextLine, error.contextColumn) == (1, 8))
     }
 
     @Test("A second document is reported where it starts")
     func secondDocument() {
-        #expect(problem("a: 1\n---\nb: 2\n") == .syntax(problem: "but found another document", line: 2, column: 1))
-        #expect(problem("a: 1\n---\nb: [\n") == .syntax(problem: "but found another document", line: 2, column: 1))
+        #expect(problem("a: 1\n---\nb: 2\n") == .syntax(.init(problem: YAMLTreeBuilder.anotherDocumentProblem, line: 2, column: 1)))
+        #expect(problem("a: 1\n---\nb: [\n") == .syntax(.init(problem: YAMLTreeBuilder.anotherDocumentProblem, line: 2, column: 1)))
     }
 
     @Test func controlCharactersLibyamlRejectsMakeTheTextUnreadable() {

@@ -21,9 +21,21 @@ enum YAMLTreeBuilder {
         case anchorOrAlias(line: Int, column: Int)
         case duplicateKeys([DuplicateKey])
         /// A scanner or parser error: libyaml's problem text and where it was found.
-        case syntax(problem: String, line: Int, column: Int)
+        case syntax(SyntaxError)
         /// libyaml's reader refused the text (e.g. a C1 control character); no position.
         case unreadable(problem: String?)
+    }
+
+    /// libyaml's account of a syntax error (English, never shown to staff: `YAMLSyntaxMessage`
+    /// says it in Vietnamese). The context is what libyaml was reading when it failed, e.g. "while
+    /// scanning a simple key" with the mark where that key starts, often a line above the problem.
+    struct SyntaxError: Equatable {
+        var problem: String
+        var line: Int
+        var column: Int
+        var context: String? = nil
+        var contextLine: Int? = nil
+        var contextColumn: Int? = nil
     }
 
     struct DuplicateKey: Equatable {
@@ -59,8 +71,12 @@ enum YAMLTreeBuilder {
     /// exhaust the stack when it is dropped.
     static let maximumNesting = 1000
 
+    /// The problems the builder itself reports, in libyaml's manner.
+    static let tooDeepProblem = "exceeded maximum nesting depth"
+    static let anotherDocumentProblem = "but found another document"
+
     private static func tooDeep(_ line: Int, _ column: Int) -> Problem {
-        .syntax(problem: "exceeded maximum nesting depth of \(maximumNesting)", line: line, column: column)
+        .syntax(SyntaxError(problem: tooDeepProblem, line: line, column: column))
     }
 
     static func buildWithLibyaml(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
@@ -94,8 +110,8 @@ enum YAMLTreeBuilder {
             case YAML_STREAM_END_EVENT:
                 if let duplicates { return .problem(.duplicateKeys(duplicates)) }
                 if let secondDocument {
-                    return .problem(.syntax(problem: "but found another document",
-                                            line: secondDocument.line, column: secondDocument.column))
+                    return .problem(.syntax(SyntaxError(problem: anotherDocumentProblem,
+                                                        line: secondDocument.line, column: secondDocument.column)))
                 }
                 return nodes.first.map(Outcome.document) ?? .empty
             case YAML_DOCUMENT_START_EVENT:
@@ -141,8 +157,8 @@ enum YAMLTreeBuilder {
             }
         }
         // A syntax error after a second document began: that document is the problem reported.
-        return .problem(.syntax(problem: "but found another document",
-                                line: secondDocument!.line, column: secondDocument!.column))
+        return .problem(.syntax(SyntaxError(problem: anotherDocumentProblem,
+                                            line: secondDocument!.line, column: secondDocument!.column)))
     }
 
     /// A scalar's text. One leading U+FEFF is dropped, as Foundation's `String(bytes:encoding:)`
@@ -166,8 +182,11 @@ enum YAMLTreeBuilder {
         let problem = parser.problem.map { String(cString: $0) }
         switch parser.error {
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-            return .syntax(problem: problem ?? "", line: Int(parser.problem_mark.line) + 1,
-                           column: Int(parser.problem_mark.column) + 1)
+            let context = parser.context.map { String(cString: $0) }
+            return .syntax(SyntaxError(problem: problem ?? "", line: Int(parser.problem_mark.line) + 1,
+                                       column: Int(parser.problem_mark.column) + 1, context: context,
+                                       contextLine: context == nil ? nil : Int(parser.context_mark.line) + 1,
+                                       contextColumn: context == nil ? nil : Int(parser.context_mark.column) + 1))
         case YAML_READER_ERROR:
             return .unreadable(problem: problem)
         default:

@@ -19,6 +19,7 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case duplicateKey = "PC205"
     case yamlAnchor = "PC206"
     case notAMapping = "PC207"
+    case unusualSpace = "PC208"
 
     case unknownKey = "PC301"
     case missingField = "PC302"

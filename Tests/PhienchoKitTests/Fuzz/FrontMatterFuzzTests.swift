@@ -223,6 +223,7 @@ enum Fuzz {
             #expect(code.hasPrefix("PC2") || code.hasPrefix("PC3"), "unexpected code: \(diagnostic.formatted)")
             #expect(diagnostic.path == displayPath)
             #expect(!diagnostic.message.isEmpty)
+            #expect(!LibyamlEnglish.appears(in: diagnostic.message), "libyaml's English: \(diagnostic.formatted)")
             if let line = diagnostic.line {
                 #expect(line >= 1, "line < 1: \(diagnostic.formatted)")
                 if boundLines {
