@@ -464,8 +464,8 @@ def binary_junk() -> bytes:
 
 HOSTILE = {
     "invalid-yaml": Hostile({BAD: vacancy_text(l3="title: Công nhân: may: [ca ngày")}, "PC203", BAD, 3),
-    # Reported where the stray quote closes; the message says "this line or the one above".
-    "unclosed-quote": Hostile({BAD: vacancy_text(l8='  name: "Công ty May')}, "PC203", BAD, 9),
+    # Reported where the quote opens, the line that holds the mistake.
+    "unclosed-quote": Hostile({BAD: vacancy_text(l8='  name: "Công ty May')}, "PC203", BAD, 8),
     "tab-indentation": Hostile({BAD: vacancy_text(l8="\tname: Công ty May Thử Nghiệm")}, "PC204", BAD, 8, 1),
     "missing-closing-delimiter": Hostile({BAD: "\n".join(vacancy_lines()[:19]) + "\nMô tả.\n"}, "PC202", BAD, 1),
     "missing-opening-delimiter": Hostile({BAD: "\n".join(vacancy_lines()[1:])}, "PC201", BAD, 1),

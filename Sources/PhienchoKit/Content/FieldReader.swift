@@ -66,16 +66,15 @@ struct FieldReader {
         fields.keyPositions.reserveCapacity(mapping.count)
         assert(allowed.count <= 64, "allow-lists are short; `present` has one bit per key")
         var present: UInt64 = 0
+        // Reported once the missing keys are known: a typo of a missing required key is one mistake.
+        var unknown: [(key: String, guess: String?, position: SourcePosition?)] = []
         for (keyNode, value) in mapping {
             guard let text = keyNode.string else {
                 sink.error(.wrongType, at: position(keyNode), "Tên trường phải là chữ.")
                 continue
             }
             guard let index = Self.index(of: text, in: allowed) else {
-                let key = text
-                var message = "Trường “\(fields.path(key))” không có trong mẫu."
-                if let guess = Suggestion.closest(to: key, among: allowed) { message += " Có phải là “\(fields.path(guess))”?" }
-                sink.error(.unknownKey, at: position(keyNode), message)
+                unknown.append((text, Suggestion.closest(to: text, among: allowed), position(keyNode)))
                 continue
             }
             // Stored under the allow-list's own spelling, which later lookups use.
@@ -84,7 +83,16 @@ struct FieldReader {
             fields.keyPositions[key] = position(keyNode)
             present |= 1 << index
         }
-        for (index, key) in allowed.enumerated() where present & (1 << index) == 0 && required.contains(key) {
+        let missing = allowed.enumerated().filter { present & (1 << $0.offset) == 0 && required.contains($0.element) }.map(\.element)
+        for key in unknown {
+            var message = "Trường “\(fields.path(key.key))” không có trong mẫu."
+            if let guess = key.guess {
+                message = "Trường “\(fields.path(key.key))” không có trong mẫu — có phải là “\(fields.path(guess))”\(FieldLabels.hint(for: fields.path(guess)))?"
+                if missing.contains(guess) { message += " Trường bắt buộc này đang thiếu, nên hãy sửa tên trường ở dòng này." }
+            }
+            sink.error(.unknownKey, at: key.position, message)
+        }
+        for key in missing where !unknown.contains(where: { $0.guess == key }) {
             sink.error(.missingField, at: fields.position, "Thiếu trường bắt buộc “\(fields.path(key))”\(FieldLabels.hint(for: fields.path(key))).")
         }
         return fields
@@ -121,7 +129,12 @@ struct FieldReader {
             sink.error(.wrongType, at: position(node) ?? fallback, "Trường “\(path())” phải là một dòng chữ, không phải danh sách.")
             return nil
         }
-        let value = Self.cleaned(text)
+        var value = Self.cleaned(text)
+        if let quoted = ValueSuggestion.unwrappedTypographicQuotes(value) {
+            sink.warning(.typographicQuotes, at: position(node) ?? fallback,
+                         "Giá trị của “\(path())” nằm trong dấu ngoặc cong \(quoted.open)…\(quoted.close) (thường do dán từ Word); chương trình đọc nó không có dấu ngoặc: “\(quoted.inner)”. Hãy xóa hai dấu ngoặc đó.")
+            value = quoted.inner
+        }
         guard !value.isEmpty else {
             sink.error(.emptyValue, at: position(node) ?? fallback, "Trường “\(path())” đang để trống.")
             return nil
@@ -177,20 +190,32 @@ struct FieldReader {
     mutating func date(_ fields: Fields, _ key: String) -> LocalDate? {
         guard let text = string(fields, key) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            sink.error(.invalidDate, at: position(fields.values[key]!),
-                       "Ngày “\(text)” ở trường “\(fields.path(key))” không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-22, và ngày phải có thật.")
+            if let iso = ValueSuggestion.isoDate(for: text) {
+                sink.error(.invalidDate, at: position(fields.values[key]!),
+                           "Ngày “\(text)” ở trường “\(fields.path(key))” phải viết theo dạng NĂM-THÁNG-NGÀY: hãy viết “\(key): \(iso)”.")
+            } else {
+                sink.error(.invalidDate, at: position(fields.values[key]!),
+                           "Ngày “\(text)” ở trường “\(fields.path(key))” không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-22, và ngày phải có thật.")
+            }
             return nil
         }
         return date
     }
 
-    /// One of a fixed set of words; the message lists them.
+    /// One of a fixed set of words; the message lists them, and names the one a Vietnamese word
+    /// stands for (`ValueSuggestion`).
     mutating func choice<T>(_ fields: Fields, _ key: String, _ choices: KeyValuePairs<String, T>) -> T? {
         guard let text = string(fields, key) else { return nil }
         if let match = choices.first(where: { $0.key == text }) { return match.value }
         let words = choices.map(\.key)
-        var message = "Giá trị “\(text)” của trường “\(fields.path(key))” không hợp lệ; chỉ được dùng: \(words.joined(separator: ", "))."
-        if let guess = Suggestion.closest(to: text, among: words) { message += " Có phải là “\(guess)”?" }
+        let allowed = words.map(ValueSuggestion.described).joined(separator: ", ")
+        var message: String
+        if let meant = ValueSuggestion.value(forLabel: text, among: words) {
+            message = "Giá trị “\(text)” của trường “\(fields.path(key))” phải viết bằng từ trong mẫu: hãy viết “\(key): \(meant)”. Chỉ được dùng: \(allowed)."
+        } else {
+            message = "Giá trị “\(text)” của trường “\(fields.path(key))” không hợp lệ; chỉ được dùng: \(allowed)."
+            if let guess = Suggestion.closest(to: text, among: words) { message += " Có phải là “\(guess)”?" }
+        }
         sink.error(.invalidChoice, at: position(fields.values[key]!), message)
         return nil
     }
@@ -199,8 +224,13 @@ struct FieldReader {
     mutating func stringList(_ fields: Fields, _ key: String) -> [String] {
         guard let node = fields.values[key], !Self.isNull(node) else { return [] }
         guard let sequence = node.sequence else {
-            sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key],
-                       "Trường “\(fields.path(key))” phải là danh sách, mỗi mục một dòng bắt đầu bằng “- ”.")
+            if let text = node.string, let first = text.first, YAMLSyntaxMessage.bullets.contains(first) {
+                sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key],
+                           "Danh sách “\(fields.path(key))” đang dùng dấu đầu dòng “\(first)” của Word. Hãy viết \(YAMLSyntaxMessage.listForm(for: text.dropFirst().prefix { !YAMLSyntaxMessage.bullets.contains($0) })).")
+            } else {
+                sink.error(.wrongType, at: position(node) ?? fields.keyPositions[key],
+                           "Trường “\(fields.path(key))” phải là danh sách, mỗi mục một dòng bắt đầu bằng “- ”.")
+            }
             return []
         }
         return sequence.compactMap { string($0, path: fields.path(key)) }

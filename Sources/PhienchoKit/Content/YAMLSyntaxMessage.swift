@@ -30,7 +30,7 @@ struct YAMLSyntaxMessage: Equatable {
 
     /// The Vietnamese way to show the `- ` form of a list, used wherever a bullet is found.
     static func listForm(for text: Substring) -> String {
-        let item = text.drop { bullets.contains($0) || $0 == " " }
+        let item = text.drop { bullets.contains($0) }.trimmingWhitespace(includingNewlines: true)
         return "mỗi mục một dòng, bắt đầu bằng dấu trừ thường và một dấu cách, thụt lề hai dấu cách dưới tên danh sách, ví dụ “  - \(item)”"
     }
 

@@ -37,6 +37,7 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case emptyValue = "PC314"
     case imageRemoved = "PC315"
     case invalidNumber = "PC316"
+    case typographicQuotes = "PC317"
 
     case duplicateID = "PC401"
     case duplicateSlug = "PC402"
