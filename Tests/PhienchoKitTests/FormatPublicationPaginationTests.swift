@@ -127,7 +127,11 @@ struct PublicationTests {
         let publication = Publication(vacancies, at: date("2026-11-22"))
         #expect(publication.open.map(\.id) == ["nb-001", "NB-002", "NB-010", "NB-003"])
         #expect(publication.expired.map(\.id) == ["NB-000", "NB-999"])
-        #expect(publication.unpublishedCount == 4)
+        var report = BuildReport()
+        report.count(vacancies, at: date("2026-11-22"))
+        #expect((report.openCount, report.expiredCount, report.unpublishedCount, report.draftCount, report.withdrawnCount) == (4, 2, 4, 1, 1))
+        report.filesRead = 12
+        #expect(report.summary.hasPrefix("Đã đọc 12 tệp: 4 tin đang tuyển, 2 tin hết hạn, 1 bản nháp, 1 tin đã gỡ, 2 tin chưa tới ngày đăng hoặc hết hạn đã lâu; thời gian "))
         // Input order does not matter.
         let reversed = Publication(vacancies.reversed(), at: date("2026-11-22"))
         #expect(reversed.open.map(\.id) == publication.open.map(\.id))

@@ -18,11 +18,15 @@ extension ContentLoader {
         let raw = bytes[(hasBOM ? 3 : 0)...]
         guard let text = String(validating: raw, as: UTF8.self) else {
             let position = firstInvalidPosition(Array(raw))
-            return .failure(DecodingProblem(code: .invalidUTF8, position: position,
-                message: "Tệp không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8."))
+            let message = TextEncoding.guess(raw)?.message ?? "Tệp không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8."
+            return .failure(DecodingProblem(code: .invalidUTF8, position: position, message: message))
         }
         let scan = raw.withUnsafeBufferPointer(Self.scan)
         if scan.hasControlCharacter, let position = firstControlCharacter(in: text) {
+            // UTF-16 without a byte order mark is valid UTF-8 full of zero bytes.
+            if let wide = TextEncoding.guess(raw), [.utf16LittleEndian, .utf16BigEndian, .utf32].contains(wide) {
+                return .failure(DecodingProblem(code: .invalidUTF8, position: nil, message: wide.message))
+            }
             return .failure(DecodingProblem(code: .invalidUTF8, position: position,
                 message: "Tệp chứa ký tự điều khiển hoặc dữ liệu nhị phân, không phải văn bản."))
         }

@@ -6,6 +6,10 @@ enum ContentValidator {
     struct Result: Sendable {
         var catalog: Catalog?
         var diagnostics: [Diagnostic]
+        /// What could be read: the site settings and the vacancies without errors (drafts too),
+        /// counted in the summary even when the catalogue could not be made.
+        var site: SiteConfig? = nil
+        var vacancies: [Vacancy] = []
         var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -33,7 +37,7 @@ enum ContentValidator {
 
         diagnostics.sort()
         guard let site, let communes, let sectors, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return Result(catalog: nil, diagnostics: diagnostics)
+            return Result(catalog: nil, diagnostics: diagnostics, site: site, vacancies: vacancies)
         }
         let catalog = Catalog(site: site, communes: communes, sectors: sectors,
                               vacancies: vacancies, pages: pages.sorted { $0.slug < $1.slug })

@@ -9,7 +9,6 @@ struct Publication: Sendable {
     let open: [Vacancy]
     /// Expired vacancies still shown at their URL, by id.
     let expired: [Vacancy]
-    let unpublishedCount: Int
 
     static func state(of vacancy: Vacancy, at now: LocalDate) -> PublicationState {
         guard vacancy.status == .approved, vacancy.posted <= now else { return .unpublished }
@@ -34,6 +33,5 @@ struct Publication: Sendable {
             vacancies[i].posted != vacancies[j].posted ? vacancies[i].posted > vacancies[j].posted : slugs[i] < slugs[j]
         }.map { vacancies[$0] }
         self.expired = expired.sorted { slugs[$0] < slugs[$1] }.map { vacancies[$0] }
-        unpublishedCount = vacancies.count - open.count - expired.count
     }
 }

@@ -6,7 +6,13 @@ public struct BuildReport: Sendable {
     public var filesRead = 0
     public var openCount = 0
     public var expiredCount = 0
+    /// Drafts, withdrawn vacancies and approved ones not shown (not yet posted, or expired longer
+    /// than `Publication.expiredRetentionDays` ago).
     public var unpublishedCount = 0
+    public var draftCount = 0
+    public var withdrawnCount = 0
+    /// Whether the run was a build: after an error, its summary says the site was left as it was.
+    public var isBuild = false
     public var pagesWritten = 0
     public var seekerRecords = 0
     var written: OutputWriter.Report?
@@ -32,10 +38,20 @@ public struct BuildReport: Sendable {
         return succeeded ? 0 : 1
     }
 
-    mutating func count(_ publication: Publication) {
-        openCount = publication.open.count
-        expiredCount = publication.expired.count
-        unpublishedCount = publication.unpublishedCount
+    /// Counts the vacancies that could be read, at `now`: after a validation error, those of the
+    /// files without one.
+    mutating func count(_ vacancies: [Vacancy], at now: LocalDate) {
+        (openCount, expiredCount, draftCount, withdrawnCount) = (0, 0, 0, 0)
+        for vacancy in vacancies {
+            switch Publication.state(of: vacancy, at: now) {
+            case .open: openCount += 1
+            case .expired: expiredCount += 1
+            case .unpublished: break
+            }
+            if vacancy.status == .draft { draftCount += 1 }
+            if vacancy.status == .withdrawn { withdrawnCount += 1 }
+        }
+        unpublishedCount = vacancies.count - openCount - expiredCount
     }
 
     /// One line per stage with its duration (`phiencho build --timings`), e.g.
@@ -49,16 +65,24 @@ public struct BuildReport: Sendable {
         return String(format: "%.2f", seconds).replacingOccurrences(of: ".", with: ",")
     }
 
-    /// The closing summary, in Vietnamese.
+    /// The closing summary, in Vietnamese. After an error it says first that nothing was built and
+    /// the site online is unchanged; the counts are those of the files that could be read.
     public var summary: String {
-        let time = Self.seconds(duration)
-        var parts = ["Đã đọc \(filesRead) tệp", "\(openCount) tin đang tuyển, \(expiredCount) tin hết hạn, \(unpublishedCount) tin không đăng"]
+        var vacancies = ["\(openCount) tin đang tuyển", "\(expiredCount) tin hết hạn"]
+        if draftCount > 0 { vacancies.append("\(draftCount) bản nháp") }
+        if withdrawnCount > 0 { vacancies.append("\(withdrawnCount) tin đã gỡ") }
+        let hidden = unpublishedCount - draftCount - withdrawnCount
+        if hidden > 0 { vacancies.append("\(hidden) tin chưa tới ngày đăng hoặc hết hạn đã lâu") }
+        var parts = ["Đã đọc \(filesRead) tệp" + (errorCount > 0 ? ", trong các tin đọc được có " : ": ") + vacancies.joined(separator: ", ")]
         if let written {
             parts.append("đã ghi \(pagesWritten) trang (\(written.written) tệp mới hoặc thay đổi, \(written.unchanged) tệp giữ nguyên, \(written.removed) tệp bị gỡ)")
         }
-        if errorCount > 0 { parts.append("\(errorCount) lỗi") }
         if warningCount > 0 { parts.append("\(warningCount) cảnh báo") }
-        parts.append("thời gian \(time) giây")
-        return parts.joined(separator: "; ") + "."
+        parts.append("thời gian \(Self.seconds(duration)) giây")
+        let counts = parts.joined(separator: "; ") + "."
+        guard errorCount > 0 else { return counts }
+        let verdict = isBuild ? "Chưa tạo trang vì có \(errorCount) lỗi; trang web đang đăng vẫn giữ nguyên."
+                              : "Có \(errorCount) lỗi cần sửa trước khi tạo trang."
+        return verdict + " " + counts
     }
 }

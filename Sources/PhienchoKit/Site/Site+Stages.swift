@@ -33,13 +33,17 @@ extension Site {
     func validate(_ loaded: ContentLoader.Loaded, into report: inout BuildReport) -> ContentValidator.Result? {
         let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
         report.diagnostics += validated.diagnostics
+        if validated.catalog == nil {
+            let zone = validated.site?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+            report.count(validated.vacancies, at: options.now ?? LocalDate.today(in: zone))
+        }
         return validated
     }
 
     /// What is open, expired and unpublished at `now`.
     func select(_ catalog: Catalog, into report: inout BuildReport) -> Publication? {
         let publication = Publication(catalog.vacancies, at: now(for: catalog))
-        report.count(publication)
+        report.count(catalog.vacancies, at: publication.now)
         return publication
     }
 

@@ -59,7 +59,7 @@ public struct Site {
     /// before produced; the bodies are in `Site+Stages.swift`. The numbers are those of the
     /// progress lines (`BuildStage`); the steps without one are timed with the stage before.
     public func build() -> BuildReport {
-        var run = StageRunner(progress: options.progress)
+        var run = StageRunner(progress: options.progress, isBuild: true)
         // Only an output folder that may be replaced: never the content, the themes, or a folder
         // phiencho did not write.
         guard run.run(nil, checkOutput) != nil,

@@ -11,8 +11,9 @@ struct StageRunner {
     private var clock: StageClock
     private let started = ContinuousClock.now
 
-    init(progress: (@Sendable (BuildStage) -> Void)?) {
+    init(progress: (@Sendable (BuildStage) -> Void)?, isBuild: Bool = false) {
         clock = StageClock(progress: progress)
+        report.isBuild = isBuild
     }
 
     /// Runs `body` as `stage` (nil: no line of its own, timed with the stage before), with the
