@@ -21,18 +21,23 @@ struct Phiencho: ParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
-            (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(fullMessage(for: error) + "\n")
+            let message = CommandLineText.vietnamese(fullMessage(for: error))
+            (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(message + "\n")
             Foundation.exit(code == .success ? 0 : 2)
         }
     }
 }
 
 struct ContentOptions: ParsableArguments {
-    @Option(name: .customLong("content"), help: "Thư mục nội dung.")
+    @Option(name: .customLong("content"), help: ArgumentHelp("Thư mục nội dung.", valueName: "thư-mục"))
     var content = "content"
 
-    @Option(name: .customLong("now"), help: "Ngày dùng để quyết định tin nào đang mở (YYYY-MM-DD); mặc định là hôm nay.")
+    @Option(name: .customLong("now"), help: ArgumentHelp("Ngày dùng để quyết định tin nào đang mở (YYYY-MM-DD); mặc định là hôm nay.", valueName: "ngày"))
     var now: String?
+
+    func validate() throws {
+        _ = try publicationDay()
+    }
 
     func publicationDay() throws -> LocalDate? {
         guard let now else { return nil }
@@ -48,13 +53,13 @@ struct Build: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .customLong("themes"), help: "Thư mục chứa các giao diện.")
+    @Option(name: .customLong("themes"), help: ArgumentHelp("Thư mục chứa các giao diện.", valueName: "thư-mục"))
     var themes = "themes"
 
-    @Option(name: .customLong("output"), help: "Thư mục đầu ra.")
+    @Option(name: .customLong("output"), help: ArgumentHelp("Thư mục đầu ra.", valueName: "thư-mục"))
     var output = "public"
 
-    @Option(name: .customLong("base-url"), help: "Địa chỉ gốc của trang, thay cho base_url trong site.yml.")
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Địa chỉ gốc của trang, thay cho base_url trong site.yml.", valueName: "địa-chỉ"))
     var baseURL: String?
 
     @Flag(name: .customLong("timings"), help: "In thời gian của từng bước (để đo tốc độ).")
@@ -104,7 +109,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .customLong("format"), help: "Cách in kết quả: text (từng dòng, mặc định) hoặc json (một mảng JSON trên stdout).")
+    @Option(name: .customLong("format"), help: ArgumentHelp("Cách in kết quả: text (từng dòng, mặc định) hoặc json (một mảng JSON trên stdout).", valueName: "kiểu"))
     var format: DiagnosticFormat = .text
 
     func run() throws {
@@ -123,10 +128,10 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tìm thông tin của người tìm việc (content/seekers/) trong một thư mục trang đã tạo.")
 
-    @Option(name: .customLong("content"), help: "Thư mục nội dung.")
+    @Option(name: .customLong("content"), help: ArgumentHelp("Thư mục nội dung.", valueName: "thư-mục"))
     var content = "content"
 
-    @Option(name: .customLong("output"), help: "Thư mục trang đã tạo.")
+    @Option(name: .customLong("output"), help: ArgumentHelp("Thư mục trang đã tạo.", valueName: "thư-mục"))
     var output = "public"
 
     @Flag(name: .customLong("explain"), help: "Chỉ in cách kiểm tra từng cột của các tệp hồ sơ người tìm việc (không in giá trị nào), không kiểm tra thư mục trang.")

@@ -13,10 +13,13 @@ struct New: ParsableCommand {
         abstract: "Tạo tệp tin tuyển dụng mới (bản nháp) với đủ các trường và lời giải thích.",
         discussion: "Tệp được ghi vào content/vacancies/NĂM-THÁNG/ với mã tin mới (đầu mã lấy từ id_prefix trong site.yml); đường dẫn của tệp được in ra.")
 
-    @Argument(help: "Vị trí tuyển dụng, ví dụ \"Thợ hàn cửa sắt\".")
-    var title: String
+    /// The words of the title: `phiencho new Thợ may` without quotes works as `"Thợ may"`.
+    @Argument(help: ArgumentHelp("Vị trí tuyển dụng, ví dụ \"Thợ hàn cửa sắt\" (ngoặc kép có thể bỏ).", valueName: "vị-trí"))
+    var words: [String] = []
 
-    @Option(name: .customLong("id"), help: "Mã tin muốn dùng, thay cho mã chương trình tự đặt.")
+    var title: String { words.joined(separator: " ") }
+
+    @Option(name: .customLong("id"), help: ArgumentHelp("Mã tin muốn dùng, thay cho mã chương trình tự đặt.", valueName: "mã-tin"))
     var id: String?
 
     @OptionGroup var contentOptions: ContentOptions
@@ -34,7 +37,10 @@ struct New: ParsableCommand {
         switch creator.create(title: title, id: id, today: try contentOptions.publicationDay()) {
         case .success(let created):
             print(created.displayPath)
-            print("Đã tạo bản nháp \(created.id). Mở tệp để điền thông tin, rồi chạy “phiencho check”.", to: &standardError)
+            let content = contentOptions.content == "content" ? "" : " --content \(shellWord(contentOptions.content))"
+            print("Đã tạo bản nháp \(created.id). Mở tệp để điền thông tin, rồi kiểm tra bằng lệnh:", to: &standardError)
+            print("  \(invocation) check\(content)", to: &standardError)
+            print("Xem trước trang trên máy này: \(invocation) serve\(content)", to: &standardError)
         case .failure(.content(let diagnostics)):
             for diagnostic in diagnostics { print(diagnostic.formatted, to: &standardError) }
             print("Chưa tạo được tin mới: hãy sửa các lỗi trên trong site.yml, communes.yml, sectors.yml trước.", to: &standardError)
@@ -49,17 +55,30 @@ struct New: ParsableCommand {
     }
 }
 
+/// The program as it was typed (`.build/release/phiencho`, or `phiencho` when found on PATH),
+/// so that the commands printed for staff can be copied as they are.
+var invocation: String {
+    let typed = CommandLine.arguments.first ?? "phiencho"
+    return typed.contains("/") ? shellWord(typed) : "phiencho"
+}
+
+/// A word as a shell reads it: quoted when it holds anything but letters, digits and `-_./`.
+func shellWord(_ word: String) -> String {
+    guard word.isEmpty || word.contains(where: { !($0.isLetter || $0.isNumber || "-_./".contains($0)) }) else { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
 /// `phiencho serve`: builds into a temporary folder and serves it on 127.0.0.1, rebuilding on change.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xem trước trang trên máy này (http://127.0.0.1:CỔNG/), tự tạo lại trang khi nội dung thay đổi.")
 
-    @Option(name: .customLong("port"), help: "Cổng của máy chủ xem trước; 0 để tự chọn một cổng còn trống.")
+    @Option(name: .customLong("port"), help: ArgumentHelp("Cổng của máy chủ xem trước; 0 để tự chọn một cổng còn trống.", valueName: "cổng"))
     var port: UInt16 = 8080
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .customLong("themes"), help: "Thư mục chứa các giao diện.")
+    @Option(name: .customLong("themes"), help: ArgumentHelp("Thư mục chứa các giao diện.", valueName: "thư-mục"))
     var themes = "themes"
 
     func run() throws {

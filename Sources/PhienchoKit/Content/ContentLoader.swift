@@ -47,7 +47,7 @@ struct ContentLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             loaded.diagnostics.append(Diagnostic(.error, .missingFile, path: displayRoot,
-                                                 "Không tìm thấy thư mục nội dung."))
+                                                 "Không tìm thấy thư mục nội dung." + Self.missingFolderHint(for: root)))
             return loaded
         }
         loaded.siteConfig = requiredFile("site.yml", into: &loaded)
