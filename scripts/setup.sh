@@ -18,13 +18,14 @@ AXE_PACKAGE="axe-playwright-python==0.1.8"
 VENV=.venv
 STAMP="$VENV/.phiencho-requirements"
 
+# Messages are in Vietnamese: staff run this through scripts/build-site.sh.
 say() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 2; }
 
 mode=${1:-}
 case "$mode" in
     build|test) ;;
-    *) die "usage: scripts/setup.sh build|test" ;;
+    *) die "cách dùng: scripts/setup.sh build|test" ;;
 esac
 
 # --- Debian packages ---------------------------------------------------------------------------
@@ -45,24 +46,24 @@ done
 
 if ((${#missing[@]})); then
     if ! command -v apt-get >/dev/null 2>&1; then
-        die "missing packages: ${missing[*]} (this script installs them with apt-get on Debian 12; install them by hand elsewhere)"
+        die "thiếu các gói: ${missing[*]} (tệp lệnh này cài chúng bằng apt-get trên Debian 12; trên máy khác, hãy cài bằng tay)"
     fi
     if [[ $(id -u) -eq 0 ]]; then
         as_root=()
     elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
         as_root=(sudo -n)
     else
-        die "missing Debian packages: ${missing[*]}
-setup: run as root (or with password-less sudo), or install them first:
+        die "thiếu các gói Debian: ${missing[*]}
+setup: hãy chạy với quyền root (hoặc sudo không cần mật khẩu), hoặc cài chúng trước:
 setup:   sudo apt-get install ${missing[*]}"
     fi
-    say "installing Debian packages: ${missing[*]}"
+    say "đang cài các gói Debian (vài phút): ${missing[*]}"
     apt_options=(-q -y -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300)
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_options[@]}" update </dev/null >/dev/null
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_options[@]}" \
         install --no-install-recommends "${missing[@]}" </dev/null >/dev/null
     for package in "${missing[@]}"; do
-        is_installed "$package" || die "apt-get did not install $package"
+        is_installed "$package" || die "apt-get không cài được gói $package"
     done
 fi
 
@@ -70,20 +71,20 @@ if [[ $mode == build ]]; then
     exit 0
 fi
 
-command -v node >/dev/null 2>&1 || die "node is still missing after installing nodejs"
+command -v node >/dev/null 2>&1 || die "vẫn chưa có node sau khi cài nodejs"
 
 # --- Python virtual environment ----------------------------------------------------------------
 # Recreated when missing or broken (e.g. the Python it was made from is gone).
 if ! "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1; then
-    command -v python3 >/dev/null 2>&1 || die "python3 is missing"
-    say "creating the Python virtual environment $VENV/"
+    command -v python3 >/dev/null 2>&1 || die "thiếu python3"
+    say "đang tạo môi trường Python $VENV/"
     rm -rf "$VENV"
     python3 -m venv "$VENV"
 fi
 
 wanted="$(sha256sum requirements-test.txt | cut -d' ' -f1) $AXE_PACKAGE $("$VENV/bin/python" -c 'import sys; print(sys.version.split()[0])')"
 if [[ ! -f $STAMP || "$(cat "$STAMP")" != "$wanted" ]]; then
-    say "installing Python packages into $VENV/ (requirements-test.txt, $AXE_PACKAGE)"
+    say "đang cài các gói Python vào $VENV/ (requirements-test.txt, $AXE_PACKAGE)"
     rm -f "$STAMP"
     pip=("$VENV/bin/python" -m pip --disable-pip-version-check --no-input -q)
     "${pip[@]}" install -r requirements-test.txt </dev/null

@@ -15,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if ! command -v swift >/dev/null 2>&1 && [[ -x /opt/swift/usr/bin/swift ]]; then
     PATH="/opt/swift/usr/bin:$PATH"
 fi
-command -v swift >/dev/null 2>&1 || { echo "test: the Swift toolchain (swift) is not on PATH" >&2; exit 2; }
+command -v swift >/dev/null 2>&1 || { echo "test: không tìm thấy bộ công cụ Swift (lệnh swift) trong PATH" >&2; exit 2; }
 
 ./scripts/setup.sh test || exit $?
 
@@ -28,14 +28,14 @@ step() {
     "$@"
     local status=$?
     if ((status != 0)); then
-        echo "==> $name failed (exit $status)" >&2
+        echo "==> $name thất bại (mã kết thúc $status)" >&2
         failed+=("$name")
     fi
     return "$status"
 }
 
 if ! step "swift build" swift build; then
-    echo "test: the package does not build; no test can run" >&2
+    echo "test: gói không biên dịch được; không chạy được kiểm thử nào" >&2
     exit 1
 fi
 
@@ -46,7 +46,7 @@ if ((${#js_tests[@]})); then
     step "node --test" node --test "${js_tests[@]}"
 else
     echo
-    echo "==> node --test: no themes/*/assets/*.test.mjs or tests/js/*.test.mjs, skipped"
+    echo "==> node --test: không có themes/*/assets/*.test.mjs hay tests/js/*.test.mjs, bỏ qua"
 fi
 
 PHIENCHO_BIN="$(swift build --show-bin-path)/phiencho"
@@ -56,16 +56,16 @@ echo "==> pytest tests/acceptance (PHIENCHO_BIN=$PHIENCHO_BIN)"
 .venv/bin/python -m pytest -p no:cacheprovider -ra tests/acceptance </dev/null
 status=$?
 if ((status == 5)); then
-    echo "==> pytest collected no tests: that is a failure, the acceptance suite is never empty" >&2
+    echo "==> pytest không tìm thấy kiểm thử nào: đó là lỗi, bộ kiểm thử chấp nhận không bao giờ trống" >&2
     failed+=("pytest")
 elif ((status != 0)); then
-    echo "==> pytest failed (exit $status)" >&2
+    echo "==> pytest thất bại (mã kết thúc $status)" >&2
     failed+=("pytest")
 fi
 
 echo
 if ((${#failed[@]})); then
-    echo "test: FAILED steps: ${failed[*]}" >&2
+    echo "test: CÁC BƯỚC THẤT BẠI: ${failed[*]}" >&2
     exit 1
 fi
-echo "test: every step passed"
+echo "test: mọi bước đều đạt"

@@ -309,6 +309,15 @@ def test_a_failed_download_is_retried(driver: WebDriver, server: SiteServer) -> 
     assert state["titles"][0] == DRIVING_JOB
 
 
+def test_a_page_opened_from_the_disk_says_search_needs_a_web_address(driver: WebDriver, built_site: Path) -> None:
+    """Staff open public/index.html by double-clicking it: file:// cannot fetch the index, and the
+    page says so (with the command to look at the site) instead of blaming the network (issue 20)."""
+    driver.get((built_site / "tim-kiem" / "index.html").as_uri() + "?q=lai%20xe")
+    status = _wait(driver, lambda d: _state(d)["status"] or False, "a status message")
+    assert "file://" in status and "phiencho serve" in status, status
+    assert "kết nối mạng" not in status
+
+
 def test_no_request_leaves_loopback(driver: WebDriver, server: SiteServer) -> None:
     _open_search(driver, server, "cong nhan may")
     _wait_for_results(driver, "cong nhan may", lambda s: SEWING_JOB in s["titles"], "results")

@@ -440,3 +440,20 @@ describe('the script', () => {
     assert.equal(js('RESULTS_SHOWN'), constant('resultsShown'));
   });
 });
+
+// ---- Load failures -------------------------------------------------------------------------------
+
+describe('loadFailureMessage', () => {
+  test('a page opened from the disk is told it needs a web address, not blamed on the network', () => {
+    const message = search.loadFailureMessage('file:');
+    assert.match(message, /file:\/\//);
+    assert.match(message, /phiencho serve/);
+    assert.doesNotMatch(message, /kết nối mạng/);
+  });
+
+  test('over http(s) a failed download is the network', () => {
+    for (const protocol of ['http:', 'https:']) {
+      assert.match(search.loadFailureMessage(protocol), /kiểm tra kết nối mạng/);
+    }
+  });
+});

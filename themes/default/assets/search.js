@@ -147,8 +147,21 @@
     }));
   }
 
+  /**
+   * Why the index could not be loaded, for the status line. A page opened from the disk (file://)
+   * cannot fetch the index at all: that is said, with what to do, instead of blaming the network.
+   */
+  function loadFailureMessage(protocol) {
+    if (protocol === 'file:') {
+      return 'Ô tìm kiếm chỉ chạy khi trang được mở qua một địa chỉ web (http:// hoặc https://), ' +
+        'không chạy khi mở thẳng tệp từ ổ đĩa (file://). Cán bộ xem thử trang bằng lệnh “phiencho serve” ' +
+        'rồi mở địa chỉ lệnh đó in ra.';
+    }
+    return 'Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.';
+  }
+
   var api = {
-    fold: fold, terms: terms, decodePostings: decodePostings, shardFor: shardFor, prefixShards: prefixShards,
+    loadFailureMessage: loadFailureMessage, fold: fold, terms: terms, decodePostings: decodePostings, shardFor: shardFor, prefixShards: prefixShards,
     parseQuery: parseQuery, rank: rank, search: search, cardsFor: cardsFor, RESULTS_SHOWN: RESULTS_SHOWN
   };
   if (typeof module === 'object' && module.exports) { module.exports = api; return; }
@@ -174,6 +187,7 @@
   results.parentNode.insertBefore(more, results.nextSibling);
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-search-nojs]'), function (el) { el.hidden = true; });
+  if (window.location.protocol === 'file:') status.textContent = loadFailureMessage('file:');
 
   // A failed download is forgotten, so that the next search tries again (slow, patchy mobile data).
   function load(name) {
@@ -251,7 +265,7 @@
       var first = show(cards, state.documents.length, true, true);
       if (first) first.focus();
     }).catch(function () {
-      status.textContent = 'Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.';
+      status.textContent = loadFailureMessage(window.location.protocol);
     });
   });
 
@@ -275,7 +289,7 @@
         });
       });
     }).catch(function () {
-      if (current === generation) status.textContent = 'Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.';
+      if (current === generation) status.textContent = loadFailureMessage(window.location.protocol);
     });
   }
 
