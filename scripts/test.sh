@@ -24,7 +24,7 @@ step() {
     local name=$1
     shift
     echo
-    echo "==> $name: $*"
+    echo "==> bước $name: $*"
     "$@"
     local status=$?
     if ((status != 0)); then
@@ -52,7 +52,7 @@ fi
 PHIENCHO_BIN="$(swift build --show-bin-path)/phiencho"
 export PHIENCHO_BIN
 echo
-echo "==> pytest tests/acceptance (PHIENCHO_BIN=$PHIENCHO_BIN)"
+echo "==> bước kiểm thử chấp nhận: pytest tests/acceptance (PHIENCHO_BIN=$PHIENCHO_BIN)"
 .venv/bin/python -m pytest -p no:cacheprovider -ra tests/acceptance </dev/null
 status=$?
 if ((status == 5)); then

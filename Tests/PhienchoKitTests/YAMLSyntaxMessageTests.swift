@@ -130,3 +130,17 @@ enum LibyamlEnglish {
         phrases.contains { text.contains($0) }
     }
 }
+
+extension YAMLSyntaxMessageTests {
+    @Test("A quote left open is reported where it opens, though libyaml fails lines later at the next quote")
+    func quoteClosedByALaterLine() throws {
+        let diagnostic = try #require(said("id: A\ntitle: \"Thợ may\n# ghi chú\nemployer:\n  name: X\n  phone: \"0912\"\n"))
+        #expect((diagnostic.line, diagnostic.column) == (3, 8))
+        #expect(diagnostic.message.hasPrefix("Dấu ngoặc kép (\") mở ở dòng này nhưng không được đóng."))
+    }
+
+    @Test func aQuoteInsideABracketListIsStillFound() throws {
+        let diagnostic = try #require(said("id: A\ntags: [\"may, dệt]\n"))
+        #expect((diagnostic.line, diagnostic.column) == (3, 8))
+    }
+}

@@ -77,6 +77,36 @@ struct YAMLLines {
         return Substring(scalars[start...])
     }
 
+    /// The first line up to `last` whose value opens a quote it does not close on the same line:
+    /// YAML lets a quoted value run over several lines, but in front matter that is a quote left
+    /// open, and libyaml reports it lines later, where the next quote happens to close it.
+    func firstUnclosedQuote(through last: Int) -> (line: Int, column: Int)? {
+        for number in 1...max(1, min(last, lines.count)) where holdsYAML(number) {
+            let scalars = Array(self[number].unicodeScalars)
+            var start = 0
+            if let key = keyLine(number) {
+                start = key.colonColumn
+            } else {
+                while start < scalars.count && (scalars[start] == " " || scalars[start] == "-") { start += 1 }
+            }
+            while start < scalars.count && scalars[start] == " " { start += 1 }
+            guard start < scalars.count, scalars[start] == "\"" || scalars[start] == "'" else { continue }
+            let quote = scalars[start]
+            var index = start + 1, closed = false
+            while index < scalars.count {
+                if quote == "\"" && scalars[index] == "\\" { index += 2; continue }
+                if scalars[index] == quote {
+                    if quote == "'" && index + 1 < scalars.count && scalars[index + 1] == "'" { index += 2; continue }
+                    closed = true
+                    break
+                }
+                index += 1
+            }
+            if !closed { return (number, start + 1) }
+        }
+        return nil
+    }
+
     /// A `key: value` line (or `- key: value`): the key is plain text before the first colon
     /// followed by a space or the end of the line.
     struct KeyLine: Equatable {

@@ -36,6 +36,9 @@ struct YAMLSyntaxMessage: Equatable {
 
     private static func diagnose(_ error: YAMLTreeBuilder.SyntaxError, _ lines: YAMLLines) -> YAMLSyntaxMessage? {
         let contextLine = error.contextLine ?? error.line
+        if let quote = lines.firstUnclosedQuote(through: max(error.line, contextLine)) {
+            return unclosedQuote(line: quote.line, column: quote.column, lines)
+        }
         switch error.problem {
         case "found unexpected end of stream" where error.context == "while scanning a quoted scalar",
              "found unexpected document indicator" where error.context == "while scanning a quoted scalar":
