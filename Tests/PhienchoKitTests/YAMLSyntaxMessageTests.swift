@@ -98,13 +98,17 @@ struct YAMLSyntaxMessageTests {
 
     /// Each problem said with nothing recognisable around it still reads in Vietnamese, with no
     /// English from libyaml.
-    @Test func everyRenderingIsVietnameseOnly() {
-        for (problem, text) in YAMLSyntaxMessage.problems {
-            let said = YAMLSyntaxMessage(.init(problem: problem, line: 1, column: 1, context: "while parsing a block mapping",
-                                               contextLine: 1, contextColumn: 1), yaml: "x\n")
-            #expect(!LibyamlEnglish.appears(in: said.message), "\(problem): \(said.message)")
-            #expect(!LibyamlEnglish.appears(in: text))
-        }
+    @Test(arguments: YAMLSyntaxMessage.problems.keys.sorted())
+    func eachRenderingIsVietnameseOnly(problem: String) throws {
+        let text = try #require(YAMLSyntaxMessage.problems[problem])
+        #expect(!LibyamlEnglish.appears(in: text))
+        let said = YAMLSyntaxMessage(.init(problem: problem, line: 1, column: 1, context: "while parsing a block mapping",
+                                           contextLine: 1, contextColumn: 1), yaml: "x\n")
+        #expect(!LibyamlEnglish.appears(in: said.message), "\(said.message)")
+        #expect(said.message.contains(text) || said.message.count > 40, "\(said.message)")
+    }
+
+    @Test func aProblemALaterLibyamlAddsIsStillVietnamese() {
         let unknown = YAMLSyntaxMessage(.init(problem: "found something new", line: 1, column: 1), yaml: "x\n")
         #expect(!unknown.message.contains("found"))
     }

@@ -10,7 +10,8 @@ extension SeekerLoader {
         case .problem(.anchorOrAlias(let line, _)):
             return .failure(Failure(line: line, message: "Tệp hồ sơ YAML không được dùng anchor (&) hay alias (*); hãy viết đầy đủ giá trị, nếu không thì không kiểm tra được rò rỉ."))
         case .problem(.syntax(let error)):
-            return .failure(Failure(line: error.line, message: "Sai cú pháp YAML ở dòng này (dấu hai chấm, thụt lề, dấu ngoặc kép), nên không đọc được hồ sơ để kiểm tra rò rỉ."))
+            // Only the line: the Vietnamese explanation quotes the line, and a seeker's values are never printed.
+            return .failure(Failure(line: YAMLSyntaxMessage(error, yaml: text).line, message: "Sai cú pháp YAML ở dòng này (dấu hai chấm, thụt lề, dấu ngoặc kép), nên không đọc được hồ sơ để kiểm tra rò rỉ."))
         case .problem(.duplicateKeys(let duplicates)):
             return .failure(Failure(line: duplicates.first?.line, message: "Một cột được khai báo hai lần trong cùng một hồ sơ; hãy giữ lại một dòng để kiểm tra rò rỉ được."))
         case .problem(.unreadable):
