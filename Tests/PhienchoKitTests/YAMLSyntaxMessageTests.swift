@@ -148,3 +148,25 @@ extension YAMLSyntaxMessageTests {
         #expect((diagnostic.line, diagnostic.column) == (3, 8))
     }
 }
+
+extension YAMLSyntaxMessageTests {
+    @Test("Unusual spaces where YAML needs a real one", arguments: [
+        ("a: 1\n\u{3000} b: 2\n", 3, 1, "dấu cách rộng"), ("a: 1\n  \u{200B}b: 2\n", 3, 3, "ký tự trắng vô hình"),
+        ("tên:\u{A0}Gia Trấn\n", 2, 5, "dấu cách không ngắt dòng"), ("- \u{2003}x\n", 2, 3, "dấu cách rộng"),
+        ("a: 1\nb:\u{FEFF}x\n", 3, 3, "ký tự trắng vô hình"),
+    ])
+    func unusualSpaces(yaml: String, line: Int, column: Int, name: String) throws {
+        let diagnostic = try #require(said(yaml))
+        #expect(diagnostic.code == .unusualSpace)
+        #expect((diagnostic.line, diagnostic.column) == (line, column))
+        #expect(diagnostic.message.contains("(\(name),"))
+    }
+
+    @Test("Unusual spaces inside a value, a quoted key or a comment are only text",
+          arguments: ["title: Thợ\u{A0}may\n", "title: \"a:\u{A0}b\"\n", "# ghi:\u{A0}chú\nx: 1\n", "x: 'a:\u{A0}b'\n"])
+    func unusualSpacesInText(yaml: String) {
+        var sink = DiagnosticSink(path: "f.md")
+        #expect(YAMLDocument.parse(yaml, firstLine: 2, sink: &sink) != nil)
+        #expect(sink.diagnostics.isEmpty)
+    }
+}

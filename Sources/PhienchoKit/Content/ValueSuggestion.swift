@@ -50,8 +50,9 @@ enum ValueSuggestion {
     /// The text inside a whole value wrapped in one pair of curly quotes, with the pair; nil when
     /// the value is not wrapped, or holds quotes of its own (`“A” và “B”`).
     static func unwrappedTypographicQuotes(_ value: String) -> (inner: String, open: Character, close: Character)? {
-        guard value.count >= 3, let first = value.first, let last = value.last,
-              let pair = quotePairs.first(where: { $0.0 == first && $0.1 == last }) else { return nil }
+        // Every curly quote is non-ASCII: most values are told apart by their first byte.
+        guard let lead = value.utf8.first, lead >= 0xC2, let first = value.first, let last = value.last,
+              let pair = quotePairs.first(where: { $0.0 == first && $0.1 == last }), value.count >= 3 else { return nil }
         let inner = value.dropFirst().dropLast()
         guard !inner.contains(where: { $0 == pair.0 || $0 == pair.1 }) else { return nil }
         let trimmed = inner.trimmingWhitespace(includingNewlines: true)

@@ -45,36 +45,6 @@ enum YAMLDocument {
         SourcePosition(line: node.line + offset, column: node.column)
     }
 
-    /// A space YAML does not take for one (a no-break space, a wide space, a zero-width space or
-    /// byte order mark) where YAML needs a real one: in a line's indentation, or right after the
-    /// colon of a `key:`. Elsewhere in a value such a space is only text.
-    static func firstUnusualSpace(in yaml: String) -> (line: Int, column: Int, name: String, place: String)? {
-        // Every such space is encoded from 0xC2 0xA0, 0xE1 0x9A 0x80, 0xE2 0x80/0x81 …, 0xE3 0x80 0x80 or 0xEF 0xBB 0xBF.
-        guard yaml.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF }) else { return nil }
-        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let scalars = Array(text.unicodeScalars)
-            var column = 0
-            while column < scalars.count && (scalars[column] == " " || scalars[column] == "-") { column += 1 }
-            if column < scalars.count, let name = unusualSpaceName(scalars[column]) {
-                return (index + 1, column + 1, name, "đầu dòng")
-            }
-            guard let colon = scalars[column...].firstIndex(of: ":"), colon + 1 < scalars.count,
-                  !scalars[column..<colon].contains(where: { $0 == "\"" || $0 == "'" || $0 == "#" }),
-                  let name = unusualSpaceName(scalars[colon + 1]) else { continue }
-            return (index + 1, colon + 2, name, "sau dấu hai chấm")
-        }
-        return nil
-    }
-
-    private static func unusualSpaceName(_ scalar: Unicode.Scalar) -> String? {
-        switch scalar.value {
-        case 0xA0, 0x202F: return "dấu cách không ngắt dòng"
-        case 0x1680, 0x2000...0x200A, 0x205F, 0x3000: return "dấu cách rộng"
-        case 0x200B, 0xFEFF: return "ký tự trắng vô hình"
-        default: return nil
-        }
-    }
-
     /// 1-based line and column of the first tab in a line's indentation (the spaces and `-` list
     /// markers a line starts with). Those are one byte each, so columns count bytes here.
     private static func firstIndentationTab(in yaml: String) -> (line: Int, column: Int)? {
