@@ -314,7 +314,7 @@ def test_a_page_opened_from_the_disk_says_search_needs_a_web_address(driver: Web
     page says so (with the command to look at the site) instead of blaming the network (issue 20)."""
     driver.get((built_site / "tim-kiem" / "index.html").as_uri() + "?q=lai%20xe")
     status = _wait(driver, lambda d: _state(d)["status"] or False, "a status message")
-    assert "file://" in status and "phiencho serve" in status, status
+    assert "bắt đầu bằng file:" in status and "phiencho serve" in status, status
     assert "kết nối mạng" not in status
 
 

@@ -446,7 +446,7 @@ describe('the script', () => {
 describe('loadFailureMessage', () => {
   test('a page opened from the disk is told it needs a web address, not blamed on the network', () => {
     const message = search.loadFailureMessage('file:');
-    assert.match(message, /file:\/\//);
+    assert.match(message, /bắt đầu bằng file:/);
     assert.match(message, /phiencho serve/);
     assert.doesNotMatch(message, /kết nối mạng/);
   });

@@ -80,7 +80,7 @@ public struct PreviewServer: Sendable {
         do {
             address = try .inet(ip4: "127.0.0.1", port: options.port)
         } catch {
-            throw Failure.listen(port: options.port, "\(error)")
+            throw Failure.listen(port: options.port, Self.reason(error))
         }
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: PreviewHandler(state: state))
 
@@ -90,7 +90,7 @@ public struct PreviewServer: Sendable {
                     try await server.run()
                 } catch is CancellationError {
                 } catch {
-                    throw Failure.listen(port: options.port, "\(error)")
+                    throw Failure.listen(port: options.port, Self.reason(error))
                 }
                 return false
             }
@@ -147,6 +147,15 @@ public struct PreviewServer: Sendable {
         }
         await state.update(failure: report.succeeded ? nil : report.diagnostics)
         events(.built(report, first: first))
+    }
+
+    /// A socket error in Vietnamese (FlyingFox's descriptions are English).
+    private static func reason(_ error: any Error) -> String {
+        switch error as? SocketError {
+        case .failed(_, let code, _)?: return code == EADDRINUSE ? "cổng đang bận" : SystemErrorText.vietnamese(code)
+        case .timeout?: return "quá thời gian chờ"
+        default: return "lỗi mạng trên máy này"
+        }
     }
 
     private static func makeTemporaryFolder() throws -> URL {

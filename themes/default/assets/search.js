@@ -153,8 +153,8 @@
    */
   function loadFailureMessage(protocol) {
     if (protocol === 'file:') {
-      return 'Ô tìm kiếm chỉ chạy khi trang được mở qua một địa chỉ web (http:// hoặc https://), ' +
-        'không chạy khi mở thẳng tệp từ ổ đĩa (file://). Cán bộ xem thử trang bằng lệnh “phiencho serve” ' +
+      return 'Ô tìm kiếm chỉ chạy khi trang được mở qua một địa chỉ web, ' +
+        'không chạy khi mở thẳng tệp từ ổ đĩa (địa chỉ bắt đầu bằng file:). Cán bộ xem thử trang bằng lệnh “phiencho serve” ' +
         'rồi mở địa chỉ lệnh đó in ra.';
     }
     return 'Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối mạng rồi thử lại.';
