@@ -26,12 +26,18 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(name: "CPlatform"),
         .target(
             name: "PhienchoKit",
             dependencies: [
                 "CCmark",
                 "CLibYAML",
+                "CQRencode",
                 "CPlatform",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what phiencho needs, on Debian 12 with the Swift toolchain:
-#   scripts/setup.sh build   Debian packages for building (libcmark-dev, libyaml-dev, pkg-config)
+#   scripts/setup.sh build   Debian packages for building (libcmark-dev, libyaml-dev, libqrencode-dev, pkg-config)
 #   scripts/setup.sh test    those, the packages the tests use (Chromium and its driver, nginx,
-#                            a Java runtime for the HTML checker, Python venv, Node.js, systemd for
+#                            a Java runtime for the HTML checker, Python venv, Node.js, zbar-tools
+#                            (zbarimg reads the printed QR codes), systemd for
 #                            `systemd-analyze verify` of the deploy units) and the
 #                            Python virtual environment .venv/ with requirements-test.txt
 # Idempotent and quick when everything is there: packages are checked with dpkg first and
@@ -29,9 +30,9 @@ case "$mode" in
 esac
 
 # --- Debian packages ---------------------------------------------------------------------------
-packages=(libcmark-dev libyaml-dev pkg-config)
+packages=(libcmark-dev libyaml-dev libqrencode-dev pkg-config)
 if [[ $mode == test ]]; then
-    packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip systemd)
+    packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip systemd zbar-tools)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
 fi
 

@@ -149,8 +149,11 @@ struct GoldenSiteTests {
             #expect(html.count(of: "<h1") == 1, "\(path) has \(html.count(of: "<h1")) h1")
             #expect(html.contains("href=\"#noi-dung\"") && html.contains("<main id=\"noi-dung\""), "\(path)")
             #expect(html.contains("Trung tâm Dịch vụ việc làm thử nghiệm"), "\(path)")
-            // No JavaScript outside the search page: elsewhere the only script element is inert JSON-LD data.
-            if path != "tim-kiem/index.html" { #expect(html.count(of: "<script") == html.count(of: "<script type=\"application/ld+json\">"), "\(path) has a script") }
+            // JavaScript only as an enhancement: the search page's, and a vacancy's share and speech
+            // buttons; elsewhere the only script element is inert JSON-LD data.
+            let enhancements = path == "tim-kiem/index.html" ? 1 : path.hasPrefix("viec-lam/") ? 2 : 0
+            #expect(html.count(of: "<script") == html.count(of: "<script type=\"application/ld+json\">") + enhancements, "\(path) has a script")
+            #expect(html.count(of: "<script src=") == html.count(of: "\" defer></script>"), "\(path): a script that is not deferred")
         }
     }
 
@@ -212,6 +215,12 @@ struct GoldenSiteTests {
     @Test func termsIndexCountsOpenVacancies() throws {
         let html = try #require(site.text("xa-phuong/index.html"))
         #expect(html.contains("xã Gia Trấn</a> <span class=\"count\">(3 việc làm)</span>"))
-        #expect(html.contains("xã Phát Diệm <span class=\"count\">(chưa có việc làm)</span>"))
+        // Communes with open vacancies first, most first; the others in a compact list, not linked.
+        let open = try #require(html.range(of: "<ul class=\"terms\">"))
+        let compact = try #require(html.range(of: "<ul class=\"terms-compact\">"))
+        #expect(open.lowerBound < compact.lowerBound)
+        #expect(html[compact.upperBound...].contains("<li>xã Phát Diệm</li>"))
+        let counts = html[open.upperBound..<compact.lowerBound].matches(of: /\((\d+) việc làm\)/).map { Int($0.output.1)! }
+        #expect(counts == counts.sorted(by: >) && counts.first == 3, "\(counts)")
     }
 }

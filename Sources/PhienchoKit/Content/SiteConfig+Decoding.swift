@@ -63,13 +63,18 @@ extension SiteConfig {
                 idPrefix = nil
             }
         }
+        let hotline = fields.values["hotline"] == nil ? nil : reader.string(fields, "hotline")
+        if let hotline, !Vacancy.isPlausiblePhone(hotline) {
+            reader.sink.error(.invalidChoice, at: fields.values["hotline"].flatMap(reader.position),
+                              "Số điện thoại đường dây nóng “\(hotline)” quá ngắn; ghi đầy đủ, ví dụ \"0229 3871 234\".")
+        }
         guard !reader.sink.hasErrors, let title, let description, let baseURL, let language, let timeZone,
               let province, let organization, let pageSize, let theme, let idPrefix else {
             return (nil, reader.sink.diagnostics)
         }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                            timeZone: timeZone, province: province, organization: organization,
-                           pageSize: pageSize, theme: theme, auditAllow: auditAllow, idPrefix: idPrefix),
+                           pageSize: pageSize, theme: theme, auditAllow: auditAllow, idPrefix: idPrefix, hotline: hotline),
                 reader.sink.diagnostics)
     }
 }

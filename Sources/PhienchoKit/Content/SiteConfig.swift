@@ -17,9 +17,12 @@ public struct SiteConfig: Sendable {
     var auditAllow: [String] = []
     /// First part of the ids `phiencho new` gives new vacancies (`NB` → `NB-2026-031`).
     var idPrefix: String = SiteConfig.defaultIDPrefix
+    /// The centre's phone (`hotline`), shown as a call link in every footer, on every vacancy and
+    /// on printed sheets, and called from a vacancy whose employer gives no phone.
+    var hotline: String? = nil
 
     static let keys = ["title", "description", "base_url", "language", "timezone", "province",
-                              "organization", "page_size", "theme", "audit_allow", "id_prefix"]
+                              "organization", "page_size", "theme", "audit_allow", "id_prefix", "hotline"]
 
     /// The id prefix when site.yml sets none: "VL", for "việc làm".
     static let defaultIDPrefix = "VL"

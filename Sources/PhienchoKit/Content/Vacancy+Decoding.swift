@@ -145,7 +145,7 @@ extension Vacancy {
         let name = reader.string(map, "name")
         let address = map.values["address"] == nil ? nil : reader.string(map, "address")
         let phone = map.values["phone"] == nil ? nil : reader.string(map, "phone")
-        if let phone, digitCount(phone) < 6 {
+        if let phone, !isPlausiblePhone(phone) {
             reader.sink.error(.invalidChoice, at: map.values["phone"].flatMap(reader.position),
                               "Số điện thoại “\(phone)” quá ngắn; ghi đầy đủ, ví dụ \"0229 3871 000\".")
         }
@@ -162,6 +162,9 @@ extension Vacancy {
         guard let name else { return nil }
         return Employer(name: name, address: address, phone: phone, email: email, website: website)
     }
+
+    /// A phone number with at least six digits (employers' phones, the centre's hotline).
+    static func isPlausiblePhone(_ text: String) -> Bool { digitCount(text) >= 6 }
 
     /// The characters of `text` that are numbers; for ASCII text, its bytes 0–9.
     private static func digitCount(_ text: String) -> Int {

@@ -12,8 +12,9 @@ struct RSSFeed: Sendable {
     /// Already in newest-first order.
     let vacancies: [PublicVacancy]
 
-    /// Renders the feed. `fallbackBuildDate` is used for an empty feed (the site's newest `posted`).
-    func xml(site: SiteConfig, fallbackBuildDate: LocalDate?) -> String {
+    /// Renders the feed; `lastBuildDate` is the build day (`--now`), so the same content and day give
+    /// the same bytes.
+    func xml(site: SiteConfig, buildDay: LocalDate) -> String {
         let items = vacancies.prefix(Self.maximumItems)
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -25,9 +26,7 @@ struct RSSFeed: Sendable {
         <language>\(XML.escape(site.language))</language>
 
         """
-        if let newest = items.map(\.posted).max() ?? fallbackBuildDate {
-            out += "<lastBuildDate>\(newest.rfc822(utcOffset: site.utcOffset(on: newest)))</lastBuildDate>\n"
-        }
+        out += "<lastBuildDate>\(buildDay.rfc822(utcOffset: site.utcOffset(on: buildDay)))</lastBuildDate>\n"
         out += "<atom:link href=\"\(XML.escape(site.absoluteURL(feedPath)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         for vacancy in items {
             let url = XML.escape(site.absoluteURL(vacancy.path))
@@ -47,16 +46,19 @@ struct RSSFeed: Sendable {
         return out
     }
 
-    /// Plain-text item description: employer, place of work, salary, deadline. Feed readers take an
+    /// Plain-text item description: employer, place of work, salary, deadline, the employer's phone
+    /// (people here call rather than write). Feed readers take an
     /// item description as HTML, so it is HTML-escaped before being XML-escaped: text stays text.
     static func summary(of vacancy: PublicVacancy) -> String {
         var place = "\(vacancy.commune.kind.rawValue) \(vacancy.commune.name)"
         if let address = vacancy.address { place = "\(address), \(place)" }
-        return [
+        var parts = [
             "Đơn vị tuyển dụng: \(vacancy.employerName).",
             "Nơi làm việc: \(place).",
             "Mức lương: \(VietnameseFormat.salary(vacancy.salary)).",
             "Hạn nộp hồ sơ: \(vacancy.expires.vietnamese).",
-        ].joined(separator: " ")
+        ]
+        if let phone = vacancy.employerPhone { parts.append("Điện thoại: \(phone).") }
+        return parts.joined(separator: " ")
     }
 }

@@ -25,12 +25,11 @@ struct SiteFeeds: Sendable {
     }
 
     func renderFeeds() -> [OutputFile] {
-        let newest = site.open.first?.posted
-        return parallelMap(feeds) { OutputFile(path: $0.feedPath, text: $0.xml(site: site.site, fallbackBuildDate: newest)) }
+        parallelMap(feeds) { OutputFile(path: $0.feedPath, text: $0.xml(site: site.site, buildDay: site.now)) }
     }
 
-    /// `sitemap.xml`: open vacancies, listing pages, term pages and plain pages — never expired or
-    /// unpublished vacancies. `lastmod` is the newest `posted` shown on the page, when there is one.
+    /// `sitemap.xml`: open vacancies, listing pages, the pages of terms with open vacancies and plain
+    /// pages — never expired or unpublished vacancies, nor an empty term page. `lastmod` is the newest `posted` shown on the page, when there is one.
     func renderSitemap() -> OutputFile {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         func add(_ path: String, _ lastmod: LocalDate?) {
@@ -48,7 +47,10 @@ struct SiteFeeds: Sendable {
         for taxonomy in Taxonomy.allCases { add(Routes.index(of: taxonomy), site.open.first?.posted) }
         for taxonomy in Taxonomy.allCases {
             let open = taxonomy.openVacancies(of: site)
-            for term in taxonomy.terms(of: site) { addListing(open[term.slug] ?? [], basePath: Routes.term(term)) }
+            // A term without open vacancies has a page (marked noindex), but nothing to offer a search engine.
+            for term in taxonomy.terms(of: site) where !(open[term.slug] ?? []).isEmpty {
+                addListing(open[term.slug]!, basePath: Routes.term(term))
+            }
         }
         for vacancy in site.open.sorted(by: { $0.slug < $1.slug }) { add(vacancy.path, vacancy.posted) }
         for page in site.pages { add(Routes.plainPage(slug: page.slug), nil) }

@@ -5,20 +5,24 @@ extension SiteRenderer {
         OutputFile(path: Routes.file(ofPage: path), bytes: theme.render(template, .object(context)))
     }
 
-    /// Keys present on every page. `path` is the page's root-relative folder ("" for home).
+    /// Keys present on every page. `path` is the page's root-relative folder ("" for home);
+    /// `documentTitle` replaces the `<title>` made from `title` (a vacancy's names its employer and place).
     func common(path: String, kind: String, title: String, description: String, navSection: String?,
-                noindex: Bool = false, extraFeeds: [TemplateValue] = []) -> TemplateObject {
+                noindex: Bool = false, extraFeeds: [TemplateValue] = [], documentTitle: String? = nil) -> TemplateObject {
         let depth = path.utf8.count(where: { $0 == UInt8(ascii: "/") })
         var context = TemplateObject(minimumCapacity: 16)
         context.append("root", .string(String(repeating: "../", count: depth)))
         context.append("site", shared.site)
         context.append("page", [
             "title": .string(title),
-            "documentTitle": .string(kind == "home" ? config.title : "\(title) – \(config.title)"),
+            "documentTitle": .string(documentTitle ?? (kind == "home" ? config.title : "\(title) – \(config.title)")),
             "description": .string(description),
             "canonical": .string(config.absoluteURL(path)),
             "noindex": .bool(noindex),
             "kind": .string(kind),
+            // Open Graph: what Zalo and Facebook show for a shared link.
+            "ogType": .string(kind == "vacancy" ? "article" : "website"),
+            "ogTitle": .string(kind == "home" ? config.title : title),
         ])
         context.append("assets", shared.assets)
         context.append("build", shared.build)
@@ -64,6 +68,7 @@ extension SiteRenderer {
         card.append("href", .string(vacancy.path))
         card.append("employer", .string(vacancy.employerName))
         card.append("commune", .string(vacancy.commune.name))
+        card.append("place", .string(Self.place(vacancy.commune)))
         card.append("communeHref", .string(Routes.term(vacancy.commune)))
         card.append("sector", .string(vacancy.sector.name))
         card.append("sectorHref", .string(Routes.term(vacancy.sector)))
@@ -77,10 +82,27 @@ extension SiteRenderer {
         return card
     }
 
+    /// A commune as every page names it: "xã Gia Trấn", "phường Hoa Lư".
+    static func place(_ commune: Term) -> String {
+        "\(commune.kind.rawValue) \(commune.name)"
+    }
+
+    /// "còn 12 ngày", "hết hạn hôm nay" at the build day; nil once expired.
+    static func daysLeft(_ vacancy: PublicVacancy, at now: LocalDate) -> String? {
+        let days = vacancy.expires.dayNumber - now.dayNumber
+        return days < 0 ? nil : days == 0 ? "hết hạn hôm nay" : "còn \(days) ngày"
+    }
+
     func detail(_ vacancy: PublicVacancy) -> TemplateValue {
         var context = detailBase(vacancy)
         context.append("id", .string(vacancy.id))
         context.append("expired", .bool(vacancy.isExpired))
+        context.append("daysLeft", .string(vacancy.isExpired ? nil : Self.daysLeft(vacancy, at: site.now)))
+        // The call link: the employer's phone, else the centre's hotline.
+        let call = vacancy.employerPhone ?? config.hotline
+        context.append("callNumber", .string(call))
+        context.append("callHref", .string(call.map(VietnameseFormat.telephoneHref)))
+        context.append("callsCentre", .bool(vacancy.employerPhone == nil && config.hotline != nil))
         context.append("employerAddress", .string(vacancy.employerAddress))
         context.append("employerPhone", .string(vacancy.employerPhone))
         context.append("employerPhoneHref", .string(vacancy.employerPhone.map(VietnameseFormat.telephoneHref)))
@@ -114,5 +136,15 @@ extension SiteRenderer {
 
     func termLink(_ term: Term, count: Int) -> TemplateValue {
         ["name": .string(term.name), "kindLabel": .string(term.kind.rawValue), "href": .string(Routes.term(term)), "count": .int(count)]
+    }
+
+    /// A taxonomy's index lists: the terms with open vacancies first, most first (ties by folded
+    /// name), then the others by folded name, for the compact list.
+    func termIndex(_ taxonomy: Taxonomy) -> (open: TemplateValue, empty: TemplateValue) {
+        let counts = taxonomy.openVacancies(of: site)
+        let named = taxonomy.terms(of: site).map { (term: $0, key: (VietnameseFolding.fold($0.name), $0.name), count: counts[$0.slug]?.count ?? 0) }
+        let open = named.filter { $0.count > 0 }.sorted { ($1.count, $0.key.0, $0.key.1) < ($0.count, $1.key.0, $1.key.1) }
+        let empty = named.filter { $0.count == 0 }.sorted { $0.key < $1.key }
+        return (.list(open.map { termLink($0.term, count: $0.count) }), .list(empty.map { termLink($0.term, count: 0) }))
     }
 }

@@ -25,6 +25,8 @@ struct SiteRenderer: Sendable {
         /// `feedLink` of every commune and of every sector, by slug.
         var communeFeeds: [String: TemplateValue]
         var sectorFeeds: [String: TemplateValue]
+        /// Each vacancy page's `<title>` by id (`documentTitles(of:)`).
+        var documentTitles: [String: String]
     }
 
     init(site: PublicSite, theme: Theme) {
@@ -44,6 +46,8 @@ struct SiteRenderer: Sendable {
             site: [
                 "title": .string(config.title), "description": .string(config.description), "organization": .string(config.organization),
                 "province": .string(config.province), "language": .string(config.language),
+                "hotline": .string(config.hotline), "hotlineHref": .string(config.hotline.map(VietnameseFormat.telephoneHref)),
+                "ogImage": .string(theme.assetPaths["og-image"].map(config.absoluteURL)),
             ],
             assets: .object(assets),
             build: ["date": .string(site.now.vietnamese), "dateISO": .string(site.now.iso)],
@@ -52,9 +56,25 @@ struct SiteRenderer: Sendable {
             noNav: nav(current: nil),
             cards: Dictionary(cards, uniquingKeysWith: { first, _ in first }),
             communeFeeds: Dictionary(site.communes.map { ($0.slug, Self.feedLink($0, config: config)) }, uniquingKeysWith: { first, _ in first }),
-            sectorFeeds: Dictionary(site.sectors.map { ($0.slug, Self.feedLink($0, config: config)) }, uniquingKeysWith: { first, _ in first })
+            sectorFeeds: Dictionary(site.sectors.map { ($0.slug, Self.feedLink($0, config: config)) }, uniquingKeysWith: { first, _ in first }),
+            documentTitles: Self.documentTitles(of: site.open + site.expired, siteTitle: config.title)
         )
     }
+
+    /// "Vị trí – Đơn vị – xã X | site" for each vacancy: what a shared link and a browser tab show.
+    /// Two vacancies that would share one get their id added, so every title is unique.
+    static func documentTitles(of vacancies: [PublicVacancy], siteTitle: String) -> [String: String] {
+        let names = vacancies.map { "\($0.title) – \($0.employerName) – \(place($0.commune))" }
+        var uses: [String: Int] = [:]
+        for name in names { uses[name, default: 0] += 1 }
+        var titles: [String: String] = [:]
+        for (vacancy, name) in zip(vacancies, names) {
+            titles[vacancy.id] = (uses[name]! > 1 ? "\(name) (mã \(vacancy.id))" : name) + " | " + siteTitle
+        }
+        return titles
+    }
+
+    var documentTitles: [String: String] { shared.documentTitles }
 
     var config: SiteConfig { site.site }
 
@@ -110,11 +130,14 @@ struct SiteRenderer: Sendable {
     /// `viec-lam/<id>/index.html` for every open and expired vacancy.
     func renderVacancyPages() -> [OutputFile] {
         parallelMap(site.open + site.expired) { vacancy in
+            let place = Self.place(vacancy.commune)
             var context = common(path: vacancy.path, kind: "vacancy", title: vacancy.title,
-                                 description: "\(vacancy.title) – \(vacancy.employerName), \(vacancy.commune.kind.rawValue) \(vacancy.commune.name). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
+                                 description: "\(vacancy.employerName), \(place). Lương: \(VietnameseFormat.salary(vacancy.salary)). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
                                  navSection: nil, noindex: vacancy.isExpired,
-                                 extraFeeds: [feedLink(vacancy.commune), feedLink(vacancy.sector)])
+                                 extraFeeds: [feedLink(vacancy.commune), feedLink(vacancy.sector)],
+                                 documentTitle: documentTitles[vacancy.id])
             context.append("vacancy", detail(vacancy))
+            context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(vacancy.path), label: "Mã QR dẫn tới trang của tin này")))
             context.append("structuredDataHTML", .string(JobPosting.scriptElement(for: vacancy, site: config)))
             return page(vacancy.path, template: "vacancy", context)
         }
@@ -128,7 +151,10 @@ struct SiteRenderer: Sendable {
         let indexPath = Routes.index(of: taxonomy)
         var context = common(path: indexPath, kind: taxonomy.indexKind, title: taxonomy.indexTitle,
                              description: taxonomy.indexDescription, navSection: indexPath)
+        let (openTerms, emptyTerms) = termIndex(taxonomy)
         context.append("terms", termLinks(taxonomy, onlyOpen: false))
+        context.append("openTerms", openTerms)
+        context.append("emptyTerms", emptyTerms)
         context.append("termKind", .string(taxonomy.termKind))
         context.append("isCommunes", .bool(communes))
         context.append("isSectors", .bool(!communes))
@@ -145,11 +171,12 @@ struct SiteRenderer: Sendable {
                 var context = common(path: path, kind: taxonomy.termKind,
                                      title: number == 1 ? heading : "\(heading) – trang \(number)",
                                      description: "\(heading): \(vacancies.count) việc làm đang tuyển.", navSection: indexPath,
-                                     extraFeeds: [termFeed])
+                                     noindex: vacancies.isEmpty, extraFeeds: [termFeed])
                 context.append("rss", rss)
                 context.append("term", termValue)
                 context.append("vacancies", .list(pagination.range(ofPage: number).map { card(vacancies[$0]) }))
                 context.append("pagination", pagination.context(forPage: number))
+                context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(path), label: "Mã QR dẫn tới trang này")))
                 context.append("isCommune", .bool(communes))
                 context.append("isSector", .bool(!communes))
                 return page(path, template: "term", context)

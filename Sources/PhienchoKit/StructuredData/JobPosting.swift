@@ -11,7 +11,7 @@ enum JobPosting {
         ]
         var organization: [(String, JSON)] = [("@type", .string("Organization")), ("name", .string(vacancy.employerName))]
         if let website = vacancy.employerWebsite { organization.append(("sameAs", .string(website))) }
-        let description = vacancy.descriptionHTML.isEmpty ? vacancy.title : vacancy.descriptionHTML
+        let description = description(of: vacancy, pageURL: site.absoluteURL(vacancy.path))
 
         var members: [(String, JSON)] = [
             ("@context", .string("https://schema.org")),
@@ -25,6 +25,8 @@ enum JobPosting {
             ("hiringOrganization", .object(organization)),
             ("jobLocation", .object([("@type", .string("Place")), ("address", .object(address))])),
             ("totalJobOpenings", .int(vacancy.openings)),
+            // Applying is by phone or in person, never on this site.
+            ("directApply", .bool(false)),
         ]
         if let salary = vacancy.salary {
             var value: [(String, JSON)] = [("@type", .string("QuantitativeValue"))]

@@ -95,7 +95,8 @@ extension LocalDate {
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekday = weekdays[((dayNumber % 7) + 7) % 7]
-        return "\(weekday), \(Self.padded(day, 2)) \(months[month - 1]) \(Self.padded(year, 4)) 00:00:00 "
+        // Noon, not midnight: the same day in every time zone a reader may be in.
+        return "\(weekday), \(Self.padded(day, 2)) \(months[month - 1]) \(Self.padded(year, 4)) 12:00:00 "
             + Self.offset(utcOffset, separator: "")
     }
 
