@@ -79,8 +79,8 @@ def xml_text(text: str) -> str:
 
 
 def rfc822(day: dt.date) -> str:
-    """Midnight of a day in Việt Nam, RFC 822: "Thu, 15 Oct 2026 00:00:00 +0700"."""
-    return email.utils.format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=VIETNAM))
+    """Noon of a day in Việt Nam, RFC 822: "Thu, 15 Oct 2026 12:00:00 +0700" (the same day in UTC)."""
+    return email.utils.format_datetime(dt.datetime(day.year, day.month, day.day, 12, tzinfo=VIETNAM))
 
 
 def vn_number(value: int) -> str:
@@ -376,11 +376,9 @@ def check_feed(content: Content, site: Path, feed_path: str, page_path: str, vac
     assert language == "vi", f"{feed_path}: language {language!r}, expected 'vi'"
 
     shown = vacancies[:MAX_ITEMS]
-    newest = max((v.posted for v in shown), default=None) or max((v.posted for v in content.open), default=None)
     last_build = only_child(channel, "lastBuildDate", feed_path).text
-    assert newest is not None
-    assert last_build == rfc822(newest), \
-        f"{feed_path}: lastBuildDate {last_build!r}, expected the newest posted {rfc822(newest)!r}"
+    assert last_build == rfc822(content.now), \
+        f"{feed_path}: lastBuildDate {last_build!r}, expected the build day {rfc822(content.now)!r}"
 
     self_links = [element for element in channel.findall(f"{{{ATOM_NS}}}link") if element.get("rel") == "self"]
     assert len(self_links) == 1, f"{feed_path}: expected one atom:link rel=self, found {len(self_links)}"
@@ -777,10 +775,17 @@ def check_job_posting(content: Content, site: Path, vacancy: Vacancy) -> dict:
 
     description = ld.get("description")
     assert isinstance(description, str) and description, f"{where}: no description"
+    # The page's description (or the title), then the requirements and benefits as shown on the page:
+    # search engines show only this field (issue 19).
+    shown_body, _, lists = description.partition("<h3>Yêu cầu</h3>") if "<h3>Yêu cầu</h3>" in description \
+        else description.partition("<h3>Quyền lợi</h3>")
     if vacancy.body.strip():
-        assert description in text, f"{where}: the JSON-LD description is not the description shown on the page"
+        assert shown_body in text, f"{where}: the JSON-LD description is not the description shown on the page"
     else:
-        assert description == vacancy.title
+        assert shown_body == f"<p>{html.escape(vacancy.title, quote=True).replace('&#x27;', '&#39;')}</p>\n"
+    for heading in ("Yêu cầu", "Quyền lợi"):
+        assert (f"<h2>{heading}</h2>" in text) == (f"<h3>{heading}</h3>" in description), f"{where}: {heading}"
+    assert ld.get("directApply") is False, f"{where}: directApply is not false"
 
     noindex = any(meta.get("name") == "robots" and "noindex" in meta.get("content", "") for meta in page.metas)
     if vacancy.expires < content.now:
@@ -867,7 +872,10 @@ def check_sitemap(content: Content, site: Path) -> None:
     page_size = int(content.site.get("page_size", 10))
     wanted = listing_paths("", len(content.open), page_size) + ["xa-phuong/", "nganh-nghe/"]
     for term in content.communes + content.sectors:
-        wanted += listing_paths(term.folder, len(content.open_in(term)), page_size)
+        if content.open_in(term):
+            wanted += listing_paths(term.folder, len(content.open_in(term)), page_size)
+        else:
+            assert content.url(term.folder) not in entries, f"{term.folder} has no open vacancy but is in the sitemap"
     missing = [content.url(p) for p in wanted if content.url(p) not in entries]
     assert not missing, f"{len(missing)} listing/term pages missing from the sitemap, e.g. {missing[:5]}"
     if content.open:

@@ -109,6 +109,9 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite",
                   "longdesc", "usemap", "codebase", "data", "srcset", "manifest", "ping", "icon", "lowsrc", "dynsrc"}
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "svg", "math", "frame", "frameset", "applet", "base"}
+#: The QR code of printed sheets (issue 19) is the only SVG allowed: these elements, these attributes.
+QR_ELEMENTS = {"svg": {"class", "viewbox", "role", "aria-label"}, "rect": {"width", "height", "fill"},
+               "path": {"d", "stroke", "stroke-width"}}
 THEME_SCRIPT = re.compile(r"^(?:\.\./)*assets/[\w.-]+\.js$")
 JS_SINKS = re.compile(r"\binnerHTML\b|\bouterHTML\b|\binsertAdjacentHTML\b|document\.write|\beval\s*\(|new\s+Function\b")
 CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]")
@@ -260,7 +263,21 @@ class SafetyChecker(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.check_element(tag, attrs)
 
+    def _qr_is_open(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """The one SVG the engine writes: the printed sheets' QR code, `<svg class="qr">` holding
+        only a `rect` and a `path`, with exactly the attributes QRCode.svg gives them."""
+        names = {name for name, _ in attrs}
+        if tag == "svg":
+            if dict(attrs).get("class") == "qr" and names == QR_ELEMENTS["svg"]:
+                self._in_qr = True
+                return True
+            return False
+        return getattr(self, "_in_qr", False) and names == QR_ELEMENTS[tag] \
+            and all(re.fullmatch(r"[#0-9a-zA-Z .-]*", value or "") for _, value in attrs)
+
     def check_element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in QR_ELEMENTS and self._qr_is_open(tag, attrs):
+            return
         if tag in FORBIDDEN_ELEMENTS:
             self.problem(f"<{tag}> element")
         for name, value in attrs:
@@ -278,6 +295,8 @@ class SafetyChecker(HTMLParser):
                 self.problem("<meta http-equiv=refresh>")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "svg":
+            self._in_qr = False
         if tag == "script" and self._script is not None:
             kind, parts = self._script
             text = "".join(parts)

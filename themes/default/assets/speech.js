@@ -44,8 +44,8 @@
       }
       var title = document.querySelector('h1');
       var utterance = new window.SpeechSynthesisUtterance(textToRead((title ? title.innerText + '\n' : '') + facts.innerText));
-      utterance.voice = voice;
       utterance.lang = voice.lang;
+      try { utterance.voice = voice; } catch (error) { /* the language alone picks a voice */ }
       utterance.onend = utterance.onerror = function () { button.textContent = 'Nghe đọc tin'; };
       button.textContent = 'Dừng đọc';
       synth.speak(utterance);
