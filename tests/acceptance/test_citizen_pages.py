@@ -109,7 +109,8 @@ def test_the_header_is_one_row_on_small_screens_and_works_without_javascript(no_
     menu.click()
     assert no_js.current_url.endswith("#danh-muc")
     links = [a.text for a in no_js.find_elements(By.CSS_SELECTOR, "#danh-muc a") if a.is_displayed()]
-    assert links[:4] == ["Tìm việc làm", "Trang chủ", "Xã/phường", "Ngành nghề"], links
+    assert links[:3] == ["Trang chủ", "Xã/phường", "Ngành nghề"], links
+    assert no_js.find_element(By.CSS_SELECTOR, "#danh-muc input[name=q]").is_displayed(), "the search box opens too"
 
 
 # --- the centre's hotline ------------------------------------------------------------------------

@@ -111,7 +111,7 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster",
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "svg", "math", "frame", "frameset", "applet", "base"}
 #: The QR code of printed sheets (issue 19) is the only SVG allowed: these elements, these attributes.
 QR_ELEMENTS = {"svg": {"class", "viewbox", "role", "aria-label"}, "rect": {"width", "height", "fill"},
-               "path": {"d", "stroke", "stroke-width"}}
+               "path": {"d", "stroke"}}
 THEME_SCRIPT = re.compile(r"^(?:\.\./)*assets/[\w.-]+\.js$")
 JS_SINKS = re.compile(r"\binnerHTML\b|\bouterHTML\b|\binsertAdjacentHTML\b|document\.write|\beval\s*\(|new\s+Function\b")
 CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]")

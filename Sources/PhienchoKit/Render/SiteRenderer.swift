@@ -137,7 +137,10 @@ struct SiteRenderer: Sendable {
                                  extraFeeds: [feedLink(vacancy.commune), feedLink(vacancy.sector)],
                                  documentTitle: documentTitles[vacancy.id])
             context.append("vacancy", detail(vacancy))
-            context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(vacancy.path), label: "Mã QR dẫn tới trang của tin này")))
+            // Only an open vacancy is printed for a notice board; an expired page says so and needs no code.
+            if !vacancy.isExpired {
+                context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(vacancy.path), label: "Mã QR dẫn tới trang của tin này")))
+            }
             context.append("structuredDataHTML", .string(JobPosting.scriptElement(for: vacancy, site: config)))
             return page(vacancy.path, template: "vacancy", context)
         }

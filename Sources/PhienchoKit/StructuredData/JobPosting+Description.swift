@@ -16,22 +16,38 @@ extension JobPosting {
     /// values that do not parse are left alone. The HTML is the engine's own (cmark, escaped
     /// values), whose attribute values are always in double quotes.
     static func absolutizingLinks(_ html: String, base: String) -> String {
-        guard let baseURL = URL(string: base), html.contains("href=\"") || html.contains("src=\"") else { return html }
-        var out = ""
-        var rest = html[...]
-        while let attribute = [rest.firstRange(of: "href=\""), rest.firstRange(of: "src=\"")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }),
-              let close = rest[attribute.upperBound...].firstIndex(of: "\"") {
-            out += rest[..<attribute.upperBound]
-            let value = String(rest[attribute.upperBound..<close])
+        // Found in the UTF-8 bytes: most descriptions hold no link, and every vacancy comes here.
+        let bytes = Array(html.utf8)
+        let attributes = [Array("href=\"".utf8), Array("src=\"".utf8)]
+        var valueRanges: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            if let attribute = attributes.first(where: { bytes[index...].starts(with: $0) }) {
+                let start = index + attribute.count
+                guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                valueRanges.append(start..<end)
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        guard !valueRanges.isEmpty, let baseURL = URL(string: base) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64 * valueRanges.count)
+        var copied = 0
+        for range in valueRanges {
+            out += bytes[copied..<range.lowerBound]
+            let value = String(decoding: bytes[range], as: UTF8.self)
             let unescaped = value.replacingOccurrences(of: "&amp;", with: "&")
             if !value.hasPrefix("#"), URL(string: unescaped)?.scheme == nil,
                let absolute = URL(string: unescaped, relativeTo: baseURL)?.absoluteString {
-                out += HTML.escape(absolute)
+                HTML.appendEscaped(absolute, to: &out)
             } else {
-                out += value
+                out += bytes[range]
             }
-            rest = rest[close...]
+            copied = range.upperBound
         }
-        return out + rest
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
