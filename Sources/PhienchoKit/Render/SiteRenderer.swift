@@ -74,8 +74,6 @@ struct SiteRenderer: Sendable {
         return titles
     }
 
-    var documentTitles: [String: String] { shared.documentTitles }
-
     var config: SiteConfig { site.site }
 
     // MARK: Pages
@@ -135,7 +133,7 @@ struct SiteRenderer: Sendable {
                                  description: "\(vacancy.employerName), \(place). Lương: \(VietnameseFormat.salary(vacancy.salary)). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
                                  navSection: nil, noindex: vacancy.isExpired,
                                  extraFeeds: [feedLink(vacancy.commune), feedLink(vacancy.sector)],
-                                 documentTitle: documentTitles[vacancy.id])
+                                 documentTitle: shared.documentTitles[vacancy.id])
             context.append("vacancy", detail(vacancy))
             // Only an open vacancy is printed for a notice board; an expired page says so and needs no code.
             if !vacancy.isExpired {
