@@ -68,10 +68,11 @@ struct GoldenSiteTests {
         }
     }
 
-    @Test("The internal staff notes reach no output file")
+    @Test("The internal staff notes and the reported results reach no output file")
     func internalNotesNeverPublished() {
         #expect(!site.files.isEmpty)
         for (path, data) in site.files {
+            #expect(data.range(of: Data("KET-QUA-5R8W2".utf8)) == nil, "\(path) contains a result's reporter")
             #expect(data.range(of: Data(Self.internalMarker.utf8)) == nil, "\(path) contains the internal marker")
             let folded = VietnameseFolding.fold(String(decoding: data, as: UTF8.self))
             #expect(!folded.contains(VietnameseFolding.fold(Self.internalMarker)), "\(path) contains the internal marker (folded)")

@@ -6,6 +6,7 @@ enum FieldLabels {
         "location": "nơi làm việc", "location.commune": "xã/phường", "sector": "ngành nghề",
         "employment_type": "hình thức làm việc", "openings": "số lượng", "salary": "mức lương",
         "base_url": "địa chỉ trang", "name": "tên", "kind": "loại",
+        "results": "kết quả tuyển", "results.date": "ngày báo kết quả", "results.hired": "số người đã tuyển",
     ]
 
     static func hint(for path: String) -> String {

@@ -2,7 +2,7 @@ import Foundation
 
 extension Vacancy {
     static let keys = ["id", "title", "status", "posted", "expires", "employer", "location", "sector",
-                       "employment_type", "openings", "salary", "requirements", "benefits", "tags", "apply", "internal"]
+                       "employment_type", "openings", "salary", "requirements", "benefits", "tags", "apply", "internal", "results"]
     static let required: [String] = ["id", "title", "status", "posted", "expires", "employer", "location",
                                         "sector", "employment_type", "openings"]
 
@@ -76,6 +76,7 @@ extension Vacancy {
                               "Trường “internal” (ghi chú nội bộ) phải gồm các dòng con “tên: giá trị”.")
         }
 
+        let results = decodeResults(fields, posted: posted, reader: &reader)
         let description = Markdown.render(frontMatter.body, firstLine: frontMatter.bodyFirstLine, sink: &reader.sink)
         let applyHTML = apply.map { Markdown.render($0, firstLine: nil, sink: &reader.sink).html }
 
@@ -88,7 +89,8 @@ extension Vacancy {
                               employmentType: employmentType, openings: openings, salary: salary.value,
                               requirements: requirements, benefits: benefits, tags: tags, applyHTML: applyHTML,
                               descriptionHTML: description.html, descriptionText: description.text,
-                              sourcePath: file.displayPath, idPosition: fields.values["id"].flatMap(reader.position))
+                              sourcePath: file.displayPath, idPosition: fields.values["id"].flatMap(reader.position),
+                              results: results)
         return (vacancy, reader.sink.diagnostics)
     }
 

@@ -21,6 +21,15 @@ struct Vacancy: Sendable {
         var period: SalaryPeriod
     }
 
+    /// Hires reported back for a vacancy (`results`), for the six-monthly and annual reports
+    /// (`phiencho report`). Never public: `PublicVacancy` has no such field.
+    struct Result: Sendable, Equatable {
+        var date: LocalDate
+        var hired: Int
+        /// Who reported them, e.g. "Công an xã Gia Trấn".
+        var by: String?
+    }
+
     var id: String
     var title: String
     var status: Status
@@ -45,6 +54,7 @@ struct Vacancy: Sendable {
     var sourcePath: String
     /// Where `id:` stands in the source file, for problems found across files (two equal ids).
     var idPosition: SourcePosition? = nil
+    var results: [Result] = []
 
     /// The longest id: the id is a folder name on the disk and part of every link to the vacancy.
     static let maximumIDLength = 64

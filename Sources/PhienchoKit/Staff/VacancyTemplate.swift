@@ -112,6 +112,12 @@ struct VacancyTemplate: Sendable, Equatable {
         # Mỗi ghi chú một dòng con, thụt vào 2 dấu cách, dạng “tên: nội dung”, ví dụ:
         #   nguoi_phu_trach: Cán bộ tư vấn phụ trách xã
         internal:
+        # Kết quả tuyển (không bắt buộc, KHÔNG BAO GIỜ được đăng; dùng cho báo cáo 6 tháng và năm):
+        # mỗi lần công an xã/phường báo lại số người đã được tuyển, thêm một mục, ví dụ:
+        #   - date: 2026-12-20
+        #     hired: 2
+        #     by: Công an xã Gia Trấn
+        results:
         ---
         <!-- Viết mô tả công việc bên dưới dòng này: làm gì, ở đâu, giờ làm, ăn ở, đi lại. Dòng này không được đăng. -->
 

@@ -1,0 +1,89 @@
+import Foundation
+
+/// `phiencho report`: the figures of a period for the centre's six-monthly and annual reports,
+/// written as CSV tables into a folder of their own. It reads the vacancies and the term lists
+/// (through the content loader, which never opens `seekers/`) and writes nothing into a site.
+public struct Report {
+    public struct Options: Sendable {
+        public var contentDirectory: URL
+        public var contentDisplay: String
+        public var outputDirectory: URL
+        public var outputDisplay: String
+        public var from: LocalDate
+        public var to: LocalDate
+
+        public init(contentDirectory: URL, contentDisplay: String, outputDirectory: URL, outputDisplay: String,
+                    from: LocalDate, to: LocalDate) {
+            self.contentDirectory = contentDirectory
+            self.contentDisplay = contentDisplay
+            self.outputDirectory = outputDirectory
+            self.outputDisplay = outputDisplay
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var figures: ReportFigures?
+        public var written: [String] = []
+        public var diagnostics: [Diagnostic] = []
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        /// 2 when the folder may not or could not be written, 1 for content errors, else 0 (as `build`).
+        public var exitStatus: Int32 {
+            if diagnostics.contains(where: { $0.code == .outputProblem || $0.code == .outputRefused }) { return 2 }
+            return errorCount > 0 ? 1 : 0
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func run() -> Outcome {
+        var outcome = Outcome()
+        if let refusal = refusal() {
+            outcome.diagnostics.append(Diagnostic(.error, .outputRefused, path: options.outputDisplay, refusal))
+            return outcome
+        }
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let validated = ContentValidator.validate(loaded)
+        outcome.diagnostics = validated.diagnostics
+        // A file with an error would be missing from the figures: no report rather than a wrong one.
+        guard !validated.hasErrors, let catalog = validated.catalog else { return outcome }
+        let figures = ReportFigures(vacancies: catalog.vacancies, from: options.from, to: options.to)
+        outcome.figures = figures
+        do {
+            try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+            for file in ReportFiles.csvFiles(figures) {
+                try Data(file.text.utf8).write(to: options.outputDirectory.appendingPathComponent(file.name), options: .atomic)
+                outcome.written.append(file.name)
+            }
+        } catch {
+            outcome.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDisplay,
+                                                  "Không ghi được báo cáo vào thư mục này (\(SystemErrorText.current)); hãy kiểm tra quyền ghi và dung lượng ổ đĩa."))
+        }
+        return outcome
+    }
+
+    /// Why the output folder may not receive the report: it is, or lies inside, the site's default
+    /// output `public/` or any site phiencho built (a folder holding `.phiencho-site`), so the report
+    /// would be published with it.
+    func refusal() -> String? {
+        let output = OutputGuard.realPath(options.outputDirectory.path)
+        let defaultSite = OutputGuard.realPath(FileManager.default.currentDirectoryPath + "/public")
+        if output == defaultSite || output.hasPrefix(defaultSite + "/") {
+            return "Thư mục báo cáo \(options.outputDisplay) nằm trong thư mục trang web public/: báo cáo sẽ bị đăng lên mạng cùng trang. Hãy chọn thư mục khác, ví dụ --output bao-cao."
+        }
+        var folder = output
+        while true {
+            if FileManager.default.fileExists(atPath: folder + "/" + OutputWriter.markerName) {
+                return "Thư mục báo cáo \(options.outputDisplay) nằm trong thư mục trang web (\(folder)): báo cáo sẽ bị đăng lên mạng cùng trang. Hãy chọn thư mục khác, ví dụ --output bao-cao."
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            guard parent != folder, !parent.isEmpty else { return nil }
+            folder = parent
+        }
+    }
+}

@@ -1,0 +1,114 @@
+"""`phiencho report` (issue 22, first part): the period's figures as CSV tables, checked against an
+independent count over the example content read with PyYAML; the report's folder is refused inside
+a site; it never reads seekers/; `results` never reach the built site.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+FROM, TO = "2026-07-01", "2026-12-14"
+FILES = {
+    "tong-hop.csv": ["chi_tieu", "gia_tri"],
+    "theo-xa-phuong.csv": ["ten", "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"],
+    "theo-nganh-nghe.csv": ["ten", "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"],
+    "theo-thang.csv": ["thang", "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"],
+}
+
+
+def _vacancies(content: Path) -> list[dict]:
+    found = []
+    for path in sorted((content / "vacancies").rglob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---\n")[1]
+        found.append(yaml.safe_load(front))
+    return found
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_the_tables_equal_an_independent_count(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    output = tmp_path / "bao-cao"
+    result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in output.iterdir()) == sorted(FILES)
+    for name, header in FILES.items():
+        raw = (output / name).read_bytes()
+        assert raw.decode("utf-8") and b"\r\n" in raw
+        assert _rows(output / name)[0] == header
+
+    start, end = dt.date.fromisoformat(FROM), dt.date.fromisoformat(TO)
+    approved = [v for v in _vacancies(repo_root / "content") if v["status"] == "approved"]
+    posted = [v for v in approved if start <= v["posted"] <= end]
+    hires = [r["hired"] for v in approved for r in (v.get("results") or []) if start <= r["date"] <= end]
+    expected = {
+        "tin_dang_moi": len(posted),
+        "tin_dang_tuyen_cuoi_ky": sum(1 for v in approved if v["posted"] <= end <= v["expires"]),
+        "don_vi_tuyen_dung": len({v["employer"]["name"].casefold() for v in posted}),
+        "vi_tri_can_tuyen": sum(v["openings"] for v in posted),
+        "so_nguoi_da_tuyen": sum(hires),
+    }
+    summary = dict(_rows(output / "tong-hop.csv")[1:])
+    assert {key: int(summary[key]) for key in expected} == expected
+    assert expected["so_nguoi_da_tuyen"] > 0, "the example content reports hires"
+    assert summary["ty_le_tuyen_duoc"] == f"{100 * expected['so_nguoi_da_tuyen'] / expected['vi_tri_can_tuyen']:.2f}"
+    communes = {row[0]: [int(n) for n in row[1:]] for row in _rows(output / "theo-xa-phuong.csv")[1:]}
+    for name, (count, openings, _) in communes.items():
+        mine = [v for v in posted if v["location"]["commune"] == name]
+        assert (count, openings) == (len(mine), sum(v["openings"] for v in mine)), name
+    months = [row[0] for row in _rows(output / "theo-thang.csv")[1:]]
+    assert months == ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+
+
+@pytest.mark.parametrize("inside", ["public/bao-cao", "site-built/bao-cao"])
+def test_the_report_is_refused_inside_a_site(run_phiencho, repo_root: Path, tmp_path: Path, inside: str) -> None:
+    site = tmp_path / inside.split("/")[0]
+    if inside.startswith("site-built"):
+        built = run_phiencho("build", "--output", str(site), "--now", "2026-11-22")
+        assert built.returncode == 0, built.stderr
+    shutil.copytree(repo_root / "content", tmp_path / "content")
+    result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", inside, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "lỗi[PC602]" in result.stderr and "báo cáo sẽ bị đăng lên mạng" in result.stderr
+    assert not (tmp_path / inside).exists()
+
+
+def test_the_report_never_reads_seekers(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(repo_root / "content", content)
+    seekers = content / "seekers"
+    shutil.rmtree(seekers, ignore_errors=True)
+    seekers.mkdir()
+    os.mkfifo(seekers / "ho-so.csv")   # reading it would block: the timeout would fail the test
+    result = run_phiencho("report", "--from", FROM, "--to", TO, "--content", str(content),
+                          "--output", str(tmp_path / "bao-cao"), timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_results_never_reach_the_site(built_site: Path, repo_root: Path) -> None:
+    reporters = {r["by"] for v in _vacancies(repo_root / "content") for r in (v.get("results") or []) if r.get("by")}
+    assert reporters
+    for path in built_site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for reporter in reporters:
+                assert reporter.encode() not in data, f"{path} holds a result's reporter {reporter!r}"
+
+
+@pytest.mark.parametrize("arguments, said", [
+    (["--from", "2026-07-01"], "Thiếu"),
+    (["--from", "31/12/2026", "--to", "2026-12-31"], "--from phải là một ngày có thật"),
+    (["--from", "2026-12-31", "--to", "2026-01-01"], "đang sau ngày cuối kỳ"),
+])
+def test_wrong_periods_are_said_in_vietnamese(run_phiencho, arguments: list[str], said: str) -> None:
+    result = run_phiencho("report", *arguments)
+    assert result.returncode == 2 and said in result.stderr, result.stderr
