@@ -3,7 +3,8 @@
 #   scripts/setup.sh build   Debian packages for building (libcmark-dev, libyaml-dev, libqrencode-dev, pkg-config)
 #   scripts/setup.sh test    those, the packages the tests use (Chromium and its driver, nginx,
 #                            a Java runtime for the HTML checker, Python venv, Node.js, zbar-tools
-#                            (zbarimg reads the printed QR codes), systemd for
+#                            (zbarimg reads the printed QR codes), LibreOffice Calc (opens the report's
+#                            workbook), systemd for
 #                            `systemd-analyze verify` of the deploy units) and the
 #                            Python virtual environment .venv/ with requirements-test.txt
 # Idempotent and quick when everything is there: packages are checked with dpkg first and
@@ -32,7 +33,8 @@ esac
 # --- Debian packages ---------------------------------------------------------------------------
 packages=(libcmark-dev libyaml-dev libqrencode-dev pkg-config)
 if [[ $mode == test ]]; then
-    packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip systemd zbar-tools)
+    packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip systemd zbar-tools
+               libreoffice-calc-nogui)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
 fi
 

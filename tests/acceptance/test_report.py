@@ -9,12 +9,18 @@ import csv
 import datetime as dt
 import os
 import shutil
+import subprocess
 from pathlib import Path
+
+import openpyxl
 
 import pytest
 import yaml
 
 FROM, TO = "2026-07-01", "2026-12-14"
+WORKBOOK = f"bao-cao-{FROM}-{TO}.xlsx"
+SHEETS = {"Tổng hợp": "tong-hop.csv", "Theo xã, phường": "theo-xa-phuong.csv", "Theo ngành nghề": "theo-nganh-nghe.csv",
+          "Theo tháng": "theo-thang.csv"}
 FILES = {
     "tong-hop.csv": ["chi_tieu", "gia_tri"],
     "theo-xa-phuong.csv": ["ten", "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"],
@@ -40,7 +46,7 @@ def test_the_tables_equal_an_independent_count(run_phiencho, repo_root: Path, tm
     output = tmp_path / "bao-cao"
     result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(output))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in output.iterdir()) == sorted(FILES)
+    assert sorted(p.name for p in output.iterdir()) == sorted([*FILES, WORKBOOK])
     for name, header in FILES.items():
         raw = (output / name).read_bytes()
         assert raw.decode("utf-8") and b"\r\n" in raw
@@ -112,3 +118,51 @@ def test_results_never_reach_the_site(built_site: Path, repo_root: Path) -> None
 def test_wrong_periods_are_said_in_vietnamese(run_phiencho, arguments: list[str], said: str) -> None:
     result = run_phiencho("report", *arguments)
     assert result.returncode == 2 and said in result.stderr, result.stderr
+
+
+def _same(sheet: list[list], table: list[list[str]]) -> bool:
+    """A sheet's rows equal a CSV table's, numbers compared as numbers."""
+    def norm(value) -> str:
+        text = "" if value is None else str(value)
+        try:
+            return f"{float(text):.2f}"
+        except ValueError:
+            return text
+    return [[norm(v) for v in row] for row in sheet] == [[norm(v) for v in row] for row in table]
+
+
+@pytest.fixture(scope="module")
+def report(run_phiencho, tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("report") / "bao-cao"
+    result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def test_the_workbook_holds_the_same_tables_for_openpyxl(report: Path) -> None:
+    workbook = openpyxl.load_workbook(report / WORKBOOK)
+    assert workbook.sheetnames == list(SHEETS)
+    for name, table in SHEETS.items():
+        rows = [[cell.value for cell in row] for row in workbook[name].iter_rows()]
+        assert _same(rows, _rows(report / table)), name
+    assert isinstance(workbook["Tổng hợp"]["B2"].value, int), "numbers are numbers, not text"
+
+
+def test_the_workbook_opens_in_libreoffice(report: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: scripts/setup.sh test installs libreoffice-calc-nogui"
+    every_sheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                             "--convert-to", every_sheet, "--outdir", str(tmp_path / "out"), str(report / WORKBOOK)],
+                            capture_output=True, text=True, timeout=240, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    for name, table in SHEETS.items():
+        exported = tmp_path / "out" / f"{WORKBOOK[:-5]}-{name}.csv"
+        assert exported.is_file(), (name, sorted(p.name for p in (tmp_path / "out").iterdir()))
+        assert _same(_rows(exported), _rows(report / table)), name
+
+
+def test_the_same_period_gives_the_same_workbook(run_phiencho, report: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(again)).returncode == 0
+    assert (again / WORKBOOK).read_bytes() == (report / WORKBOOK).read_bytes()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `phiencho report`: the figures of a period for the centre's six-monthly and annual reports,
-/// written as CSV tables into a folder of their own. It reads the vacancies and the term lists
+/// written as an `.xlsx` workbook and CSV tables into a folder of their own. It reads the vacancies and the term lists
 /// (through the content loader, which never opens `seekers/`) and writes nothing into a site.
 public struct Report {
     public struct Options: Sendable {
@@ -55,9 +55,10 @@ public struct Report {
         let figures = ReportFigures(vacancies: catalog.vacancies, from: options.from, to: options.to)
         outcome.figures = figures
         do {
+            let files = try ReportFiles.files(figures)
             try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
-            for file in ReportFiles.csvFiles(figures) {
-                try Data(file.text.utf8).write(to: options.outputDirectory.appendingPathComponent(file.name), options: .atomic)
+            for file in files {
+                try file.data.write(to: options.outputDirectory.appendingPathComponent(file.name), options: .atomic)
                 outcome.written.append(file.name)
             }
         } catch {

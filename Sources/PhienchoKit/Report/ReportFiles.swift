@@ -1,38 +1,60 @@
 import Foundation
 
-/// The report's tables as UTF-8 CSV files with a header row (column names are a contract:
-/// docs/report.md). Numbers are written plainly; the rate with two decimals and a dot.
+/// The report's tables, written as UTF-8 CSV files with a header row (column names are a contract:
+/// docs/report.md) and as the sheets of one `.xlsx` workbook. Numbers are written plainly; the
+/// rate with two decimals and a dot.
 enum ReportFiles {
-    static func csvFiles(_ figures: ReportFigures) -> [(name: String, text: String)] {
-        let rate = figures.hiredRate.map { String(format: "%.2f", $0) } ?? ""
-        let summary: [[String]] = [
-            ["chi_tieu", "gia_tri"],
-            ["tin_dang_moi", String(figures.posted)],
-            ["tin_dang_tuyen_cuoi_ky", String(figures.openAtEnd)],
-            ["don_vi_tuyen_dung", String(figures.employers)],
-            ["vi_tri_can_tuyen", String(figures.openings)],
-            ["so_nguoi_da_tuyen", String(figures.hired)],
-            ["ty_le_tuyen_duoc", rate],
+    struct Table {
+        var file: String
+        var sheet: String
+        var rows: [[Workbook.Cell]]
+    }
+
+    static func tables(_ figures: ReportFigures) -> [Table] {
+        let rate: Workbook.Cell = figures.hiredRate.map { .number(($0 * 100).rounded() / 100) } ?? .text("")
+        let summary: [[Workbook.Cell]] = [
+            [.text("chi_tieu"), .text("gia_tri")],
+            [.text("tin_dang_moi"), .number(Double(figures.posted))],
+            [.text("tin_dang_tuyen_cuoi_ky"), .number(Double(figures.openAtEnd))],
+            [.text("don_vi_tuyen_dung"), .number(Double(figures.employers))],
+            [.text("vi_tri_can_tuyen"), .number(Double(figures.openings))],
+            [.text("so_nguoi_da_tuyen"), .number(Double(figures.hired))],
+            [.text("ty_le_tuyen_duoc"), rate],
         ]
-        func table(_ first: String, _ rows: [ReportFigures.Row]) -> [[String]] {
-            [[first, "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"]]
-                + rows.map { [$0.name, String($0.posted), String($0.openings), String($0.hired)] }
+        func table(_ first: String, _ rows: [ReportFigures.Row]) -> [[Workbook.Cell]] {
+            [[.text(first), .text("tin_dang_moi"), .text("vi_tri_can_tuyen"), .text("so_nguoi_da_tuyen")]]
+                + rows.map { [.text($0.name), .number(Double($0.posted)), .number(Double($0.openings)), .number(Double($0.hired))] }
         }
         return [
-            ("tong-hop.csv", csv(summary)),
-            ("theo-xa-phuong.csv", csv(table("ten", figures.byCommune))),
-            ("theo-nganh-nghe.csv", csv(table("ten", figures.bySector))),
-            ("theo-thang.csv", csv(table("thang", figures.byMonth))),
+            Table(file: "tong-hop.csv", sheet: "Tổng hợp", rows: summary),
+            Table(file: "theo-xa-phuong.csv", sheet: "Theo xã, phường", rows: table("ten", figures.byCommune)),
+            Table(file: "theo-nganh-nghe.csv", sheet: "Theo ngành nghề", rows: table("ten", figures.bySector)),
+            Table(file: "theo-thang.csv", sheet: "Theo tháng", rows: table("thang", figures.byMonth)),
         ]
+    }
+
+    /// Every file of the report: the workbook `bao-cao-<from>-<to>.xlsx`, then the CSV tables.
+    static func files(_ figures: ReportFigures) throws -> [(name: String, data: Data)] {
+        let tables = tables(figures)
+        let workbook = Workbook(sheets: tables.map { Workbook.Sheet(name: $0.sheet, rows: $0.rows) })
+        // Noon of the period's last day: the same figures give the same bytes.
+        let date = Date(timeIntervalSince1970: TimeInterval(figures.to.dayNumber * 86_400 + 43_200))
+        return [("bao-cao-\(figures.from.iso)-\(figures.to.iso).xlsx", try workbook.data(date: date))]
+            + tables.map { ($0.file, Data(csv($0.rows).utf8)) }
     }
 
     /// RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled;
     /// lines end in CRLF, as spreadsheet programs expect.
-    static func csv(_ rows: [[String]]) -> String {
+    static func csv(_ rows: [[Workbook.Cell]]) -> String {
         rows.map { row in
-            row.map { field in
-                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            row.map { cell in
+                switch cell {
+                case .number(let value):
+                    return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+                case .text(let field):
+                    return field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                }
             }.joined(separator: ",")
         }.joined(separator: "\r\n") + "\r\n"
     }

@@ -84,10 +84,16 @@ struct ReportTests {
         #expect(ReportFigures.months(from: date("2026-06-14"), to: date("2026-06-14")) == ["2026-06"])
     }
 
-    @Test func csvQuotesWhatNeedsQuotingAndEndsLinesInCRLF() {
-        #expect(ReportFiles.csv([["ten", "gia_tri"], ["Dệt may, Da giày", "Xã \"A\""]]) == "ten,gia_tri\r\n\"Dệt may, Da giày\",\"Xã \"\"A\"\"\"\r\n")
+    @Test func csvQuotesWhatNeedsQuotingAndEndsLinesInCRLF() throws {
+        #expect(ReportFiles.csv([[.text("ten"), .text("gia_tri")], [.text("Dệt may, Da giày"), .text("Xã \"A\"")], [.text("x"), .number(6.3125)]])
+                == "ten,gia_tri\r\n\"Dệt may, Da giày\",\"Xã \"\"A\"\"\"\r\nx,6.31\r\n")
         let figures = ReportFigures(vacancies: [], from: date("2026-01-01"), to: date("2026-06-14"))
-        let summary = ReportFiles.csvFiles(figures).first { $0.name == "tong-hop.csv" }?.text
-        #expect(summary == "chi_tieu,gia_tri\r\ntin_dang_moi,0\r\ntin_dang_tuyen_cuoi_ky,0\r\ndon_vi_tuyen_dung,0\r\nvi_tri_can_tuyen,0\r\nso_nguoi_da_tuyen,0\r\nty_le_tuyen_duoc,\r\n")
+        let files = try ReportFiles.files(figures)
+        #expect(files.map(\.name) == ["bao-cao-2026-01-01-2026-06-14.xlsx", "tong-hop.csv", "theo-xa-phuong.csv", "theo-nganh-nghe.csv", "theo-thang.csv"])
+        #expect(String(decoding: files[1].data, as: UTF8.self) == "chi_tieu,gia_tri\r\ntin_dang_moi,0\r\ntin_dang_tuyen_cuoi_ky,0\r\ndon_vi_tuyen_dung,0\r\nvi_tri_can_tuyen,0\r\nso_nguoi_da_tuyen,0\r\nty_le_tuyen_duoc,\r\n")
+        // A zip archive, the same bytes for the same figures.
+        #expect(files[0].data.prefix(2) == Data("PK".utf8))
+        #expect(try ReportFiles.files(figures)[0].data == files[0].data)
+        #expect(Workbook.column(0) == "A" && Workbook.column(25) == "Z" && Workbook.column(26) == "AA")
     }
 }
