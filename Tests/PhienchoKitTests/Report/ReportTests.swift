@@ -89,11 +89,19 @@ struct ReportTests {
                 == "ten,gia_tri\r\n\"Dệt may, Da giày\",\"Xã \"\"A\"\"\"\r\nx,6.31\r\n")
         let figures = ReportFigures(vacancies: [], from: date("2026-01-01"), to: date("2026-06-14"))
         let files = try ReportFiles.files(figures)
-        #expect(files.map(\.name) == ["bao-cao-2026-01-01-2026-06-14.xlsx", "tong-hop.csv", "theo-xa-phuong.csv", "theo-nganh-nghe.csv", "theo-thang.csv"])
-        #expect(String(decoding: files[1].data, as: UTF8.self) == "chi_tieu,gia_tri\r\ntin_dang_moi,0\r\ntin_dang_tuyen_cuoi_ky,0\r\ndon_vi_tuyen_dung,0\r\nvi_tri_can_tuyen,0\r\nso_nguoi_da_tuyen,0\r\nty_le_tuyen_duoc,\r\n")
+        #expect(files.map(\.name) == ["bao-cao-2026-01-01-2026-06-14.xlsx", "bao-cao-2026-01-01-2026-06-14.html", "tong-hop.csv",
+                                       "theo-xa-phuong.csv", "theo-nganh-nghe.csv", "theo-thang.csv"])
+        #expect(String(decoding: files[2].data, as: UTF8.self) == "chi_tieu,gia_tri\r\ntin_dang_moi,0\r\ntin_dang_tuyen_cuoi_ky,0\r\ndon_vi_tuyen_dung,0\r\nvi_tri_can_tuyen,0\r\nso_nguoi_da_tuyen,0\r\nty_le_tuyen_duoc,\r\n")
         // A zip archive, the same bytes for the same figures.
         #expect(files[0].data.prefix(2) == Data("PK".utf8))
         #expect(try ReportFiles.files(figures)[0].data == files[0].data)
         #expect(Workbook.column(0) == "A" && Workbook.column(25) == "Z" && Workbook.column(26) == "AA")
+    }
+
+    @Test func barsAreProportionalAndCarryTheirNumbers() {
+        let svg = ReportPage.bars([("2026-01", 10), ("2026-02", 5), ("2026-03", 0)], label: "Đã tuyển <theo tháng>")
+        #expect(svg.contains("aria-label=\"Đã tuyển &lt;theo tháng&gt;\""))
+        #expect(svg.contains("width=\"200\"") && svg.contains("width=\"100\"") && svg.contains("width=\"0\""))
+        #expect(svg.contains(">10</text>") && svg.contains(">5</text>") && svg.contains(">0</text>"))
     }
 }
