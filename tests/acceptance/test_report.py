@@ -6,6 +6,7 @@ a site; it never reads seekers/; `results` never reach the built site.
 from __future__ import annotations
 
 import csv
+import re
 import datetime as dt
 import os
 import shutil
@@ -187,3 +188,48 @@ def test_the_printable_page_is_valid_html_with_the_same_figures(report: Path) ->
                 for m in json.loads(line)["messages"]]
     errors = [m for m in messages if m.get("type") == "error"]
     assert result.returncode == 0 and not errors, errors
+
+
+# --- the public statistics page --------------------------------------------------------------------
+
+def _months_back(now: dt.date) -> dt.date:
+    """The first day of the 12-month window ending with `now`'s month."""
+    return dt.date(now.year - 1, now.month + 1, 1) if now.month < 12 else dt.date(now.year, 1, 1)
+
+
+def test_the_statistics_page_shows_the_province_total_only(built_site: Path, repo_root: Path) -> None:
+    from conftest import NOW
+    now = dt.date.fromisoformat(NOW)
+    start = _months_back(now)
+    approved = [v for v in _vacancies(repo_root / "content") if v["status"] == "approved"]
+    hires = sum(r["hired"] for v in approved for r in (v.get("results") or []) if start <= r["date"] <= now)
+    posted = [v for v in approved if start <= v["posted"] <= now]
+    page = (built_site / "thong-ke" / "index.html").read_text(encoding="utf-8")
+    assert f"<strong>{len(posted)}</strong> tin tuyển dụng được đăng, cần tuyển <strong>{sum(v['openings'] for v in posted)}</strong> người" in page
+    shown = f"<strong>{hires}</strong> người đã có việc làm" if hires >= 5 else "dưới 5 người đã có việc làm"
+    assert shown in page
+    # No other file says anything about hires; every page links the statistics page.
+    for path in built_site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json") and path.parent.name != "thong-ke":
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"\d(</strong>)? người (đã có việc làm|đã được tuyển|đã tuyển)", text), path
+            if path.suffix == ".html" and path.name != "404.html":
+                assert "thong-ke/\">Kết quả Phiên chợ việc làm</a>" in text, path
+    assert "thong-ke/</loc>" in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_fewer_than_five_hires_are_never_a_number(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(repo_root / "content", content)
+    for path in (content / "vacancies").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "results:" in text:
+            head, _, rest = text.partition("results:\n")
+            kept = [line for line in rest.split("\n") if not line.startswith("  ")]
+            path.write_text(head + "results:\n  - date: 2026-10-01\n    hired: 1\n" + "\n".join(kept), encoding="utf-8")
+    output = tmp_path / "public"
+    result = run_phiencho("build", "--content", str(content), "--output", str(output), "--now", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    page = (output / "thong-ke" / "index.html").read_text(encoding="utf-8")
+    assert "dưới 5 người đã có việc làm" in page
+    assert not re.search(r"<strong>\d+</strong> người đã có việc làm", page)

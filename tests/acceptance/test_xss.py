@@ -109,9 +109,12 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite",
                   "longdesc", "usemap", "codebase", "data", "srcset", "manifest", "ping", "icon", "lowsrc", "dynsrc"}
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "svg", "math", "frame", "frameset", "applet", "base"}
-#: The QR code of printed sheets (issue 19) is the only SVG allowed: these elements, these attributes.
+#: The only SVG allowed: the QR code of printed sheets (issue 19) and the statistics page's bar
+#: charts (issue 22), with these elements and these attributes.
 QR_ELEMENTS = {"svg": {"class", "viewbox", "role", "aria-label"}, "rect": {"width", "height", "fill"},
                "path": {"d", "stroke"}}
+CHART_ELEMENTS = {"svg": {"class", "viewbox", "role", "aria-label"}, "rect": {"x", "y", "width", "height", "fill"},
+                  "text": {"x", "y", "font-size"}, "text+bold": {"x", "y", "font-size", "font-weight"}}
 THEME_SCRIPT = re.compile(r"^(?:\.\./)*assets/[\w.-]+\.js$")
 JS_SINKS = re.compile(r"\binnerHTML\b|\bouterHTML\b|\binsertAdjacentHTML\b|document\.write|\beval\s*\(|new\s+Function\b")
 CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]")
@@ -268,15 +271,21 @@ class SafetyChecker(HTMLParser):
         only a `rect` and a `path`, with exactly the attributes QRCode.svg gives them."""
         names = {name for name, _ in attrs}
         if tag == "svg":
-            if dict(attrs).get("class") == "qr" and names == QR_ELEMENTS["svg"]:
-                self._in_qr = True
+            kind = dict(attrs).get("class")
+            allowed = {"qr": QR_ELEMENTS, "chart": CHART_ELEMENTS}.get(kind or "")
+            if allowed and names == allowed["svg"]:
+                self._in_qr = allowed
                 return True
             return False
-        return getattr(self, "_in_qr", False) and names == QR_ELEMENTS[tag] \
-            and all(re.fullmatch(r"[#0-9a-zA-Z .-]*", value or "") for _, value in attrs)
+        allowed = getattr(self, "_in_qr", None)
+        if not allowed:
+            return False
+        fits = names in (allowed.get(tag), allowed.get(tag + "+bold"))
+        # Every attribute value is a number, a colour or a word; the aria-label was checked as text.
+        return fits and all(re.fullmatch(r"[#0-9a-zA-Z .-]*", value or "") for _, value in attrs)
 
     def check_element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in QR_ELEMENTS and self._qr_is_open(tag, attrs):
+        if tag in {"svg", "rect", "path", "text"} and self._qr_is_open(tag, attrs):
             return
         if tag in FORBIDDEN_ELEMENTS:
             self.problem(f"<{tag}> element")
@@ -296,7 +305,7 @@ class SafetyChecker(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "svg":
-            self._in_qr = False
+            self._in_qr = None
         if tag == "script" and self._script is not None:
             kind, parts = self._script
             text = "".join(parts)

@@ -224,6 +224,7 @@ def page_types(site: Path) -> dict[str, str]:
         "search": "tim-kiem/",
         "search-results": "tim-kiem/?q=" + urllib.parse.quote("lai xe"),
         "plain-page": "gioi-thieu/",
+        "statistics": "thong-ke/",
         "not-found": "khong-co-trang-nay/",
     }
     if (commune.parent / "trang" / "2" / "index.html").is_file():

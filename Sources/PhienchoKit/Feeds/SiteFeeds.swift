@@ -54,6 +54,7 @@ struct SiteFeeds: Sendable {
         }
         for vacancy in site.open.sorted(by: { $0.slug < $1.slug }) { add(vacancy.path, vacancy.posted) }
         for page in site.pages { add(Routes.plainPage(slug: page.slug), nil) }
+        add(Routes.statistics, nil)
         out += "</urlset>\n"
         return OutputFile(path: Routes.sitemap, text: out)
     }

@@ -14,6 +14,8 @@ struct PublicSite: Sendable {
     /// Open vacancies per term slug, in `open` order.
     let openByCommune: [String: [PublicVacancy]]
     let openBySector: [String: [PublicVacancy]]
+    /// The aggregates of the statistics page, the only figures made from `results`.
+    let statistics: PublicStatistics
 
     init(catalog: Catalog, publication: Publication) {
         site = catalog.site
@@ -25,5 +27,6 @@ struct PublicSite: Sendable {
         expired = publication.expired.map { PublicVacancy($0, isExpired: true) }
         openByCommune = Dictionary(grouping: open, by: \.commune.slug)
         openBySector = Dictionary(grouping: open, by: \.sector.slug)
+        statistics = PublicStatistics(vacancies: catalog.vacancies, now: publication.now)
     }
 }

@@ -92,6 +92,7 @@ struct SiteRenderer: Sendable {
         }
         pages += site.pages.map { Routes.plainPage(slug: $0.slug) }
         pages.append(Routes.search)
+        pages.append(Routes.statistics)
         return pages.map(Routes.file(ofPage:)) + [Routes.notFound]
     }
 
@@ -195,6 +196,27 @@ struct SiteRenderer: Sendable {
             context.append("contentHTML", .string(plain.contentHTML))
             return page(path, template: "page", context)
         }
+    }
+
+    /// `thong-ke/index.html`: the job fair's figures (`PublicStatistics`), charts and tables.
+    func renderStatisticsPage() -> OutputFile {
+        let statistics = site.statistics
+        let path = Routes.statistics
+        var context = common(path: path, kind: "statistics", title: "Kết quả Phiên chợ việc làm",
+                             description: "Số tin tuyển dụng, vị trí cần tuyển, đơn vị tham gia và số người đã có việc làm trong 12 tháng qua.",
+                             navSection: nil)
+        func rows(_ rows: [PublicStatistics.Row]) -> TemplateValue {
+            .list(rows.map { ["name": .string($0.name), "posted": .int($0.posted), "openings": .int($0.openings)] })
+        }
+        context.append("statistics", [
+            "posted": .int(statistics.posted), "openings": .int(statistics.openings), "employers": .int(statistics.employers),
+            "hires": statistics.hires.map { .int($0) } ?? .absent, "minimumShown": .int(PublicStatistics.minimumShown),
+            "from": .string(statistics.months.first?.name ?? ""), "to": .string(statistics.months.last?.name ?? ""),
+            "months": rows(statistics.months), "sectors": rows(statistics.sectors),
+            "monthsChartSVG": .string(BarChart.svg(statistics.months.map { ($0.name, $0.openings) }, label: "Vị trí cần tuyển theo tháng")),
+            "sectorsChartSVG": .string(BarChart.svg(statistics.sectors.map { ($0.name, $0.posted) }, label: "Tin tuyển dụng theo ngành nghề", labelWidth: 150)),
+        ])
+        return page(path, template: "statistics", context)
     }
 
     /// `tim-kiem/index.html`: the search form; results come from the index through the theme's script.

@@ -3,7 +3,7 @@ import Foundation
 /// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
 struct Theme: Sendable {
-    static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "404"]
+    static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "statistics", "404"]
 
     let name: String
     let library: TemplateLibrary

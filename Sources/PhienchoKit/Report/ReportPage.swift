@@ -39,8 +39,8 @@ enum ReportPage {
 
         """
         out += "<h2>Theo tháng</h2>\n<div class=\"columns\">\n"
-        out += bars(figures.byMonth.map { ($0.name, $0.openings) }, label: "Vị trí cần tuyển theo tháng")
-        out += bars(figures.byMonth.map { ($0.name, $0.hired) }, label: "Số người đã tuyển theo tháng")
+        out += BarChart.svg(figures.byMonth.map { ($0.name, $0.openings) }, label: "Vị trí cần tuyển theo tháng")
+        out += BarChart.svg(figures.byMonth.map { ($0.name, $0.hired) }, label: "Số người đã tuyển theo tháng")
         out += "</div>\n" + table(figures.byMonth, first: "Tháng")
         out += "<div class=\"columns\">\n<div>\n<h2>Theo xã, phường</h2>\n" + table(figures.byCommune, first: "Xã, phường")
         out += "</div>\n<div>\n<h2>Theo ngành nghề</h2>\n" + table(figures.bySector, first: "Ngành nghề") + "</div>\n</div>\n"
@@ -53,22 +53,5 @@ enum ReportPage {
             out += "<tr><td>\(HTML.escape(row.name))</td><td>\(row.posted)</td><td>\(row.openings)</td><td>\(row.hired)</td></tr>\n"
         }
         return out + "</table>\n"
-    }
-
-    /// A horizontal bar chart: one bar per item, its length proportional to the value, the value
-    /// written at its end.
-    static func bars(_ items: [(label: String, value: Int)], label: String) -> String {
-        let top = max(items.map(\.value).max() ?? 0, 1)
-        let height = 14 * items.count + 20
-        var out = "<svg viewBox=\"0 0 320 \(height)\" role=\"img\" aria-label=\"\(HTML.escape(label))\">\n"
-        out += "<text x=\"0\" y=\"12\" font-size=\"11\" font-weight=\"700\">\(HTML.escape(label))</text>\n"
-        for (index, item) in items.enumerated() {
-            let y = 20 + index * 14
-            let width = Int((Double(item.value) / Double(top) * 200).rounded())
-            out += "<text x=\"0\" y=\"\(y + 10)\" font-size=\"10\">\(HTML.escape(item.label))</text>"
-            out += "<rect x=\"70\" y=\"\(y + 2)\" width=\"\(width)\" height=\"10\" fill=\"#0b6e3d\"/>"
-            out += "<text x=\"\(74 + width)\" y=\"\(y + 10)\" font-size=\"10\">\(item.value)</text>\n"
-        }
-        return out + "</svg>\n"
     }
 }

@@ -13,11 +13,12 @@ enum Routes {
     static let sitemap = "sitemap.xml"
     static let robots = "robots.txt"
     static let assets = "assets/"
+    static let statistics = "thong-ke/"
 
     /// Names a plain page (`content/pages/<name>.md`) may not take, as slugs: the top-level folders
     /// and files above, and what a listing's pages are under.
     static let reserved: Set<String> = ["viec-lam", "xa-phuong", "nganh-nghe", "trang", "tim-kiem", "assets",
-                                        "rss-xml", "sitemap-xml", "404", "index"]
+                                        "rss-xml", "sitemap-xml", "404", "index", "thong-ke"]
 
     /// The page file of a folder path.
     static func file(ofPage folder: String) -> String { folder + "index.html" }

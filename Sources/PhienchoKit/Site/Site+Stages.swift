@@ -72,6 +72,7 @@ extension Site {
         for taxonomy in Taxonomy.allCases { files += renderer.renderTermPages(taxonomy) }
         files += renderer.renderPlainPages()
         files.append(renderer.renderSearchPage())
+        files.append(renderer.renderStatisticsPage())
         files.append(renderer.renderNotFoundPage())
         files += theme.assetFiles
         return Rendered(files: files, writer: writer, staging: staging, renderer: renderer)

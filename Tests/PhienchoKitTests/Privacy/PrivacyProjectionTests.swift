@@ -16,7 +16,8 @@ struct PrivacyProjectionTests {
     ]
 
     /// The reviewed list of what the render stages receive.
-    static let publicSiteFields = ["site", "now", "communes", "sectors", "pages", "open", "expired", "openByCommune", "openBySector"]
+    static let publicSiteFields = ["site", "now", "communes", "sectors", "pages", "open", "expired", "openByCommune", "openBySector",
+                                   "statistics"]
 
     static func sampleVacancy() -> Vacancy {
         Vacancy(id: "NB-2026-900", title: "Thợ hàn", status: .approved,
@@ -40,6 +41,15 @@ struct PrivacyProjectionTests {
     func publicSiteAllowList() throws {
         let site = try Self.examplePublicSite()
         #expect(Mirror(reflecting: site).children.map(\.label) == Self.publicSiteFields)
+    }
+
+    /// The statistics page's aggregates: hires only as the province total, nothing per employer,
+    /// commune, sector or month (issue 22).
+    @Test("PublicStatistics holds only the reviewed aggregates")
+    func publicStatisticsAllowList() throws {
+        let statistics = try Self.examplePublicSite().statistics
+        #expect(Mirror(reflecting: statistics).children.map(\.label) == ["months", "sectors", "posted", "openings", "employers", "hires"])
+        #expect(Mirror(reflecting: statistics.months[0]).children.map(\.label) == ["name", "posted", "openings"])
     }
 
     @Test("Vacancy stores nothing named like internal notes (they are checked, then dropped)")

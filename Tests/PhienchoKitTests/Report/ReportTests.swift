@@ -99,9 +99,40 @@ struct ReportTests {
     }
 
     @Test func barsAreProportionalAndCarryTheirNumbers() {
-        let svg = ReportPage.bars([("2026-01", 10), ("2026-02", 5), ("2026-03", 0)], label: "Đã tuyển <theo tháng>")
+        let svg = BarChart.svg([("2026-01", 10), ("2026-02", 5), ("2026-03", 0)], label: "Đã tuyển <theo tháng>")
         #expect(svg.contains("aria-label=\"Đã tuyển &lt;theo tháng&gt;\""))
         #expect(svg.contains("width=\"200\"") && svg.contains("width=\"100\"") && svg.contains("width=\"0\""))
         #expect(svg.contains(">10</text>") && svg.contains(">5</text>") && svg.contains(">0</text>"))
+    }
+}
+
+/// The public statistics page's figures (issue 22): the last 12 months, hires only as a province
+/// total and never below the minimum.
+@Suite("Public statistics")
+struct PublicStatisticsTests {
+    private func vacancy(_ id: String, posted: String, hires: [(String, Int)], status: Vacancy.Status = .approved) -> Vacancy {
+        var vacancy = makeVacancy(id, status: status, posted: posted, expires: posted)
+        vacancy.results = hires.map { .init(date: date($0.0), hired: $0.1) }
+        return vacancy
+    }
+
+    @Test func theLastTwelveMonthsAndTheProvinceTotal() {
+        let statistics = PublicStatistics(vacancies: [
+            vacancy("A", posted: "2025-11-30", hires: [("2025-12-01", 3)]),   // posted before the window, hired in it
+            vacancy("B", posted: "2025-12-01", hires: [("2026-11-22", 2)]),
+            vacancy("C", posted: "2026-11-22", hires: [("2026-11-23", 9)]),   // hired after now: not yet
+            vacancy("D", posted: "2026-06-01", hires: [("2026-06-02", 7)], status: .draft),
+        ], now: date("2026-11-22"))
+        #expect(statistics.months.map(\.name).first == "12/2025" && statistics.months.map(\.name).last == "11/2026")
+        #expect(statistics.months.count == 12)
+        #expect(statistics.posted == 2 && statistics.employers == 1)
+        #expect(statistics.hires == 5)
+    }
+
+    @Test("Fewer than five hires are never a number", arguments: [0, 1, 4])
+    func fewHires(count: Int) {
+        let statistics = PublicStatistics(vacancies: count == 0 ? [] : [vacancy("A", posted: "2026-10-01", hires: [("2026-10-02", count)])],
+                                          now: date("2026-11-22"))
+        #expect(statistics.hires == nil)
     }
 }
