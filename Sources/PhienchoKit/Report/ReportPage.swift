@@ -39,8 +39,8 @@ enum ReportPage {
 
         """
         out += "<h2>Theo tháng</h2>\n<div class=\"columns\">\n"
-        out += BarChart.svg(figures.byMonth.map { ($0.name, $0.openings) }, label: "Vị trí cần tuyển theo tháng")
-        out += BarChart.svg(figures.byMonth.map { ($0.name, $0.hired) }, label: "Số người đã tuyển theo tháng")
+        out += BarChart.svg(figures.byMonth.map { ($0.name, $0.openings) }, label: "Vị trí cần tuyển theo tháng", unit: "vị trí")
+        out += BarChart.svg(figures.byMonth.map { ($0.name, $0.hired) }, label: "Số người đã tuyển theo tháng", unit: "người")
         out += "</div>\n" + table(figures.byMonth, first: "Tháng")
         out += "<div class=\"columns\">\n<div>\n<h2>Theo xã, phường</h2>\n" + table(figures.byCommune, first: "Xã, phường")
         out += "</div>\n<div>\n<h2>Theo ngành nghề</h2>\n" + table(figures.bySector, first: "Ngành nghề") + "</div>\n</div>\n"

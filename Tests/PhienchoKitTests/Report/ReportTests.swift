@@ -99,10 +99,10 @@ struct ReportTests {
     }
 
     @Test func barsAreProportionalAndCarryTheirNumbers() {
-        let svg = BarChart.svg([("2026-01", 10), ("2026-02", 5), ("2026-03", 0)], label: "Đã tuyển <theo tháng>")
+        let svg = BarChart.svg([("2026-01", 10), ("2026-02", 5), ("2026-03", 0)], label: "Đã tuyển <theo tháng>", unit: "người")
         #expect(svg.contains("aria-label=\"Đã tuyển &lt;theo tháng&gt;\""))
         #expect(svg.contains("width=\"200\"") && svg.contains("width=\"100\"") && svg.contains("width=\"0\""))
-        #expect(svg.contains(">10</text>") && svg.contains(">5</text>") && svg.contains(">0</text>"))
+        #expect(svg.contains(">10 người</text>") && svg.contains(">5 người</text>") && svg.contains(">0 người</text>"))
     }
 }
 
