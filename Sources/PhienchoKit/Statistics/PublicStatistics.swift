@@ -27,33 +27,14 @@ struct PublicStatistics: Sendable {
 
     init(vacancies: [Vacancy], now: LocalDate) {
         let first = LocalDate(year: now.month == 12 ? now.year : now.year - 1, month: now.month % 12 + 1, day: 1)!
-        let names = ReportFigures.months(from: first, to: now)
-        var months = Dictionary(uniqueKeysWithValues: names.map { ($0, Row(name: $0)) })
-        var sectors: [String: Row] = [:]
-        var employers: Set<String> = []
-        var posted = 0, openings = 0, hires = 0
-        for vacancy in vacancies where vacancy.status == .approved {
-            if first <= vacancy.posted && vacancy.posted <= now {
-                posted += 1
-                openings += vacancy.openings
-                months[ReportFigures.month(vacancy.posted)]?.posted += 1
-                months[ReportFigures.month(vacancy.posted)]?.openings += vacancy.openings
-                sectors[vacancy.sector.slug, default: Row(name: vacancy.sector.name)].posted += 1
-                sectors[vacancy.sector.slug, default: Row(name: vacancy.sector.name)].openings += vacancy.openings
-                employers.insert(VietnameseFolding.fold(vacancy.employer.name))
-            }
-            hires += vacancy.results.filter { first <= $0.date && $0.date <= now }.reduce(0) { $0 + $1.hired }
-        }
-        // Shown as readers write a month: "12/2025".
-        self.months = names.map { name in
-            var row = months[name]!
-            row.name = "\(name.suffix(2))/\(name.prefix(4))"
-            return row
-        }
-        self.sectors = sectors.values.sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
-        self.posted = posted
-        self.openings = openings
-        self.employers = employers.count
-        self.hires = hires >= Self.minimumShown ? hires : nil
+        let figures = ReportFigures(vacancies: vacancies, from: first, to: now)
+        // The report's rows without their hires; a sector shows only for vacancies posted, never
+        // for hires alone (that would tell where someone was hired).
+        months = figures.byMonth.map { Row(name: "\($0.name.suffix(2))/\($0.name.prefix(4))", posted: $0.posted, openings: $0.openings) }
+        sectors = figures.bySector.filter { $0.posted > 0 }.map { Row(name: $0.name, posted: $0.posted, openings: $0.openings) }
+        posted = figures.posted
+        openings = figures.openings
+        employers = figures.employers
+        hires = figures.hired >= Self.minimumShown ? figures.hired : nil
     }
 }

@@ -136,3 +136,14 @@ struct PublicStatisticsTests {
         #expect(statistics.hires == nil)
     }
 }
+
+extension PublicStatisticsTests {
+    @Test func aSectorWithHiresButNoVacancyPostedIsNotShown() {
+        var old = makeVacancy("OLD", posted: "2024-01-01", expires: "2024-02-01")
+        old.sector = Term(name: "Bảo vệ", kind: .sector)
+        old.results = [.init(date: date("2026-10-01"), hired: 6)]
+        let statistics = PublicStatistics(vacancies: [old, makeVacancy("NEW", posted: "2026-10-01", expires: "2026-12-01")], now: date("2026-11-22"))
+        #expect(statistics.sectors.map(\.name) == ["Xây dựng"])
+        #expect(statistics.hires == 6)
+    }
+}
