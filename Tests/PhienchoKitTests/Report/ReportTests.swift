@@ -124,6 +124,7 @@ struct PublicStatisticsTests {
             vacancy("D", posted: "2026-06-01", hires: [("2026-06-02", 7)], status: .draft),
         ], now: date("2026-11-22"))
         #expect(statistics.months.map(\.name).first == "12/2025" && statistics.months.map(\.name).last == "11/2026")
+        #expect(statistics.months.map(\.name)[1] == "1/2026", "no leading zero")
         #expect(statistics.months.count == 12)
         #expect(statistics.posted == 2 && statistics.employers == 1)
         #expect(statistics.hires == 5)
