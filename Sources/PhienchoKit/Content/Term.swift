@@ -17,6 +17,10 @@ struct Term: Sendable, Hashable {
         slug = Slug.make(name)
     }
 
+    /// The name with its kind, as every page, feed and search card writes it: "xã Gia Trấn",
+    /// "phường Hoa Lư", "ngành Xây dựng".
+    var kindAndName: String { "\(kind.rawValue) \(name)" }
+
     /// How names are matched: ignoring case and Unicode form, but not diacritics
     /// ("Gia Tran" is not "Gia Trấn"; it gets a suggestion instead).
     static func matchKey(_ name: String) -> String { name.nfc.lowercased() }

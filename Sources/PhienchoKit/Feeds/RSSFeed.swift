@@ -50,7 +50,7 @@ struct RSSFeed: Sendable {
     /// (people here call rather than write). Feed readers take an
     /// item description as HTML, so it is HTML-escaped before being XML-escaped: text stays text.
     static func summary(of vacancy: PublicVacancy) -> String {
-        var place = "\(vacancy.commune.kind.rawValue) \(vacancy.commune.name)"
+        var place = vacancy.commune.kindAndName
         if let address = vacancy.address { place = "\(address), \(place)" }
         var parts = [
             "Đơn vị tuyển dụng: \(vacancy.employerName).",

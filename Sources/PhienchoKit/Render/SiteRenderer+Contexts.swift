@@ -68,7 +68,7 @@ extension SiteRenderer {
         card.append("href", .string(vacancy.path))
         card.append("employer", .string(vacancy.employerName))
         card.append("commune", .string(vacancy.commune.name))
-        card.append("place", .string(Self.place(vacancy.commune)))
+        card.append("place", .string(vacancy.commune.kindAndName))
         card.append("communeHref", .string(Routes.term(vacancy.commune)))
         card.append("sector", .string(vacancy.sector.name))
         card.append("sectorHref", .string(Routes.term(vacancy.sector)))
@@ -82,11 +82,6 @@ extension SiteRenderer {
         return card
     }
 
-    /// A commune as every page names it: "xã Gia Trấn", "phường Hoa Lư".
-    static func place(_ commune: Term) -> String {
-        "\(commune.kind.rawValue) \(commune.name)"
-    }
-
     /// "còn 12 ngày", "hết hạn hôm nay" at the build day; nil once expired.
     static func daysLeft(_ vacancy: PublicVacancy, at now: LocalDate) -> String? {
         let days = vacancy.expires.dayNumber - now.dayNumber
@@ -97,7 +92,7 @@ extension SiteRenderer {
         var context = detailBase(vacancy)
         context.append("id", .string(vacancy.id))
         context.append("expired", .bool(vacancy.isExpired))
-        context.append("daysLeft", .string(vacancy.isExpired ? nil : Self.daysLeft(vacancy, at: site.now)))
+        context.append("daysLeft", .string(Self.daysLeft(vacancy, at: site.now)))
         // The call link: the employer's phone, else the centre's hotline.
         let call = vacancy.employerPhone ?? config.hotline
         context.append("callNumber", .string(call))

@@ -64,7 +64,7 @@ struct SiteRenderer: Sendable {
     /// "Vị trí – Đơn vị – xã X | site" for each vacancy: what a shared link and a browser tab show.
     /// Two vacancies that would share one get their id added, so every title is unique.
     static func documentTitles(of vacancies: [PublicVacancy], siteTitle: String) -> [String: String] {
-        let names = vacancies.map { "\($0.title) – \($0.employerName) – \(place($0.commune))" }
+        let names = vacancies.map { "\($0.title) – \($0.employerName) – \($0.commune.kindAndName)" }
         var uses: [String: Int] = [:]
         for name in names { uses[name, default: 0] += 1 }
         var titles: [String: String] = [:]
@@ -129,7 +129,7 @@ struct SiteRenderer: Sendable {
     /// `viec-lam/<id>/index.html` for every open and expired vacancy.
     func renderVacancyPages() -> [OutputFile] {
         parallelMap(site.open + site.expired) { vacancy in
-            let place = Self.place(vacancy.commune)
+            let place = vacancy.commune.kindAndName
             var context = common(path: vacancy.path, kind: "vacancy", title: vacancy.title,
                                  description: "\(vacancy.employerName), \(place). Lương: \(VietnameseFormat.salary(vacancy.salary)). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
                                  navSection: nil, noindex: vacancy.isExpired,

@@ -47,12 +47,12 @@ enum Taxonomy: CaseIterable, Sendable {
 
     /// The heading of a term's page.
     func heading(_ term: Term) -> String {
-        self == .communes ? "Việc làm tại \(term.kind.rawValue) \(term.name)" : "Việc làm ngành \(term.name)"
+        self == .communes ? "Việc làm tại \(term.kindAndName)" : "Việc làm \(term.kindAndName)"
     }
 
     /// The description of a term's feed.
     func feedDescription(_ term: Term) -> String {
-        self == .communes ? "Việc làm đang tuyển tại \(term.kind.rawValue) \(term.name)." : "Việc làm đang tuyển ngành \(term.name)."
+        self == .communes ? "Việc làm đang tuyển tại \(term.kindAndName)." : "Việc làm đang tuyển \(term.kindAndName)."
     }
 
     func terms(of site: PublicSite) -> [Term] {

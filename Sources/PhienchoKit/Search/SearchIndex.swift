@@ -52,7 +52,7 @@ struct SearchIndex: Sendable {
         terms = all.keys.sorted(by: SearchTokenizer.precedes).map { ($0, all[$0]!, title[$0] ?? []) }
         cards = vacancies.map {
             Card(title: $0.title, href: $0.path, employer: $0.employerName,
-                 commune: "\($0.commune.kind.rawValue) \($0.commune.name)",
+                 commune: $0.commune.kindAndName,
                  salary: VietnameseFormat.salary($0.salary), expires: $0.expires.vietnamese)
         }
     }
