@@ -10,7 +10,7 @@ struct Phiencho: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phiencho",
         abstract: "Tạo trang Phiên chợ việc làm từ các tệp tin tuyển dụng.",
-        subcommands: [Build.self, Check.self, Audit.self, New.self, Serve.self, ReportCommand.self]
+        subcommands: [Build.self, Check.self, Audit.self, New.self, ImportCommand.self, Serve.self, ReportCommand.self]
     )
 
     static func main() {

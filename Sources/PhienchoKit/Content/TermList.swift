@@ -17,5 +17,15 @@ struct TermList: Sendable {
 
     func lookup(_ name: String) -> Term? { byName[name] ?? byKey[Term.matchKey(name)] }
 
-    func suggestion(for name: String) -> String? { Suggestion.closest(to: name, among: terms.map(\.name)) }
+    /// The closest name, or else the one name that holds every word of `name` ("Cơ khí" → "Cơ khí – Hàn").
+    func suggestion(for name: String) -> String? {
+        if let close = Suggestion.closest(to: name, among: terms.map(\.name)) { return close }
+        let words = Slug.make(name).split(separator: "-")
+        guard !words.isEmpty else { return nil }
+        let holding = terms.filter { term in
+            let own = Slug.make(term.name).split(separator: "-")
+            return words.allSatisfy(own.contains)
+        }
+        return holding.count == 1 ? holding[0].name : nil
+    }
 }

@@ -6,9 +6,10 @@ extension Vacancy {
     static let required: [String] = ["id", "title", "status", "posted", "expires", "employer", "location",
                                         "sector", "employment_type", "openings"]
 
-    /// Validates one vacancy file. A draft's problems are warnings; anything else's are errors.
-    /// Returns nil when the file cannot be published (any error).
-    static func decode(_ file: SourceFile, communes: TermList, sectors: TermList) -> (Vacancy?, [Diagnostic]) {
+    /// Validates one vacancy file. A draft's problems are warnings (unless `strict`, as `import`
+    /// checks the files it writes); anything else's are errors. Returns nil when the file cannot be
+    /// published (any error).
+    static func decode(_ file: SourceFile, communes: TermList, sectors: TermList, strict: Bool = false) -> (Vacancy?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 2)
         // A draft never blocks a build, even when its front matter cannot be read at all: until the
         // YAML is parsed, a top-level `status: draft` line is taken at its word (any line of the file
@@ -31,7 +32,7 @@ extension Vacancy {
             return (nil, reader.sink.diagnostics)
         }
         // Parsed: from here on the real `status` value decides.
-        reader.sink.demoteErrors = root["status"]?.string == Status.draft.rawValue
+        reader.sink.demoteErrors = !strict && root["status"]?.string == Status.draft.rawValue
         guard let fields = reader.fields(root, name: "", allowed: keys, required: required) else {
             return (nil, reader.sink.diagnostics)
         }

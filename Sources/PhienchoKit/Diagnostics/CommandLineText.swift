@@ -15,7 +15,7 @@ public enum CommandLineText {
     }
 
     /// The subcommands, for the message about a command that does not exist.
-    public static let commands = ["build", "check", "audit", "new", "serve", "report"]
+    public static let commands = ["build", "check", "audit", "new", "import", "serve", "report"]
 
     private static func line(_ line: String, atRoot: Bool) -> String {
         var text = line

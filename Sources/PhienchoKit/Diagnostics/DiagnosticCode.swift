@@ -2,7 +2,7 @@
 /// (docs/huong-dan-nhan-vien.md) for a code; the codes never change meaning once published.
 ///
 /// Ranges: PC1xx files, PC2xx front matter and YAML, PC3xx field values, PC4xx across files,
-/// PC5xx site settings and theme, PC6xx output, PC9xx privacy.
+/// PC5xx site settings and theme, PC6xx output, PC7xx spreadsheet import (`phiencho import`), PC9xx privacy.
 enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case fileTooLarge = "PC101"
     case invalidUTF8 = "PC102"
@@ -48,6 +48,26 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
 
     case outputProblem = "PC601"
     case outputRefused = "PC602"
+
+    case importUnreadable = "PC701"
+    case importNoHeader = "PC702"
+    case importMissingColumn = "PC703"
+    case importSeekerSheet = "PC704"
+    case importEmptyCell = "PC705"
+    case importInvalidDate = "PC706"
+    case importInvalidNumber = "PC707"
+    case importUnknownTerm = "PC708"
+    case importInvalidChoice = "PC709"
+    case importPhoneRestored = "PC710"
+    case importDuplicateRow = "PC711"
+    case importAmbiguousMatch = "PC712"
+    case importInvalidValue = "PC713"
+    case importUnknownColumn = "PC714"
+    case importKeptDescription = "PC715"
+    case importExpired = "PC716"
+    case importSalaryPeriod = "PC717"
+    case importTargetFile = "PC718"
+    case importDuplicateColumn = "PC719"
 
     case seekerDataLeak = "PC901"
     case citizenIDShape = "PC902"

@@ -26,7 +26,9 @@ enum CSVParser {
         read(input).rows
     }
 
-    static func read(_ input: String) -> Parsed {
+    /// - Parameter keepBlankRows: blank lines come back as rows of one empty cell, so that a row's
+    ///   index is its row number in a spreadsheet program.
+    static func read(_ input: String, keepBlankRows: Bool = false) -> Parsed {
         var text = Substring(input)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         var line = 1
@@ -49,7 +51,7 @@ enum CSVParser {
         func endRow() {
             cells.append(cell)
             cell = ""
-            if !(cells.count == 1 && cells[0].isEmpty) { parsed.rows.append((rowLine, cells)) }
+            if keepBlankRows || !(cells.count == 1 && cells[0].isEmpty) { parsed.rows.append((rowLine, cells)) }
             cells = []
         }
         while let scalar = pending ?? iterator.next() {

@@ -37,34 +37,16 @@ public struct NewVacancy {
         guard !title.isEmpty else {
             return .failure(.rejected("Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\"."))
         }
-        let loaded = ContentLoader(contentDirectory: contentDirectory, displayRoot: contentDisplay).load()
-        // Only what stops a new file: the content folder or its three settings files. A problem in a
-        // vacancy or page file, or a content folder without vacancies/ yet, does not.
-        let settings = Set([contentDisplay] + ["site.yml", "communes.yml", "sectors.yml"].map {
-            contentDisplay.hasSuffix("/") ? contentDisplay + $0 : contentDisplay + "/" + $0
-        })
-        var problems = loaded.diagnostics.filter { $0.severity == .error && settings.contains($0.path) }
-        let site = loaded.siteConfig.flatMap { file -> SiteConfig? in
-            let (config, diagnostics) = SiteConfig.decode(file, baseURLOverride: nil)
-            problems += diagnostics.filter { $0.severity == .error }
-            return config
+        let settings: ContentSettings
+        switch ContentSettings.load(contentDirectory: contentDirectory, contentDisplay: contentDisplay) {
+        case .success(let loaded): settings = loaded
+        case .failure(let problems): return .failure(.content(problems.diagnostics))
         }
-        let communes = loaded.communes.flatMap { file -> TermList? in
-            let (list, diagnostics) = TermList.decode(file, isCommunes: true)
-            problems += diagnostics.filter { $0.severity == .error }
-            return list
-        }
-        let sectors = loaded.sectors.flatMap { file -> TermList? in
-            let (list, diagnostics) = TermList.decode(file, isCommunes: false)
-            problems += diagnostics.filter { $0.severity == .error }
-            return list
-        }
-        guard problems.isEmpty, let site, let commune = communes?.terms.first, let sector = sectors?.terms.first else {
-            return .failure(.content(problems.sorted()))
-        }
+        let site = settings.site
+        let commune = settings.communes.terms[0], sector = settings.sectors.terms[0]
 
         let day = today ?? LocalDate.today(in: site.timeZone)
-        let existing = Self.existingIDs(in: loaded.vacancies)
+        let existing = Self.existingIDs(in: settings.loaded.vacancies)
         let id: String
         if let requestedID {
             guard Self.isValidID(requestedID) else {

@@ -13,6 +13,9 @@ struct VacancyTemplate: Sendable, Equatable {
     var posted: LocalDate
     var commune: String
     var sector: String
+    /// What made the file and when, for its first comment line.
+    var origin = "lệnh “phiencho new”"
+    var created: LocalDate?
 
     /// Days from `posted` to `expires` in a new file.
     static let daysOpen = 30
@@ -45,7 +48,7 @@ struct VacancyTemplate: Sendable, Equatable {
     var text: String {
         """
         ---
-        # Tin tuyển dụng mới, tạo bằng lệnh “phiencho new” ngày \(posted.vietnamese).
+        # Tin tuyển dụng mới, tạo bằng \(origin) ngày \((created ?? posted).vietnamese).
         # Dòng bắt đầu bằng # là lời giải thích: chương trình bỏ qua, có thể xóa đi.
         # Thụt lề bằng dấu cách, không dùng phím Tab. Chữ có dấu hai chấm và dấu cách (“: ”) ở giữa,
         # hoặc bắt đầu bằng * & # - [ {, thì đặt cả dòng chữ trong dấu ngoặc kép.

@@ -95,7 +95,7 @@ struct ReportTests {
         // A zip archive, the same bytes for the same figures.
         #expect(files[0].data.prefix(2) == Data("PK".utf8))
         #expect(try ReportFiles.files(figures)[0].data == files[0].data)
-        #expect(Workbook.column(0) == "A" && Workbook.column(25) == "Z" && Workbook.column(26) == "AA")
+        #expect(Spreadsheet.columnName(0) == "A" && Spreadsheet.columnName(25) == "Z" && Spreadsheet.columnName(26) == "AA")
     }
 
     @Test func barsAreProportionalAndCarryTheirNumbers() {

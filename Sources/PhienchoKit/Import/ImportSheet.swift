@@ -1,0 +1,130 @@
+import Foundation
+
+/// The part of a spreadsheet that holds vacancies: the first sheet with a header row of the quarterly
+/// columns (found below a title row, within the first rows), which column is which, and the data rows
+/// under it. A sheet that looks like a list of people ("người tìm việc") is refused as a whole.
+struct ImportSheet {
+    var name: String
+    var headerRow: Int
+    var columns: [Int: ImportColumn]
+    var rows: [Spreadsheet.Row]
+    /// Unknown columns, warned about and left out.
+    var ignored: [Int: String]
+
+    /// How many rows from the top a header row may be found at (title rows, a date, a signature line).
+    static let headerSearchDepth = 20
+    /// How many cells of a row must be column titles for it to be the header row.
+    static let headerMinimum = 3
+
+    /// Where a cell's problem is reported: `FILE.xlsx:Sheet!H7`, or `FILE.csv:H7` for a CSV file.
+    struct Locator {
+        var file: String
+        var sheet: String?
+
+        func path(column: Int, row: Int) -> String {
+            let cell = Spreadsheet.reference(column: column, row: row)
+            return sheet.map { "\(file):\($0)!\(cell)" } ?? "\(file):\(cell)"
+        }
+
+        func diagnostic(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, column: Int, row: Int, _ message: String) -> Diagnostic {
+            Diagnostic(severity, code, path: path(column: column, row: row), message)
+        }
+    }
+
+    enum Located {
+        case found(ImportSheet, warnings: [Diagnostic])
+        /// The problems that stop the import (errors, and the warnings found with them).
+        case failure([Diagnostic])
+    }
+
+    /// The vacancy sheet of `spreadsheet`, or the problems that stop the import.
+    static func locate(in spreadsheet: Spreadsheet, file: String, isCSV: Bool) -> Located {
+        for sheet in spreadsheet.sheets {
+            let locator = Locator(file: file, sheet: isCSV ? nil : sheet.name)
+            for row in sheet.rows.prefix(headerSearchDepth) {
+                let titles = row.cells.compactMapValues { CellValue.text($0) }
+                let matched = titles.compactMapValues(ImportColumn.matching)
+                guard matched.count >= headerMinimum else { continue }
+                return read(sheet, header: row, titles: titles, matched: matched, locator: locator)
+            }
+        }
+        // No vacancy header anywhere: a list of people sent by mistake is named as such.
+        for sheet in spreadsheet.sheets {
+            for row in sheet.rows.prefix(headerSearchDepth) {
+                let titles = row.cells.compactMapValues { CellValue.text($0) }
+                let personal = titles.filter { isSeekerColumn($0.value) }
+                if personal.count >= 1 && titles.count >= 2 {
+                    return .failure([refusal(personal, row: row.number, locator: Locator(file: file, sheet: isCSV ? nil : sheet.name))])
+                }
+            }
+        }
+        let wanted = ImportColumn.templateColumns.filter(\.isRequired).map { "“\($0.title)”" }.joined(separator: ", ")
+        return .failure([Diagnostic(.error, .importNoHeader, path: file,
+                                    "Không tìm thấy dòng tiêu đề của danh sách việc tìm người trong \(isCSV ? "tệp" : "các trang tính") (\(headerSearchDepth) dòng đầu). Dòng tiêu đề cần có các cột \(wanted). Hãy dùng mẫu tạo bằng lệnh “phiencho import --template”.")])
+    }
+
+    private static func read(_ sheet: Spreadsheet.Sheet, header: Spreadsheet.Row, titles: [Int: String], matched: [Int: ImportColumn],
+                             locator: Locator) -> Located {
+        let unknown = titles.filter { matched[$0.key] == nil }
+        let personal = unknown.filter { isSeekerColumn($0.value) }
+        if !personal.isEmpty { return .failure([refusal(personal, row: header.number, locator: locator)]) }
+
+        var problems: [Diagnostic] = []
+        var seen: [ImportColumn: Int] = [:]
+        for (index, column) in matched.sorted(by: { $0.key < $1.key }) {
+            if let first = seen[column] {
+                problems.append(locator.diagnostic(.error, .importDuplicateColumn, column: index, row: header.number,
+                                                   "Cột “\(titles[index]!)” trùng với cột \(Spreadsheet.columnName(first)) (“\(column.title)”). Hãy xóa một trong hai cột."))
+            } else {
+                seen[column] = index
+            }
+        }
+        for column in ImportColumn.templateColumns where column.isRequired && seen[column] == nil {
+            problems.append(Diagnostic(.error, .importMissingColumn, path: locator.path(column: titles.keys.max().map { $0 + 1 } ?? 0, row: header.number),
+                                       "Thiếu cột bắt buộc “\(column.title)” ở dòng tiêu đề \(header.number). Hãy thêm cột này (tên cột như trong mẫu)."))
+        }
+        var warnings: [Diagnostic] = []
+        for (index, title) in unknown.sorted(by: { $0.key < $1.key }) {
+            warnings.append(locator.diagnostic(.warning, .importUnknownColumn, column: index, row: header.number,
+                                               "Cột “\(title)” không có trong mẫu nên được bỏ qua." + (suggestion(for: title).map { " Có phải là “\($0)”?" } ?? "")))
+        }
+        if (seen[.hired] == nil) != (seen[.resultDate] == nil) {
+            let present = seen[.hired] ?? seen[.resultDate]!
+            problems.append(locator.diagnostic(.error, .importMissingColumn, column: present, row: header.number,
+                                               "Cột “\(ImportColumn.hired.title)” và cột “\(ImportColumn.resultDate.title)” phải đi cùng nhau: hãy thêm cột còn thiếu."))
+        }
+        guard problems.isEmpty else { return .failure(problems + warnings) }
+        let rows = sheet.rows.filter { $0.number > header.number && $0.cells.values.contains { CellValue.text($0) != nil } }
+        let sheetColumns = Dictionary(uniqueKeysWithValues: seen.map { ($0.value, $0.key) })
+        return .found(ImportSheet(name: sheet.name, headerRow: header.number, columns: sheetColumns, rows: rows, ignored: unknown), warnings: warnings)
+    }
+
+    /// The closest column title to an unknown header, when it is close.
+    private static func suggestion(for header: String) -> String? {
+        let titles = ImportColumn.allCases.map(\.title)
+        guard let guess = Suggestion.closest(to: ImportColumn.key(header), among: titles.map(ImportColumn.key)) else { return nil }
+        return ImportColumn.allCases.first { ImportColumn.key($0.title) == guess }?.title
+    }
+
+    /// A column title that only a list of people has: a person's name, an ID number, a birth date,
+    /// a home address, the criminal record. Names of an employer or a contact are not.
+    static func isSeekerColumn(_ header: String) -> Bool {
+        let words = " " + Slug.make(header).split(separator: "-").joined(separator: " ") + " "
+        func has(_ phrases: String...) -> Bool { phrases.contains { words.contains(" \($0) ") } }
+        if has("don vi", "doanh nghiep", "lien he", "chu co so", "cong ty", "nguoi dai dien") { return false }
+        switch SensitiveColumn.classify(header) {
+        case .name, .familyName, .middleName, .givenName, .idNumber, .birthDate: return true
+        default: break
+        }
+        return has("an tich", "tien an", "tien su", "chap hanh an", "ra trai", "thuong tru", "tam tru", "noi cu tru",
+                   "que quan", "nguoi tim viec")
+    }
+
+    /// The refusal of a list of people: names the columns (never a value) and says what to do.
+    private static func refusal(_ columns: [Int: String], row: Int, locator: Locator) -> Diagnostic {
+        let first = columns.keys.min()!
+        let names = columns.sorted { $0.key < $1.key }.map { "“\($0.value)”" }.joined(separator: ", ")
+        return locator.diagnostic(.error, .importSeekerSheet, column: first, row: row,
+                                  "Bảng này có cột giống hồ sơ người tìm việc (\(names)), nên chương trình từ chối cả bảng và không ghi gì. Danh sách người tìm việc là dữ liệu cá nhân nhạy cảm: không đưa vào content/vacancies và không nhập bằng lệnh này. Nếu đây đúng là danh sách việc tìm người, hãy xóa các cột đó rồi nhập lại.")
+    }
+}

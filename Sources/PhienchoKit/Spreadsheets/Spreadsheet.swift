@@ -1,0 +1,57 @@
+/// The cells of a spreadsheet as a spreadsheet program shows them: sheets of numbered rows, each
+/// cell a text, a number or a date. Read from an `.xlsx` file (`XLSXReader`) or a `.csv` file.
+struct Spreadsheet: Sendable {
+    struct Sheet: Sendable {
+        var name: String
+        /// Rows that hold at least one cell, top to bottom.
+        var rows: [Row]
+    }
+
+    struct Row: Sendable {
+        /// 1-based, as the program numbers it.
+        var number: Int
+        /// By 0-based column index (A = 0).
+        var cells: [Int: Cell]
+    }
+
+    enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Double)
+        /// A number the cell's format shows as a date or time: days since the workbook's epoch
+        /// (`XLSXReader` converts the 1904 system to the 1900 one, so this is always Excel's serial).
+        case date(Double)
+        case bool(Bool)
+        /// An error value such as `#REF!` or `#VALUE!`.
+        case error(String)
+    }
+
+    var sheets: [Sheet]
+
+    /// "H7": the column letters and the row number.
+    static func reference(column: Int, row: Int) -> String { columnName(column) + String(row) }
+
+    /// 0 → "A", 25 → "Z", 26 → "AA".
+    static func columnName(_ index: Int) -> String {
+        index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : columnName(index / 26 - 1) + columnName(index % 26)
+    }
+
+    /// "H7" → (column 7, row 7); "$AB$12" → (27, 12).
+    static func parseReference(_ text: String) -> (column: Int, row: Int)? {
+        var column = 0
+        var row = 0
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar != "$" {
+            switch scalar {
+            case "A"..."Z" where row == 0:
+                column = column * 26 + Int(scalar.value - 64)
+                letters += 1
+            case "0"..."9":
+                row = row * 10 + Int(scalar.value - 48)
+            default:
+                return nil
+            }
+        }
+        guard letters > 0, letters <= 3, row > 0 else { return nil }
+        return (column - 1, row)
+    }
+}
