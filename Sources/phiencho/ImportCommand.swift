@@ -77,7 +77,7 @@ struct ImportCommand: ParsableCommand {
         }
         let created = outcome.changes.filter { $0.kind == .created }.count
         let updated = outcome.changes.count - created
-        var summary = "\(dryRun ? "Chạy thử, chưa ghi tệp nào" : "Đã nhập") \(outcome.rows) dòng: \(created) tin mới\(approve ? " (đã duyệt)" : " (bản nháp)"), \(updated) tin cập nhật, \(outcome.unchanged) tin không đổi."
+        var summary = "\(dryRun ? "Chạy thử, chưa ghi tệp nào. Đã đọc" : "Đã nhập") \(outcome.rows) dòng: \(created) tin mới\(approve ? " (đã duyệt)" : " (bản nháp)"), \(updated) tin cập nhật, \(outcome.unchanged) tin không đổi."
         if !dryRun && !outcome.changes.isEmpty {
             let contentFlag = contentOptions.content == "content" ? "" : " --content \(shellWord(contentOptions.content))"
             summary += approve ? " Kiểm tra lại bằng: \(invocation) check\(contentFlag)"

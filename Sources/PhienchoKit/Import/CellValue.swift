@@ -51,6 +51,8 @@ enum CellValue {
         case .text, .bool:
             let text = self.text(cell) ?? ""
             if let date = dateText(text) { return .value(date) }
+            // A date cell saved to CSV without its format: the serial number as text.
+            if text.count == 5, let serial = Double(text), let date = date(serial: serial) { return .value(date) }
             return .problem("Không đọc được ngày “\(text)”: hãy ghi ngày/tháng/năm, ví dụ 31/12/2026.")
         }
     }

@@ -33,8 +33,13 @@ struct ImportPlanner {
         case rejected
     }
 
+    /// The problems found since the last call.
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+
     mutating func plan(_ row: ImportedRow) -> Planned {
-        guard !row.diagnostics.contains(where: { $0.severity == .error }) else { return .rejected }
         var target: ExistingVacancies.File?
         if let id = row.id {
             guard NewVacancy.isValidID(id), id.utf8.count <= Vacancy.maximumIDLength else {
@@ -48,6 +53,10 @@ struct ImportPlanner {
             }
             target = matches.first
         }
+        guard !row.diagnostics.contains(where: { $0.severity == .error }) else {
+            if target == nil { reportEmptyRequired(row) }
+            return .rejected
+        }
         let claim = target.map { "file:" + $0.source.relativePath }
             ?? row.id.map { "id:" + $0.lowercased() }
             ?? "key:" + ExistingVacancies.key(employer: row.employerName ?? "", title: row.title ?? "", commune: row.commune ?? settings.communes.terms[0])
@@ -59,12 +68,17 @@ struct ImportPlanner {
         return create(row)
     }
 
+    /// Required cells left empty in a row that makes a new vacancy.
+    private mutating func reportEmptyRequired(_ row: ImportedRow) {
+        for column in row.emptyRequired {
+            diagnostics.append(locator.diagnostic(.error, .importEmptyCell, column: columns[column]!, row: row.number,
+                                                  "“\(column.title)” đang trống; tin mới bắt buộc phải có."))
+        }
+    }
+
     private mutating func create(_ row: ImportedRow) -> Planned {
-        if !row.emptyRequired.isEmpty {
-            for column in row.emptyRequired {
-                diagnostics.append(locator.diagnostic(.error, .importEmptyCell, column: columns[column]!, row: row.number,
-                                                      "“\(column.title)” đang trống; tin mới bắt buộc phải có."))
-            }
+        guard row.emptyRequired.isEmpty else {
+            reportEmptyRequired(row)
             return .rejected
         }
         guard let title = row.title, let commune = row.commune else { return .rejected }

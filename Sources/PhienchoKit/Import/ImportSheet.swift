@@ -26,6 +26,13 @@ struct ImportSheet {
             return sheet.map { "\(file):\($0)!\(cell)" } ?? "\(file):\(cell)"
         }
 
+        /// The 0-based column of a diagnostic made by `diagnostic`, nil for one about a file.
+        func column(of diagnostic: Diagnostic) -> Int? {
+            guard diagnostic.line == nil, diagnostic.path.hasPrefix(file + ":") else { return nil }
+            let cell = diagnostic.path.dropFirst(file.count + 1).split(separator: "!").last.map(String.init) ?? ""
+            return Spreadsheet.parseReference(cell)?.column
+        }
+
         func diagnostic(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, column: Int, row: Int, _ message: String) -> Diagnostic {
             Diagnostic(severity, code, path: path(column: column, row: row), message)
         }

@@ -85,7 +85,7 @@ struct ImportedRow {
             case .employerPhone:
                 guard let phone = CellValue.phone(cell) else { continue }
                 if phone.restored {
-                    problem(.importPhoneRestored, "số “\(text)” mất số 0 ở đầu (ô đang định dạng số), chương trình ghi lại là “\(phone.text)”. Hãy kiểm tra, và định dạng cột này là Văn bản (Text).", .warning)
+                    problem(.importPhoneRestored, "số “\(text)” mất số 0 ở đầu (thường do ô định dạng số), chương trình ghi lại là “\(phone.text)”. Hãy kiểm tra, và định dạng cột này là Văn bản (Text).", .warning)
                 }
                 assign(.text(phone.text))
             case .commune, .sector:

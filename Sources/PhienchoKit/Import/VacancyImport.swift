@@ -93,14 +93,16 @@ public struct VacancyImport {
         var planner = ImportPlanner(settings: settings, options: options, sheet: sheet, locator: locator,
                                     today: options.today ?? LocalDate.today(in: settings.site.timeZone))
         for row in rows {
-            outcome.diagnostics += row.diagnostics
             switch planner.plan(row) {
             case .change(let change): outcome.changes.append(change)
             case .unchanged: outcome.unchanged += 1
             case .rejected: break
             }
+            // A row's problems left to right, as staff read the row.
+            outcome.diagnostics += (row.diagnostics + planner.takeDiagnostics()).enumerated().sorted { lhs, rhs in
+                (locator.column(of: lhs.element) ?? Int.max, lhs.offset) < (locator.column(of: rhs.element) ?? Int.max, rhs.offset)
+            }.map(\.element)
         }
-        outcome.diagnostics += planner.diagnostics
         guard outcome.errorCount == 0, !options.dryRun else { return outcome }
         do {
             try ImportWriter.write(outcome.changes)

@@ -143,6 +143,8 @@ struct Workbook {
                 let reference = Spreadsheet.reference(column: columnIndex, row: rowIndex + 1)
                 let style = sheet.header && rowIndex == 0 ? " s=\"1\"" : sheet.formats[columnIndex].map { " s=\"\($0.rawValue)\"" } ?? ""
                 switch cell {
+                case .text(let text) where text.isEmpty:
+                    continue
                 case .text(let text):
                     xml += "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XML.escape(text))</t></is></c>"
                 case .number(let value):

@@ -85,7 +85,7 @@ enum XLSXReader {
             case "[" where !inQuotes: inBrackets = true
             case "]" where !inQuotes: inBrackets = false
             case ";" where !inQuotes && !inBrackets: return false
-            case "d", "m", "y", "h", "s" where !inQuotes && !inBrackets: return true
+            case "d", "m", "y", "h", "s": if !inQuotes && !inBrackets { return true }
             default: break
             }
         }

@@ -35,7 +35,8 @@ final class XMLTree {
         let parser = XMLParser(data: data)
         parser.delegate = builder
         parser.shouldResolveExternalEntities = false
-        guard parser.parse() else { return nil }
+        // An unterminated document can end without an error; its open elements show it.
+        guard parser.parse(), builder.stack.isEmpty else { return nil }
         return builder.root
     }
 
