@@ -131,7 +131,7 @@ def test_after_an_error_the_summary_says_the_site_online_is_unchanged(run_phienc
     (["--help"], "CÁCH DÙNG: phiencho <lệnh>"),
     (["build", "--help"], "--output <thư-mục>"),
     (["new", "--help"], "Hiện hướng dẫn này."),
-    (["frob"], "Lỗi: Không có lệnh “frob”. Các lệnh là: build, check, audit, new, serve, report."),
+    (["frob"], "Lỗi: Không có lệnh “frob”. Các lệnh là: build, check, audit, new, import, serve, report."),
     (["build", "--contnet", "x"], "Lỗi: Không có tùy chọn “--contnet”. Có phải là “--content”?"),
     (["build", "--bogus"], "Lỗi: Không có tùy chọn “--bogus”."),
     (["build", "--content"], "Lỗi: Thiếu giá trị sau “--content <thư-mục>”."),
@@ -142,6 +142,9 @@ def test_after_an_error_the_summary_says_the_site_online_is_unchanged(run_phienc
     (["serve", "--port", "tám"], "Lỗi: Giá trị “tám” không dùng được cho “--port <cổng>”."),
     (["new"], "Lỗi: Hãy ghi vị trí tuyển dụng"),
     (["report", "--help"], "--from <ngày>"),
+    (["import", "--help"], "--template <tệp.xlsx>"),
+    (["import"], "Lỗi: Hãy ghi tên bảng tính cần nhập"),
+    (["import", "a.xlsx", "--template", "b.xlsx"], "Lỗi: Dùng một trong hai"),
 ])
 def test_command_line_mistakes_and_help_are_in_vietnamese(run_phiencho, tmp_path: Path, arguments: list[str],
                                                           said: str) -> None:

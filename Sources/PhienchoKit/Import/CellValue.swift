@@ -10,7 +10,7 @@ enum CellValue {
         case problem(String)
     }
 
-    /// The cell as text, trimmed, NFC, line endings LF; nil when empty. Numbers are written as a
+    /// The cell as text, trimmed, NFC, line endings LF, control characters dropped; nil when empty. Numbers are written as a
     /// person would (`5`, not `5.0`); dates as `dd/mm/yyyy`.
     static func text(_ cell: Spreadsheet.Cell?) -> String? {
         guard let cell else { return nil }
@@ -22,8 +22,8 @@ enum CellValue {
         case .bool(let value): text = value ? "TRUE" : "FALSE"
         case .error(let value): text = value
         }
-        let cleaned = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleaned = FieldReader.cleaned(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         return cleaned.isEmpty ? nil : cleaned
     }
 

@@ -71,8 +71,15 @@ struct ImportPlanner {
     /// Required cells left empty in a row that makes a new vacancy.
     private mutating func reportEmptyRequired(_ row: ImportedRow) {
         for column in row.emptyRequired {
-            diagnostics.append(locator.diagnostic(.error, .importEmptyCell, column: columns[column]!, row: row.number,
+            guard let index = columns[column] else { continue }
+            diagnostics.append(locator.diagnostic(.error, .importEmptyCell, column: index, row: row.number,
                                                   "“\(column.title)” đang trống; tin mới bắt buộc phải có."))
+        }
+        let absent = row.emptyRequired.filter { columns[$0] == nil }.map { "“\($0.title)”" }
+        if !absent.isEmpty {
+            let id = row.id.map { "Mã tin “\($0)” chưa có tin nào, nên dòng này" } ?? "Dòng này không có mã tin nên"
+            diagnostics.append(locator.diagnostic(.error, .importMissingColumn, column: columns[.id] ?? 0, row: row.number,
+                                                  "\(id) tạo tin mới, mà bảng không có cột \(absent.joined(separator: ", ")). Hãy ghi đúng mã tin của một tin đã có, hoặc thêm các cột đó."))
         }
     }
 

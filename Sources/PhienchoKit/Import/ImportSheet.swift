@@ -86,7 +86,9 @@ struct ImportSheet {
                 seen[column] = index
             }
         }
-        for column in ImportColumn.templateColumns where column.isRequired && seen[column] == nil {
+        // With a "Mã tin" column the sheet may update vacancies only (hires, a new deadline); its rows
+        // that make new vacancies are then told what they lack.
+        for column in ImportColumn.templateColumns where column.isRequired && seen[column] == nil && seen[.id] == nil {
             problems.append(Diagnostic(.error, .importMissingColumn, path: locator.path(column: titles.keys.max().map { $0 + 1 } ?? 0, row: header.number),
                                        "Thiếu cột bắt buộc “\(column.title)” ở dòng tiêu đề \(header.number). Hãy thêm cột này (tên cột như trong mẫu)."))
         }

@@ -124,6 +124,8 @@ struct ImportedRow {
                 description = text
             }
         }
+        let present = Set(sheet.columns.values)
+        emptyRequired += ImportColumn.templateColumns.filter { $0.isRequired && !present.contains($0) }
         switch (hired, resultDate) {
         case (0, _?):
             break

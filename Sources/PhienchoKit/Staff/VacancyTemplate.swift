@@ -135,6 +135,10 @@ struct VacancyTemplate: Sendable, Equatable {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n", "\r", "\t": out += " "
+            // YAML reads these as line breaks; escaped, they stay in the value.
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -209,3 +209,27 @@ struct VacancyImportTests {
         #expect(site.check(now: "2026-12-03").errorCount == 0)
     }
 }
+
+extension VacancyImportTests {
+    /// Whatever a cell holds — quotes, backslashes, `: `, `#`, a leading `-` or `{`, control
+    /// characters, Unicode line separators — the file is valid YAML and says that text.
+    @Test func hostileCellTextComesBackAsItWasTyped() throws {
+        let site = try StaffContent(siteExtra: "id_prefix: NB")
+        defer { site.remove() }
+        let title = "- {Thợ \"hàn\"}: \\n #1 'a' \u{2028}b\u{85}c\u{7}"
+        let apply = "[Gọi]: *ngay* & @anh_Đạt \\ # không phải ghi chú"
+        let header = "Vị trí tuyển dụng;Tên đơn vị tuyển dụng;Xã/phường nơi làm việc;Ngành nghề;Số lượng;Hạn nộp hồ sơ;Cách ứng tuyển"
+        let cell = { (text: String) in "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let outcome = try Self.importing(site, [header, [cell(title), "A: B", "Gia Trấn", "Xây dựng", "1", "31/12/2026", cell(apply)].joined(separator: ";")],
+                                         approve: true)
+        #expect(outcome.errorCount == 0, "\(outcome.diagnostics.staffListed)")
+        let change = try #require(outcome.changes.first)
+        let (vacancy, diagnostics) = Vacancy.decode(SourceFile(relativePath: "v.md", displayPath: "v.md", text: change.text),
+                                                    communes: Sample.communes, sectors: Sample.sectors)
+        #expect(diagnostics.isEmpty, "\(diagnostics.staffListed)")
+        // Control characters and line separators are dropped, as a vacancy file's values lose them.
+        #expect(vacancy?.title == "- {Thợ \"hàn\"}: \\n #1 'a' bc")
+        #expect(vacancy?.employer.name == "A: B")
+        #expect(vacancy?.applyHTML?.contains("@anh_Đạt \\ # không phải ghi chú") == true)
+    }
+}

@@ -1,0 +1,257 @@
+"""`phiencho import` as staff use it (issue #21): the template a commune fills in, by openpyxl and by
+LibreOffice Calc, becomes vacancy files that `check` accepts and `build` publishes with the same
+facts; a second import changes nothing; a list of people is refused whole; every mistake is named
+at its cell; nothing is written unless every row is valid."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from conftest import NOW
+
+#: The template's first row: a contract with the communes' sheets (issue #21).
+TITLES = ["Mã tin", "Vị trí tuyển dụng", "Tên đơn vị tuyển dụng", "Địa chỉ đơn vị", "Điện thoại", "Thư điện tử",
+          "Trang web", "Xã/phường nơi làm việc", "Địa chỉ nơi làm việc", "Ngành nghề", "Hình thức", "Số lượng",
+          "Lương từ", "Lương đến", "Trả lương theo", "Ngày đăng", "Hạn nộp hồ sơ", "Yêu cầu", "Quyền lợi",
+          "Cách ứng tuyển", "Mô tả công việc", "Ghi chú nội bộ", "Nguồn"]
+
+CELL = re.compile(r"^(?P<file>[^:]+\.xlsx):(?P<sheet>[^!]+)!(?P<cell>[A-Z]{1,3}[0-9]+): (lỗi|cảnh báo)\[PC7[0-9]{2}\]: ", re.M)
+
+
+def _content(repo_root: Path, tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(repo_root / "content", content)
+    return content
+
+
+def _tree(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _names(content: Path, file: str) -> list[str]:
+    return [entry["name"] for entry in yaml.safe_load((content / file).read_text(encoding="utf-8"))]
+
+
+def _soffice(source: Path, target_dir: Path, filter_name: str, profile: Path) -> Path:
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: scripts/setup.sh test installs libreoffice-calc-nogui"
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", filter_name,
+                             "--outdir", str(target_dir), str(source)], capture_output=True, text=True, timeout=240,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    extension = filter_name.split(":")[0]
+    return target_dir / f"{source.stem}.{extension}"
+
+
+@pytest.fixture(scope="module")
+def template(run_phiencho, repo_root: Path, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "mau-viec-tim-nguoi.xlsx"
+    result = run_phiencho("import", "--template", str(path), "--content", str(repo_root / "content"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(path)
+    return path
+
+
+def test_the_template_has_the_columns_drop_downs_and_a_guide(template: Path, repo_root: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames[:2] == ["Việc tìm người", "Hướng dẫn"]
+    sheet = book["Việc tìm người"]
+    assert [cell.value for cell in sheet[1]] == TITLES
+    assert sheet.max_row == 1
+    # Each drop-down list names a range that holds exactly communes.yml's or sectors.yml's names.
+    lists = {}
+    for validation in sheet.data_validations.dataValidation:
+        column = str(validation.sqref).split(":")[0].rstrip("0123456789")
+        lists[sheet[f"{column}1"].value] = validation.formula1
+    assert set(lists) == {"Xã/phường nơi làm việc", "Ngành nghề", "Hình thức", "Trả lương theo"}
+
+    def values(formula: str) -> list[str]:
+        if formula.startswith('"'):
+            return formula.strip('"').split(",")
+        destination = book.defined_names[formula].attr_text
+        sheet_name, cells = destination.rsplit("!", 1)
+        return [row[0].value for row in book[sheet_name.strip("'")][cells.replace("$", "")]]
+
+    content = repo_root / "content"
+    assert values(lists["Xã/phường nơi làm việc"]) == _names(content, "communes.yml")
+    assert values(lists["Ngành nghề"]) == _names(content, "sectors.yml")
+    assert values(lists["Hình thức"]) == ["toàn thời gian", "bán thời gian", "thời vụ"]
+    assert values(lists["Trả lương theo"]) == ["giờ", "ngày", "tháng"]
+    # The guide explains every column, with an example.
+    guide = {row[0]: row for row in book["Hướng dẫn"].iter_rows(values_only=True) if row and row[0]}
+    for title in TITLES:
+        assert title in guide and guide[title][2], title
+    assert guide["Vị trí tuyển dụng"][3] and guide["Hạn nộp hồ sơ"][3]
+    # The phone column is text, so a leading 0 survives typing.
+    assert sheet.column_dimensions["E"].number_format == "@" or sheet["E2"].number_format == "@"
+
+
+def test_the_template_opens_in_libreoffice_with_its_lists(template: Path, tmp_path: Path) -> None:
+    saved = _soffice(template, tmp_path / "out", "xlsx:Calc MS Excel 2007 XML", tmp_path / "profile")
+    book = openpyxl.load_workbook(saved)
+    sheet = book["Việc tìm người"]
+    assert [cell.value for cell in sheet[1]] == TITLES
+    assert len(sheet.data_validations.dataValidation) == 4
+
+
+def _rows(content: Path, count: int, seed: int) -> list[list]:
+    """Random rows in the forms communes type them: dates as cells and as text, amounts as numbers
+    and as text with dots, list cells with bullets, phones with and without spaces."""
+    rng = random.Random(seed)
+    communes, sectors = _names(content, "communes.yml"), _names(content, "sectors.yml")
+    jobs = ["Thợ may", "Phụ hồ", "Lái xe tải", "Bốc xếp", "Thợ hàn", "Công nhân chế biến", "Bảo vệ", "Phụ bếp"]
+    rows = []
+    for index in range(count):
+        low = rng.randrange(40, 90) * 100_000
+        expires = dt.date(2027, 1, 1) + dt.timedelta(days=rng.randrange(0, 60))
+        rows.append([
+            None, f"{rng.choice(jobs)} {index + 1}", f"Đơn vị số {index + 1}", f"Thôn {index + 1}",
+            f"0912 {rng.randrange(100, 999)} {rng.randrange(100, 999)}", None, None, rng.choice(communes), None,
+            rng.choice(sectors), rng.choice(["toàn thời gian", "thời vụ", None]), rng.randrange(1, 30),
+            low if index % 2 else f"{low:,}".replace(",", "."), low + 2_000_000, "tháng",
+            dt.date(2026, 12, 1) if index % 3 else "01/12/2026", expires if index % 2 else expires.strftime("%d/%m/%Y"),
+            "- Từ 18 tuổi\n- Sức khỏe tốt", "Bao ăn trưa", "Gọi phòng nhân sự.", f"Công việc số {index + 1}, làm ca ngày.",
+            "Đã gọi xác nhận", "Công an xã, quý IV/2026",
+        ])
+    return rows
+
+
+def _fill(template: Path, rows: list[list], target: Path) -> Path:
+    book = openpyxl.load_workbook(template)
+    sheet = book["Việc tìm người"]
+    for row in rows:
+        sheet.append(row)
+    book.save(target)
+    return target
+
+
+def _facts(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+@pytest.mark.parametrize("program", ["openpyxl", "libreoffice-xlsx", "libreoffice-csv"])
+def test_a_filled_template_becomes_pages_with_the_same_facts(program: str, template: Path, run_phiencho, repo_root: Path,
+                                                             tmp_path: Path) -> None:
+    content = _content(repo_root, tmp_path)
+    rows = _rows(content, 12, seed=21)
+    filled = _fill(template, rows, tmp_path / "quy-4.xlsx")
+    if program == "libreoffice-xlsx":
+        filled = _soffice(filled, tmp_path / "lo", "xlsx:Calc MS Excel 2007 XML", tmp_path / "profile")
+    elif program == "libreoffice-csv":
+        filled = _soffice(filled, tmp_path / "lo", "csv:Text - txt - csv (StarCalc):59,34,76,1", tmp_path / "profile")
+    result = run_phiencho("import", str(filled), "--content", str(content), "--now", "2026-12-03", "--approve")
+    assert result.returncode == 0, result.stderr
+    written = re.findall(r"^Tạo mới (\S+) \(([A-Z0-9-]+), dòng (\d+)\)$", result.stdout, re.M)
+    assert len(written) == len(rows), result.stdout
+    assert "12 tin mới" in result.stdout
+    check = run_phiencho("check", "--content", str(content), "--now", "2026-12-03")
+    assert check.returncode == 0, check.stderr
+    output = tmp_path / "public"
+    build = run_phiencho("build", "--content", str(content), "--output", str(output), "--now", "2026-12-03")
+    assert build.returncode == 0, build.stderr
+    for (path, vacancy_id, line), row in zip(written, rows):
+        assert int(line) == rows.index(row) + 2
+        page = _facts((output / "viec-lam" / vacancy_id.lower() / "index.html").read_text(encoding="utf-8"))
+        for fact in (row[1], row[2], row[7], row[4], "Từ 18 tuổi", "Bao ăn trưa", row[20]):
+            assert fact in page, (program, vacancy_id, fact)
+        low = row[12] if isinstance(row[12], int) else int(row[12].replace(".", ""))
+        assert f"{low:,}".replace(",", ".") in page
+        expires = row[16] if isinstance(row[16], dt.date) else dt.datetime.strptime(row[16], "%d/%m/%Y").date()
+        assert expires.strftime("%d/%m/%Y") in page
+        # Internal notes and the source never reach a page.
+        assert "Đã gọi xác nhận" not in page and "quý IV/2026" not in page
+
+
+def test_a_second_import_changes_nothing(template: Path, run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    content = _content(repo_root, tmp_path)
+    filled = _fill(template, _rows(content, 5, seed=2), tmp_path / "quy-4.xlsx")
+    assert run_phiencho("import", str(filled), "--content", str(content), "--now", "2026-12-03").returncode == 0
+    before = _tree(content)
+    again = run_phiencho("import", str(filled), "--content", str(content), "--now", "2026-12-10")
+    assert again.returncode == 0, again.stderr
+    assert "0 tin mới (bản nháp), 0 tin cập nhật, 5 tin không đổi." in again.stdout
+    assert _tree(content) == before
+
+
+def test_a_list_of_people_is_refused_and_never_printed(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    content = _content(repo_root, tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Việc tìm người"
+    sheet.append(["STT", "Họ tên người lao động", "Số CCCD", "Năm sinh", "Tình trạng án tích", "Vị trí tuyển dụng",
+                  "Tên đơn vị tuyển dụng", "Xã/phường nơi làm việc", "Ngành nghề", "Số lượng", "Hạn nộp hồ sơ"])
+    people = [[1, "Nguyễn Văn Thắng", "036091002345", 1991, "Đã chấp hành xong án phạt tù", "Phụ hồ", "Xây dựng A",
+               "Gia Trấn", "Xây dựng", 1, "31/12/2026"]]
+    for row in people:
+        sheet.append(row)
+    book.save(tmp_path / "danh-sach.xlsx")
+    before = _tree(content)
+    result = run_phiencho("import", str(tmp_path / "danh-sach.xlsx"), "--content", str(content))
+    assert result.returncode == 1
+    assert "[PC704]" in result.stderr
+    said = result.stdout + result.stderr
+    for value in ("Nguyễn", "Thắng", "036091002345", "1991", "chấp hành xong"):
+        assert value not in said
+    assert _tree(content) == before
+
+
+def test_every_mistake_is_named_at_its_cell_and_nothing_is_written(template: Path, run_phiencho, repo_root: Path,
+                                                                  tmp_path: Path) -> None:
+    content = _content(repo_root, tmp_path)
+    rows = _rows(content, 4, seed=7)
+    rows[0][7] = "Gia Tran"            # H2: a commune without diacritics
+    rows[1][11] = "năm"                # L3: a count in words
+    rows[2][16] = "31/02/2027"         # Q4: a day that does not exist
+    rows[3][1] = None                  # B5: no title
+    filled = _fill(template, rows, tmp_path / "quy-4.xlsx")
+    before = _tree(content)
+    result = run_phiencho("import", str(filled), "--content", str(content), "--dry-run")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": lỗi[" in line]
+    assert [CELL.match(line)["cell"] for line in errors] == ["H2", "L3", "Q4", "B5"], result.stderr
+    assert all(CELL.match(line)["sheet"] == "Việc tìm người" for line in errors)
+    assert "Có phải là “Gia Trấn”?" in errors[0]
+    assert "Chưa nhập: có 4 lỗi" in result.stderr
+    assert _tree(content) == before
+
+
+def test_hires_reported_in_a_sheet_reach_the_report(template: Path, run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    content = _content(repo_root, tmp_path)
+    filled = _fill(template, _rows(content, 3, seed=5), tmp_path / "quy-4.xlsx")
+    first = run_phiencho("import", str(filled), "--content", str(content), "--now", "2026-12-03", "--approve")
+    ids = re.findall(r"\(([A-Z0-9-]+), dòng", first.stdout)
+    assert len(ids) == 3, first.stdout + first.stderr
+    results = openpyxl.Workbook()
+    sheet = results.active
+    sheet.append(["Mã tin", "Số người đã tuyển", "Ngày báo kết quả", "Nguồn"])
+    sheet.append([ids[0], 2, dt.date(2026, 12, 20), "Công an xã Gia Trấn"])
+    sheet.append([ids[2], 4, "21/12/2026", None])
+    results.save(tmp_path / "ket-qua.xlsx")
+    for _ in range(2):   # the second time changes nothing
+        update = run_phiencho("import", str(tmp_path / "ket-qua.xlsx"), "--content", str(content), "--now", "2026-12-22")
+        assert update.returncode == 0, update.stderr
+    assert "0 tin cập nhật, 2 tin không đổi" in update.stdout
+    report = run_phiencho("report", "--from", "2026-07-01", "--to", "2026-12-31", "--content", str(content),
+                          "--output", str(tmp_path / "bao-cao"))
+    assert report.returncode == 0, report.stderr
+    summary = dict(line.split(",") for line in (tmp_path / "bao-cao" / "tong-hop.csv").read_text().splitlines()[1:])
+    before = run_phiencho("report", "--from", "2026-07-01", "--to", "2026-12-31", "--content", str(repo_root / "content"),
+                          "--output", str(tmp_path / "bao-cao-cu"))
+    assert before.returncode == 0
+    old = dict(line.split(",") for line in (tmp_path / "bao-cao-cu" / "tong-hop.csv").read_text().splitlines()[1:])
+    assert int(summary["so_nguoi_da_tuyen"]) == int(old["so_nguoi_da_tuyen"]) + 6
