@@ -136,7 +136,7 @@ public struct VacancyImport {
             } catch {
                 switch error {
                 case .notAWorkbook:
-                    return problem("Tệp không phải bảng tính .xlsx (có thể là tệp .xls cũ, hoặc bị đổi đuôi). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại dạng “Excel Workbook (.xlsx)”.")
+                    return problem("Tệp không phải bảng tính .xlsx (có thể là tệp .xls cũ, tệp đặt mật khẩu, hoặc bị đổi đuôi). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại dạng “Excel Workbook (.xlsx)”.")
                 case .damaged(let part):
                     return problem("Tệp .xlsx bị hỏng (phần \(part) không đọc được). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại.")
                 }
