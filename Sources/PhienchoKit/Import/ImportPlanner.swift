@@ -93,7 +93,8 @@ struct ImportPlanner {
         takenIDs.insert(id.lowercased())
         let posted = value(row, "posted").flatMap(LocalDate.init(iso:)) ?? today
         var template = VacancyTemplate(id: id, title: title, posted: posted, commune: commune.name, sector: settings.sectors.terms[0].name)
-        template.origin = "lệnh “phiencho import” từ bảng \(options.file.lastPathComponent), dòng \(row.number),"
+        let sheetName = String(options.file.lastPathComponent.unicodeScalars.filter { $0.properties.generalCategory != .control }.map(Character.init))
+        template.origin = "lệnh “phiencho import” từ bảng \(sheetName), dòng \(row.number),"
         template.created = today
         guard var editor = try? FrontMatterEditor(text: template.text) else { return .rejected }
         for assignment in row.assignments where assignment.path != "id" {
@@ -105,7 +106,11 @@ struct ImportPlanner {
         if !row.has("salary.min") && !row.has("salary.max") { editor.remove("salary") }
         for path in Self.optionalPaths where editor.isEmpty(path) { editor.remove(path) }
         if (row.has("salary.min") || row.has("salary.max")) && !row.has("salary.period") { warnDefaultPeriod(row) }
-        let relative = String(format: "vacancies/%04d-%02d/", posted.year, posted.month) + template.fileName
+        // The import day's month, as `new` files a vacancy.
+        let relative = String(format: "vacancies/%04d-%02d/", today.year, today.month) + template.fileName
+        if FileManager.default.fileExists(atPath: options.contentDirectory.appendingPathComponent(relative).path) {
+            return reject(row, row.id == nil ? .title : .id, .importTargetFile, "tệp \(relative) đã có trong thư mục nội dung mà không mang mã tin \(id); chương trình không ghi đè. Hãy kiểm tra tệp đó.")
+        }
         return finish(row, text: editor.text, relative: relative, kind: .created, columns: [], status: options.approve ? "approved" : "draft")
     }
 
