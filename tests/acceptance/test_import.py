@@ -255,3 +255,32 @@ def test_hires_reported_in_a_sheet_reach_the_report(template: Path, run_phiencho
     assert before.returncode == 0
     old = dict(line.split(",") for line in (tmp_path / "bao-cao-cu" / "tong-hop.csv").read_text().splitlines()[1:])
     assert int(summary["so_nguoi_da_tuyen"]) == int(old["so_nguoi_da_tuyen"]) + 6
+
+
+def test_the_first_sheet_with_the_header_is_read_and_merged_cells_fill_their_rows(run_phiencho, repo_root: Path,
+                                                                                   tmp_path: Path) -> None:
+    content = _content(repo_root, tmp_path)
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Bìa"
+    cover["A1"] = "Công an xã Gia Trấn gửi Trung tâm"
+    first = book.create_sheet("Quý IV")
+    first.append(["Danh sách việc tìm người"])
+    first.merge_cells("A1:F1")
+    first.append(["Tên đơn vị tuyển dụng", "Vị trí tuyển dụng", "Xã/phường nơi làm việc", "Ngành nghề", "Số lượng",
+                  "Hạn nộp hồ sơ"])
+    first.append(["Xây dựng Minh Khang", "Phụ hồ", "Gia Trấn", "Xây dựng", 4, "31/12/2026"])
+    first.append([None, "Thợ nề", "Gia Trấn", "Xây dựng", 2, "31/12/2026"])
+    first.merge_cells("A3:A4")      # one employer, two vacancies
+    later = book.create_sheet("Quý III")
+    later.append(["Tên đơn vị tuyển dụng", "Vị trí tuyển dụng", "Xã/phường nơi làm việc", "Ngành nghề", "Số lượng",
+                  "Hạn nộp hồ sơ"])
+    later.append(["Đơn vị cũ", "Không được đọc", "Gia Trấn", "Xây dựng", 1, "30/09/2026"])
+    book.save(tmp_path / "gui-trung-tam.xlsx")
+    result = run_phiencho("import", str(tmp_path / "gui-trung-tam.xlsx"), "--content", str(content), "--now", "2026-12-03")
+    assert result.returncode == 0, result.stderr
+    made = sorted((content / "vacancies" / "2026-12").glob("*.md"))
+    assert [path.name.split("-", 3)[-1] for path in made] == ["phu-ho.md", "tho-ne.md"]
+    for path in made:
+        assert 'name: "Xây dựng Minh Khang"' in path.read_text(encoding="utf-8")
+    assert "Không được đọc" not in result.stdout

@@ -7,8 +7,8 @@ import ZIPFoundation
 /// Read: shared strings (plain and rich text, phonetic guides left out), inline strings, formula
 /// results, numbers, booleans, error values; which numbers are dates, from the cell's number format
 /// (built-in date formats and custom ones with day, month or year codes); the 1904 date system;
-/// sheets by the workbook's relationships, wherever the package puts them. Merged cells hold their
-/// value in the first cell, as the file stores them.
+/// sheets by the workbook's relationships, wherever the package puts them. A merged range's value
+/// (stored in its first cell) is given to every cell it covers.
 enum XLSXReader {
     enum Failure: Error, Equatable {
         /// Not a zip archive, or one without a workbook: not an .xlsx file (perhaps an old .xls).
@@ -110,7 +110,30 @@ enum XLSXReader {
             }
             if !cells.isEmpty { rows.append(Spreadsheet.Row(number: number, cells: cells)) }
         }
-        return rows
+        return spreadMerges(of: worksheet, over: rows)
+    }
+
+    /// A merged range shows its first cell's value in every cell it covers (an employer merged down
+    /// the rows of its vacancies is every row's employer), so each covered cell gets that value.
+    static func spreadMerges(of worksheet: XMLTree, over rows: [Spreadsheet.Row]) -> [Spreadsheet.Row] {
+        let ranges = (worksheet.child("mergeCells")?.children("mergeCell") ?? []).compactMap { merge -> (Int, Int, Int, Int)? in
+            let ends = (merge.attribute("ref") ?? "").split(separator: ":").map(String.init)
+            guard ends.count == 2, let start = Spreadsheet.parseReference(ends[0]), let end = Spreadsheet.parseReference(ends[1]),
+                  start.row <= end.row, start.column <= end.column, (end.row - start.row + 1) * (end.column - start.column + 1) <= 100_000
+            else { return nil }
+            return (start.row, start.column, end.row, end.column)
+        }
+        guard !ranges.isEmpty else { return rows }
+        var byNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0) })
+        for (top, left, bottom, right) in ranges {
+            guard let value = byNumber[top]?.cells[left] else { continue }
+            for row in top...bottom {
+                for column in left...right where (row, column) != (top, left) {
+                    byNumber[row, default: Spreadsheet.Row(number: row, cells: [:])].cells[column] = value
+                }
+            }
+        }
+        return byNumber.values.sorted { $0.number < $1.number }
     }
 
     /// Days between Excel's 1900 and 1904 epochs.

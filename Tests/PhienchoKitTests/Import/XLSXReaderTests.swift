@@ -59,6 +59,15 @@ struct XLSXReaderTests {
         #expect(sheet.rows[2].cells == [0: .number(1), 1: .number(2)])
     }
 
+    @Test func aMergedRangeShowsItsValueInEveryCell() throws {
+        var parts = Self.excelStyle("")
+        parts["xl/worksheets/data.xml"] = "<worksheet xmlns=\"\(Self.main)\"><sheetData><row r=\"2\"><c r=\"B2\"><v>7</v></c></row>"
+            + "<row r=\"3\"><c r=\"A3\"><v>1</v></c></row></sheetData><mergeCells count=\"2\"><mergeCell ref=\"B2:C4\"/><mergeCell ref=\"E9:E10\"/></mergeCells></worksheet>"
+        let rows = try XLSXReader.read(try Self.package(parts)).sheets[0].rows
+        #expect(rows.map(\.number) == [2, 3, 4])
+        #expect(rows.map(\.cells) == [[1: .number(7), 2: .number(7)], [0: .number(1), 1: .number(7), 2: .number(7)], [1: .number(7), 2: .number(7)]])
+    }
+
     @Test func prefixedPartsAndThe1904DateSystem() throws {
         let data = try Self.package(Self.excelStyle("<x:row r=\"2\"><x:c r=\"A2\" s=\"1\"><x:v>44925</x:v></x:c></x:row>", date1904: true, prefix: "x"))
         let cell = try XLSXReader.read(data).sheets[0].rows[0].cells[0]
