@@ -69,7 +69,8 @@ enum CellValue {
         return LocalDate(year: y, month: m, day: d)
     }
 
-    /// A whole number: `5`, `5.0`, `5 người`, `6.500.000`, `6,500,000`, `6 500 000`, `6500000 đồng`.
+    /// A whole number: `5`, `5.0`, `5 người`, `6.500.000`, `6,500,000`, `6 500 000`, `6500000 đồng`,
+    /// `6,5 triệu`.
     static func integer(_ cell: Spreadsheet.Cell) -> Read<Int> {
         switch cell {
         case .number(let value):
@@ -88,6 +89,7 @@ enum CellValue {
     private static let units: Set<String> = ["d", "dong", "vnd", "vnđ", "nguoi", "lao dong", "ld"]
 
     static func integerText(_ text: String) -> Int? {
+        if let millions = millionsText(text) { return millions }
         var digits = text.trimmingCharacters(in: .whitespaces)
         let folded = VietnameseFolding.fold(digits)
         if let unit = units.first(where: { folded.hasSuffix($0) && folded.count > $0.count }),
@@ -107,6 +109,16 @@ enum CellValue {
         }
         guard groups.joined().count <= 12 else { return nil }
         return Int(groups.joined())
+    }
+
+    /// "7 triệu", "6,5 triệu", "6.5tr": an amount in millions of đồng, as people write salaries.
+    static func millionsText(_ text: String) -> Int? {
+        let folded = VietnameseFolding.fold(text).trimmingCharacters(in: .whitespaces)
+        guard let unit = ["trieu dong", "trieu", "tr"].first(where: folded.hasSuffix) else { return nil }
+        let number = folded.dropLast(unit.count).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), number.filter({ $0 == "." }).count <= 1,
+              let value = Double(number), value > 0, value < 1_000 else { return nil }
+        return Int((value * 1_000_000).rounded())
     }
 
     /// A phone number as text. A number cell (or digits only) of 9 or 10 digits not starting with 0

@@ -99,7 +99,7 @@ public struct ImportTemplate {
     static let notes = [
         "Mỗi dòng của trang “\(sheetName)” là một vị trí tuyển dụng. Không đổi tên, không xóa dòng tiêu đề; thứ tự các cột có thể đổi.",
         "Chỉ ghi thông tin việc làm của đơn vị tuyển dụng. TUYỆT ĐỐI không ghi họ tên, số CCCD, năm sinh, địa chỉ hay án tích của người tìm việc: bảng có những cột đó sẽ bị từ chối cả bảng.",
-        "Ngày ghi ngày/tháng/năm, ví dụ 31/12/2026. Tiền ghi bằng đồng, ví dụ 6500000 hoặc 6.500.000.",
+        "Ngày ghi ngày/tháng/năm, ví dụ 31/12/2026. Tiền ghi bằng đồng, ví dụ 6500000, 6.500.000 hoặc 6,5 triệu.",
         "Ô nhiều ý (Yêu cầu, Quyền lợi): mỗi ý một dòng trong ô (Alt+Enter trong Excel, Ctrl+Enter trong LibreOffice).",
         "Báo kết quả tuyển: thêm hai cột “\(ImportColumn.hired.title)” và “\(ImportColumn.resultDate.title)”, ghi “\(ImportColumn.id.title)” của tin, rồi gửi lại.",
     ]

@@ -48,12 +48,15 @@ struct CellValueTests {
         (.text("6.000"), 6_000),                                  // three zeros after a dot: thousands
         (.text("5 người"), 5),
         (.text("05"), 5),
+        (.text("7 triệu"), 7_000_000),
+        (.text("6,5 triệu"), 6_500_000),
+        (.text("6.5tr"), 6_500_000),
     ])
     func amountsInEveryForm(cell: Spreadsheet.Cell, expected: Int) {
         #expect(Self.value(CellValue.integer(cell)) == expected)
     }
 
-    @Test(arguments: ["6,5 triệu", "năm", "6.50.000", "1.5", "-", "6500000.5"])
+    @Test(arguments: ["năm", "6.50.000", "1.5", "-", "6500000.5", "triệu", "1.2.3 triệu"])
     func notAWholeNumber(text: String) {
         #expect(Self.value(CellValue.integer(.text(text))) == nil)
     }
