@@ -25,9 +25,8 @@ struct CitizenPageTests {
         ("2026-11-22", "hết hạn hôm nay"), ("2026-11-23", "còn 1 ngày"), ("2026-12-04", "còn 12 ngày"),
     ])
     func daysLeft(expires: String, said: String) {
-        let vacancy = PublicVacancy(makeVacancy("NB-1", posted: "2026-11-01", expires: expires), isExpired: false)
-        #expect(SiteRenderer.daysLeft(vacancy, at: date("2026-11-22")) == said)
-        #expect(SiteRenderer.daysLeft(vacancy, at: date(expires).adding(days: 1)) == nil)
+        #expect(SiteRenderer.daysLeft(until: date(expires), at: date("2026-11-22")) == said)
+        #expect(SiteRenderer.daysLeft(until: date(expires), at: date(expires).adding(days: 1)) == nil)
     }
 
     @Test func jobPostingLinksAreMadeAbsoluteAndListsAdded() {

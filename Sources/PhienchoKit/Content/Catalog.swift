@@ -6,4 +6,9 @@ struct Catalog: Sendable {
     /// Every vacancy without errors, drafts and withdrawn ones included, sorted by id.
     var vacancies: [Vacancy]
     var pages: [Page]
+    /// `employers.yml` (empty without one).
+    var employers: [EmployerProfile] = []
+    /// Every event and course without errors, drafts and withdrawn ones included, sorted by id.
+    var events: [Event] = []
+    var trainings: [Training] = []
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads the files that feed the site, and only those: `site.yml`, `communes.yml`, `sectors.yml`,
-/// `vacancies/**/*.md` and `pages/*.md`. Nothing else under the content folder — `seekers/` above all —
+/// `vacancies/**/*.md`, `pages/*.md`, and the optional `employers.yml`, `events/**/*.md` and
+/// `trainings/**/*.md`. Nothing else under the content folder — `seekers/` above all —
 /// is ever opened here (the leak audit reads seekers through `SeekerLoader`, apart from rendering).
 ///
 /// Safety rules: files over 1 MiB, invalid UTF-8, binary junk and empty files are rejected; symlinks are
@@ -15,6 +16,9 @@ struct ContentLoader: Sendable {
         var sectors: SourceFile?
         var vacancies: [SourceFile] = []
         var pages: [SourceFile] = []
+        var employers: SourceFile?
+        var events: [SourceFile] = []
+        var trainings: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         var filesRead = 0
     }
@@ -58,6 +62,15 @@ struct ContentLoader: Sendable {
         }
         if folderExists("pages", required: false, into: &loaded) {
             loaded.pages = markdownFiles(under: "pages", recursive: false, into: &loaded)
+        }
+        if FileManager.default.fileExists(atPath: path("employers.yml")) || isSymlink(root.appendingPathComponent("employers.yml")) {
+            loaded.employers = take(read(relativePath: "employers.yml"), into: &loaded)
+        }
+        if folderExists("events", required: false, into: &loaded) {
+            loaded.events = markdownFiles(under: "events", recursive: true, into: &loaded)
+        }
+        if folderExists("trainings", required: false, into: &loaded) {
+            loaded.trainings = markdownFiles(under: "trainings", recursive: true, into: &loaded)
         }
         return loaded
     }

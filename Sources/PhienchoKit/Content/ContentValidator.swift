@@ -34,13 +34,24 @@ enum ContentValidator {
         }
         let pages = loaded.pages.compactMap { take(Page.decode($0)) }
         diagnostics += duplicatePageSlugs(in: pages)
+        var events: [Event] = [], trainings: [Training] = []
+        if let communes {
+            events = parallelMap(loaded.events) { Event.decode($0, communes: communes) }.compactMap(take).sorted { $0.slug < $1.slug }
+            trainings = parallelMap(loaded.trainings) { Training.decode($0, communes: communes) }.compactMap(take).sorted { $0.slug < $1.slug }
+            diagnostics += duplicateIDs(in: events) + duplicateIDs(in: trainings)
+        }
+        let employers = loaded.employers.flatMap { take(EmployerProfile.decodeList($0)) } ?? []
+        if let file = loaded.employers {
+            diagnostics += unmatchedEmployers(employers, vacancies: vacancies, path: file.displayPath)
+        }
 
         diagnostics.sort()
         guard let site, let communes, let sectors, !diagnostics.contains(where: { $0.severity == .error }) else {
             return Result(catalog: nil, diagnostics: diagnostics, site: site, vacancies: vacancies)
         }
         let catalog = Catalog(site: site, communes: communes, sectors: sectors,
-                              vacancies: vacancies, pages: pages.sorted { $0.slug < $1.slug })
+                              vacancies: vacancies, pages: pages.sorted { $0.slug < $1.slug },
+                              employers: employers, events: events, trainings: trainings)
         return Result(catalog: catalog, diagnostics: diagnostics)
     }
 
@@ -59,7 +70,7 @@ enum ContentValidator {
     /// Ids are compared as their URL segment (case-insensitive), since that is what must be unique.
     /// A draft never blocks a build: a draft whose id is taken gets a warning, whether it comes
     /// before or after the other file; two non-drafts sharing an id are an error on the later one.
-    static func duplicateIDs(in vacancies: [Vacancy]) -> [Diagnostic] {
+    static func duplicateIDs<Item: IdentifiedContent>(in vacancies: [Item]) -> [Diagnostic] {
         // Indexes, not values, and each slug computed once: a build checks every vacancy here.
         let slugs = vacancies.map(\.slug)
         var firstNonDraft: [String: Int] = [:]
@@ -83,10 +94,23 @@ enum ContentValidator {
             let sameLetters = vacancies[index].id == vacancies[other].id
             diagnostics.append(Diagnostic(isDraft ? .warning : .error, .duplicateID, path: vacancies[index].sourcePath,
                 line: position?.line, column: position?.column,
-                sameLetters ? "Mã tin “\(vacancies[index].id)” đã được dùng ở tệp \(vacancies[other].sourcePath). Mỗi tin cần một mã riêng."
-                            : "Mã tin “\(vacancies[index].id)” chỉ khác mã “\(vacancies[other].id)” ở tệp \(vacancies[other].sourcePath) về chữ hoa, chữ thường, nên hai tin sẽ có cùng địa chỉ viec-lam/\(slugs[index])/. Mỗi tin cần một mã riêng."))
+                sameLetters ? "Mã \(Item.unit) “\(vacancies[index].id)” đã được dùng ở tệp \(vacancies[other].sourcePath). Mỗi \(Item.unit) cần một mã riêng."
+                            : "Mã \(Item.unit) “\(vacancies[index].id)” chỉ khác mã “\(vacancies[other].id)” ở tệp \(vacancies[other].sourcePath) về chữ hoa, chữ thường, nên hai \(Item.unit) sẽ có cùng địa chỉ \(Item.folder)/\(slugs[index])/. Mỗi \(Item.unit) cần một mã riêng."))
         }
         return diagnostics
+    }
+
+    /// A profile in employers.yml whose name no vacancy's `employer.name` has (ignoring case and
+    /// Unicode form): probably a typo, so its profile would never be shown with the vacancies.
+    static func unmatchedEmployers(_ profiles: [EmployerProfile], vacancies: [Vacancy], path: String) -> [Diagnostic] {
+        let names = Set(vacancies.map { Term.matchKey($0.employer.name) })
+        return profiles.filter { !names.contains(Term.matchKey($0.name)) }.map { profile in
+            var message = "Không có tin nào của đơn vị “\(profile.name)” (so với “employer.name” của các tin)."
+            if let guess = Suggestion.closest(to: profile.name, among: Array(Set(vacancies.map(\.employer.name))).sorted()) {
+                message += " Có phải là “\(guess)”?"
+            }
+            return Diagnostic(.warning, .unmatchedEmployer, path: path, line: profile.position?.line, column: profile.position?.column, message)
+        }
     }
 
     static func duplicatePageSlugs(in pages: [Page]) -> [Diagnostic] {

@@ -11,28 +11,9 @@ extension Vacancy {
     /// published (any error).
     static func decode(_ file: SourceFile, communes: TermList, sectors: TermList, strict: Bool = false) -> (Vacancy?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 2)
-        // A draft never blocks a build, even when its front matter cannot be read at all: until the
-        // YAML is parsed, a top-level `status: draft` line is taken at its word (any line of the file
-        // when the front matter cannot be split, a line of the front matter when it can).
-        guard let frontMatter = try? FrontMatter.split(file.text) else {
-            reader.sink.demoteErrors = declaresDraft(file.text)
-            _ = FrontMatter.split(file.text, missingOpeningMessage: "Tệp phải bắt đầu bằng một dòng “---”, tiếp theo là phần khai báo, rồi một dòng “---” nữa.",
-                                  sink: &reader.sink)
+        guard let (root, frontMatter) = FrontMatterFile.parse(file, reader: &reader, strict: strict) else {
             return (nil, reader.sink.diagnostics)
         }
-        // The draft line matters only when the YAML cannot be read (a root comes back without any
-        // diagnostic): then it is looked for, and the YAML parsed again to report at that severity.
-        var parsing = DiagnosticSink(path: file.displayPath)
-        guard let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &parsing) else {
-            reader.sink.demoteErrors = declaresDraft(frontMatter.yaml)
-            let root = YAMLDocument.parse(frontMatter.yaml, firstLine: frontMatter.yamlFirstLine, sink: &reader.sink)
-            if root == nil && reader.sink.diagnostics.isEmpty {
-                reader.sink.error(.missingField, at: SourcePosition(line: 2, column: 1), "Phần khai báo đang trống.")
-            }
-            return (nil, reader.sink.diagnostics)
-        }
-        // Parsed: from here on the real `status` value decides.
-        reader.sink.demoteErrors = !strict && root["status"]?.string == Status.draft.rawValue
         guard let fields = reader.fields(root, name: "", allowed: keys, required: required) else {
             return (nil, reader.sink.diagnostics)
         }

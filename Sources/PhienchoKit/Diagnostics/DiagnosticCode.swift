@@ -42,6 +42,7 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case duplicateID = "PC401"
     case duplicateSlug = "PC402"
     case duplicateName = "PC403"
+    case unmatchedEmployer = "PC404"
 
     case invalidTimezone = "PC501"
     case themeProblem = "PC502"

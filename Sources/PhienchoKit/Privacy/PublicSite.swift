@@ -1,6 +1,6 @@
 /// Everything the render, feed and search stages may see: the site settings, the controlled lists,
-/// the plain pages and the public projections of published vacancies, with the indexes every
-/// listing is cut from (built once, so no page scans all vacancies).
+/// the plain pages and the public projections of published vacancies, employers, events and
+/// courses, with the indexes every listing is cut from (built once, so no page scans all vacancies).
 struct PublicSite: Sendable {
     let site: SiteConfig
     /// The day the site is published at (`--now`): the date the lists are true for.
@@ -16,6 +16,14 @@ struct PublicSite: Sendable {
     let openBySector: [String: [PublicVacancy]]
     /// The aggregates of the statistics page, the only figures made from `results`.
     let statistics: PublicStatistics
+    /// Every employer with a page, by folded name (`PublicEmployer.all`).
+    let employers: [PublicEmployer]
+    let upcomingEvents: [PublicEvent]
+    let pastEvents: [PublicEvent]
+    /// Upcoming events per commune slug, soonest first.
+    let upcomingEventsByCommune: [String: [PublicEvent]]
+    let openTrainings: [PublicTraining]
+    let closedTrainings: [PublicTraining]
 
     init(catalog: Catalog, publication: Publication) {
         site = catalog.site
@@ -28,5 +36,17 @@ struct PublicSite: Sendable {
         openByCommune = Dictionary(grouping: open, by: \.commune.slug)
         openBySector = Dictionary(grouping: open, by: \.sector.slug)
         statistics = PublicStatistics(vacancies: catalog.vacancies, now: publication.now)
+        employers = PublicEmployer.all(open: open, expired: expired, profiles: catalog.employers)
+        let agenda = Agenda(events: catalog.events, trainings: catalog.trainings, at: publication.now)
+        upcomingEvents = agenda.upcomingEvents.map { PublicEvent($0, isPast: false) }
+        pastEvents = agenda.pastEvents.map { PublicEvent($0, isPast: true) }
+        var byCommune: [String: [PublicEvent]] = [:]
+        for event in upcomingEvents { if let commune = event.commune { byCommune[commune.slug, default: []].append(event) } }
+        upcomingEventsByCommune = byCommune
+        openTrainings = agenda.openTrainings.map { PublicTraining($0, isClosed: false) }
+        closedTrainings = agenda.closedTrainings.map { PublicTraining($0, isClosed: true) }
     }
+
+    /// "Đơn vị đồng hành": the employers whose profile says `recognised: true`, by folded name.
+    var partners: [PublicEmployer] { employers.filter(\.recognised) }
 }

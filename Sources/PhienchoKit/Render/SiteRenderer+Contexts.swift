@@ -82,9 +82,9 @@ extension SiteRenderer {
         return card
     }
 
-    /// "còn 12 ngày", "hết hạn hôm nay" at the build day; nil once expired.
-    static func daysLeft(_ vacancy: PublicVacancy, at now: LocalDate) -> String? {
-        let days = vacancy.expires.dayNumber - now.dayNumber
+    /// "còn 12 ngày", "hết hạn hôm nay" at the build day; nil once `deadline` has passed.
+    static func daysLeft(until deadline: LocalDate, at now: LocalDate) -> String? {
+        let days = deadline.dayNumber - now.dayNumber
         return days < 0 ? nil : days == 0 ? "hết hạn hôm nay" : "còn \(days) ngày"
     }
 
@@ -92,12 +92,9 @@ extension SiteRenderer {
         var context = detailBase(vacancy)
         context.append("id", .string(vacancy.id))
         context.append("expired", .bool(vacancy.isExpired))
-        context.append("daysLeft", .string(Self.daysLeft(vacancy, at: site.now)))
-        // The call link: the employer's phone, else the centre's hotline.
-        let call = vacancy.employerPhone ?? config.hotline
-        context.append("callNumber", .string(call))
-        context.append("callHref", .string(call.map(VietnameseFormat.telephoneHref)))
-        context.append("callsCentre", .bool(vacancy.employerPhone == nil && config.hotline != nil))
+        context.append("daysLeft", .string(Self.daysLeft(until: vacancy.expires, at: site.now)))
+        context.append("employerHref", .string(Slug.make(vacancy.employerName).isEmpty ? nil : Routes.employer(slug: Slug.make(vacancy.employerName))))
+        contact(vacancy.employerPhone, into: &context)
         context.append("employerAddress", .string(vacancy.employerAddress))
         context.append("employerPhone", .string(vacancy.employerPhone))
         context.append("employerPhoneHref", .string(vacancy.employerPhone.map(VietnameseFormat.telephoneHref)))

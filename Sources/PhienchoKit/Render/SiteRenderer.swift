@@ -35,6 +35,7 @@ struct SiteRenderer: Sendable {
         let config = site.site
         var navItems: [(label: String, href: String)] = [("Trang chủ", Routes.home)]
         navItems += Taxonomy.allCases.map { ($0.navigationLabel, Routes.index(of: $0)) }
+        navItems += [("Nhà tuyển dụng", Routes.employers), ("Học nghề", Routes.trainings), ("Sự kiện", Routes.events)]
         navItems += site.pages.map { ($0.title, Routes.plainPage(slug: $0.slug)) }
         func nav(current: String?) -> TemplateValue {
             .list(navItems.map { ["label": .string($0.label), "href": .string($0.href), "current": .bool($0.href == current)] })
@@ -76,6 +77,9 @@ struct SiteRenderer: Sendable {
 
     var config: SiteConfig { site.site }
 
+    /// Upcoming events and open courses the home page shows (the rest are one link away).
+    static let homeAgendaCount = 3
+
     // MARK: Pages
 
     /// The path of every file the `render…` methods make (theme assets aside), known without
@@ -90,6 +94,11 @@ struct SiteRenderer: Sendable {
                 pages += termPagination(term, taxonomy).pagination.pagePaths
             }
         }
+        pages.append(Routes.employers)
+        for employer in site.employers { pages += employerPagination(employer).pagePaths }
+        pages.append(Routes.partners)
+        pages += [Routes.events] + (site.upcomingEvents + site.pastEvents).map(\.path)
+        pages += [Routes.trainings] + (site.openTrainings + site.closedTrainings).map(\.path)
         pages += site.pages.map { Routes.plainPage(slug: $0.slug) }
         pages.append(Routes.search)
         pages.append(Routes.statistics)
@@ -121,6 +130,10 @@ struct SiteRenderer: Sendable {
             if number == 1 {
                 context.append("communes", termLinks(.communes, onlyOpen: true))
                 context.append("sectors", termLinks(.sectors, onlyOpen: true))
+                context.append("events", .list(site.upcomingEvents.prefix(Self.homeAgendaCount).map(eventCard)))
+                context.append("eventCount", .int(site.upcomingEvents.count))
+                context.append("trainings", .list(site.openTrainings.prefix(Self.homeAgendaCount).map(trainingCard)))
+                context.append("trainingCount", .int(site.openTrainings.count))
             }
             return page(path, template: number == 1 ? "home" : "listing", context)
         }
@@ -181,6 +194,7 @@ struct SiteRenderer: Sendable {
                 context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(path), label: "Mã QR dẫn tới trang này")))
                 context.append("isCommune", .bool(communes))
                 context.append("isSector", .bool(!communes))
+                if communes && number == 1 { context.append("events", .list((site.upcomingEventsByCommune[term.slug] ?? []).map(eventCard))) }
                 return page(path, template: "term", context)
             }
         }.flatMap { $0 }

@@ -3,7 +3,8 @@ import Foundation
 /// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
 struct Theme: Sendable {
-    static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "statistics", "404"]
+    static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "statistics", "404",
+                                    "employers", "employer", "partners", "events", "event", "trainings", "training"]
 
     let name: String
     let library: TemplateLibrary

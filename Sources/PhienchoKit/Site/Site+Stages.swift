@@ -70,6 +70,10 @@ extension Site {
         files += renderer.renderHomeAndListings()
         files += renderer.renderVacancyPages()
         for taxonomy in Taxonomy.allCases { files += renderer.renderTermPages(taxonomy) }
+        files += renderer.renderEmployerPages()
+        files.append(renderer.renderPartnersPage())
+        files += renderer.renderEventPages()
+        files += renderer.renderTrainingPages()
         files += renderer.renderPlainPages()
         files.append(renderer.renderSearchPage())
         files.append(renderer.renderStatisticsPage())

@@ -1,0 +1,27 @@
+/// One entry of the optional `content/employers.yml`: a short profile added to the page of the
+/// employer of that name, and whether the centre thanks it publicly on `dong-hanh/` ("Đơn vị đồng
+/// hành") — only with `recognised: true`, so a household or a person is never named there unasked.
+struct EmployerProfile: Sendable {
+    enum Kind: String, Sendable, CaseIterable {
+        case company = "doanh_nghiep", cooperative = "hop_tac_xa", household = "ho_kinh_doanh", person = "ca_nhan"
+
+        var label: String {
+            switch self {
+            case .company: "Doanh nghiệp"
+            case .cooperative: "Hợp tác xã"
+            case .household: "Hộ kinh doanh"
+            case .person: "Cá nhân"
+            }
+        }
+    }
+
+    var name: String
+    var kind: Kind
+    var descriptionHTML: String?
+    var website: String?
+    var recognised: Bool
+    var position: SourcePosition?
+
+    /// The employer's identity: the slug of the name, as its page's URL segment.
+    var slug: String { Slug.make(name) }
+}

@@ -1,0 +1,28 @@
+/// A content file with an id, a status and a page of its own: vacancies, events, courses. Their ids
+/// must be unique within their kind, compared as the URL segment they become.
+protocol IdentifiedContent {
+    var id: String { get }
+    var slug: String { get }
+    var status: Vacancy.Status { get }
+    var sourcePath: String { get }
+    var idPosition: SourcePosition? { get }
+    /// The folder their pages are under, for messages ("viec-lam").
+    static var folder: String { get }
+    /// What staff call one ("tin").
+    static var unit: String { get }
+}
+
+extension Vacancy: IdentifiedContent {
+    static var folder: String { "viec-lam" }
+    static var unit: String { "tin" }
+}
+
+extension Event: IdentifiedContent {
+    static var folder: String { "su-kien" }
+    static var unit: String { "sự kiện" }
+}
+
+extension Training: IdentifiedContent {
+    static var folder: String { "hoc-nghe" }
+    static var unit: String { "khóa học" }
+}

@@ -1,0 +1,46 @@
+/// The public projection of an event: what pages, the calendar file, feeds and the search index
+/// may show. An event file has no private field today; this type keeps it that way for anything
+/// added later.
+final class PublicEvent: Sendable {
+    let id: String
+    let slug: String
+    let title: String
+    let kind: Event.Kind
+    let start: Event.Moment
+    let end: Event.Moment?
+    let place: String
+    let commune: Term?
+    let organiser: String?
+    let contactPhone: String?
+    let descriptionHTML: String
+    let descriptionText: String
+    /// Its last day has gone: the page says so and is not indexed.
+    let isPast: Bool
+
+    init(_ event: Event, isPast: Bool) {
+        id = event.id
+        slug = event.slug
+        title = event.title
+        kind = event.kind
+        start = event.start
+        end = event.end
+        place = event.place
+        commune = event.commune
+        organiser = event.organiser
+        contactPhone = event.contactPhone
+        descriptionHTML = event.descriptionHTML
+        descriptionText = event.descriptionText
+        self.isPast = isPast
+    }
+
+    var path: String { Routes.event(slug: slug) }
+    var lastDay: LocalDate { end?.date ?? start.date }
+    var calendarPath: String { Routes.eventCalendar(slug: slug) }
+
+    /// "8:00 ngày 15/12/2026", or "15/12/2026 – 16/12/2026", or "8:00 – 11:30 ngày 15/12/2026".
+    var when: String {
+        guard let end, end != start else { return start.vietnamese }
+        if end.date == start.date, let from = start.clock, let to = end.clock { return "\(from) – \(to) ngày \(start.date.vietnamese)" }
+        return "\(start.vietnamese) – \(end.vietnamese)"
+    }
+}
