@@ -112,7 +112,7 @@ struct EndToEndTests {
         let site = Self.first
         let pageFiles = try FileManager.default.contentsOfDirectory(atPath: Paths.content.appendingPathComponent("pages").path)
             .filter { $0.hasSuffix(".md") }
-        #expect(pageFiles.count == 2)
+        #expect(pageFiles.count == 3)
         for file in pageFiles {
             #expect(site.has("\(file.dropLast(3))/index.html"), "missing page \(file)")
         }

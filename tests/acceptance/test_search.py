@@ -37,8 +37,8 @@ DRIVING_JOB = "Lái xe tải hạng C"
 FORKLIFT_JOB = "Công nhân bốc xếp kho hàng"   # mentions "lái xe nâng" in its description only
 SEWING_JOB = "Công nhân may công nghiệp"
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
-FOUND = re.compile(r"^Tìm thấy (\d+) việc làm")
-NOT_FOUND = "Không tìm thấy việc làm phù hợp"
+FOUND = re.compile(r"^Tìm thấy (\d+) kết quả")
+NOT_FOUND = "Không tìm thấy kết quả phù hợp"
 
 
 
@@ -185,7 +185,7 @@ def test_more_results_are_shown_on_request_and_focus_moves_to_them(driver: WebDr
     assert total > 10, f"the example needs more than one screen of results for 'cong' ({total})"
     assert len(state["titles"]) == 10
     more = driver.find_element(By.CSS_SELECTOR, "button.more")
-    assert more.is_displayed() and more.text == "Xem thêm việc làm"
+    assert more.is_displayed() and more.text == "Xem thêm kết quả"
     more.click()
     _wait(driver, lambda d: len(_state(d)["titles"]) == min(total, 20), "the next results")
     focused = driver.execute_script("return document.activeElement.textContent")
@@ -243,7 +243,7 @@ def test_live_region_announces_the_count_and_no_results(driver: WebDriver, serve
     state = _wait_for_results(driver, "cong nhan", lambda s: len(s["titles"]) > 0, "results for 'cong nhan'")
     total = int(FOUND.match(state["status"]).group(1))
     assert total >= len(state["titles"]) > 0
-    assert state["status"].startswith(f"Tìm thấy {total} việc làm")
+    assert state["status"].startswith(f"Tìm thấy {total} kết quả")
     assert state["titles"][0] not in state["status"], "the status announces a count, not the list"
 
     _type(driver, "xyzzy qwerty")

@@ -1,7 +1,17 @@
-/// One RSS 2.0 feed: open vacancies, newest posted first (ties by id), at most `maximumItems`.
-/// Dates come from the content, never the wall clock, so the same content gives the same bytes.
+/// One RSS 2.0 feed: open vacancies, newest posted first (ties by id), or upcoming events or open
+/// courses in listing order; at most `maximumItems`. Dates come from the content, never the wall
+/// clock, so the same content gives the same bytes.
 struct RSSFeed: Sendable {
     static let maximumItems = 100
+
+    /// An item other than a vacancy. Events and courses have no publication day in their files, so
+    /// their items have no `pubDate` (optional in RSS 2.0) rather than an invented one.
+    struct Item: Sendable {
+        var title: String
+        var path: String
+        var description: String
+        var category: String
+    }
 
     let title: String
     let description: String
@@ -10,7 +20,8 @@ struct RSSFeed: Sendable {
     /// Root-relative path of the feed itself.
     let feedPath: String
     /// Already in newest-first order.
-    let vacancies: [PublicVacancy]
+    var vacancies: [PublicVacancy] = []
+    var items: [Item] = []
 
     /// Renders the feed; `lastBuildDate` is the build day (`--now`), so the same content and day give
     /// the same bytes.
@@ -38,6 +49,19 @@ struct RSSFeed: Sendable {
             <pubDate>\(vacancy.posted.rfc822(utcOffset: site.utcOffset(on: vacancy.posted)))</pubDate>
             <description>\(XML.escape(HTML.escape(Self.summary(of: vacancy))))</description>
             <category>\(XML.escape(vacancy.sector.name))</category>
+            </item>
+
+            """
+        }
+        for item in self.items.prefix(Self.maximumItems) {
+            let url = XML.escape(site.absoluteURL(item.path))
+            out += """
+            <item>
+            <title>\(XML.escape(item.title))</title>
+            <link>\(url)</link>
+            <guid isPermaLink="true">\(url)</guid>
+            <description>\(XML.escape(HTML.escape(item.description)))</description>
+            <category>\(XML.escape(item.category))</category>
             </item>
 
             """

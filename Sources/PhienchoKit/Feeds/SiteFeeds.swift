@@ -7,7 +7,8 @@ struct SiteFeeds: Sendable {
         self.site = site
     }
 
-    /// `rss.xml`, then `xa-phuong/<slug>/rss.xml` and `nganh-nghe/<slug>/rss.xml` for every term.
+    /// `rss.xml`, `xa-phuong/<slug>/rss.xml` and `nganh-nghe/<slug>/rss.xml` for every term,
+    /// `nha-tuyen-dung/<slug>/rss.xml` for every employer, `su-kien/rss.xml` and `hoc-nghe/rss.xml`.
     var feeds: [RSSFeed] {
         var feeds = [RSSFeed(title: "Việc làm mới – \(site.site.title)",
                              description: "Các việc làm đang tuyển mới nhất của \(site.site.title).",
@@ -21,6 +22,27 @@ struct SiteFeeds: Sendable {
                                      vacancies: open[term.slug] ?? []))
             }
         }
+        for employer in site.employers {
+            feeds.append(RSSFeed(title: "Việc làm của \(employer.name) – \(site.site.title)",
+                                 description: "Việc làm đang tuyển của \(employer.name).",
+                                 pagePath: employer.path, feedPath: Routes.feed(of: employer.path), vacancies: employer.open))
+        }
+        feeds.append(RSSFeed(title: "Sự kiện việc làm – \(site.site.title)", description: "Ngày hội việc làm, buổi tư vấn sắp diễn ra.",
+                             pagePath: Routes.events, feedPath: Routes.eventsFeed, items: site.upcomingEvents.map { event in
+            RSSFeed.Item(title: event.title, path: event.path,
+                         description: "\(event.kind.label): \(event.when). Địa điểm: \(event.place)\(event.commune.map { ", \($0.kindAndName)" } ?? "")."
+                             + (event.contactPhone.map { " Điện thoại: \($0)." } ?? ""),
+                         category: event.kind.label)
+        }))
+        feeds.append(RSSFeed(title: "Học nghề – \(site.site.title)", description: "Các khóa học nghề đang nhận đăng ký.",
+                             pagePath: Routes.trainings, feedPath: Routes.trainingsFeed, items: site.openTrainings.map { course in
+            RSSFeed.Item(title: "\(course.title) – \(course.provider)", path: course.path,
+                         description: "Nơi học: \(course.place). Hạn đăng ký: \(course.registrationDeadline.vietnamese)."
+                             + (course.costText.map { " Học phí: \($0)." } ?? "")
+                             + (course.support.isEmpty ? "" : " Hỗ trợ: \(course.support.joined(separator: "; ")).")
+                             + (course.contactPhone.map { " Điện thoại: \($0)." } ?? ""),
+                         category: "Học nghề")
+        }))
         return feeds
     }
 
@@ -28,8 +50,9 @@ struct SiteFeeds: Sendable {
         parallelMap(feeds) { OutputFile(path: $0.feedPath, text: $0.xml(site: site.site, buildDay: site.now)) }
     }
 
-    /// `sitemap.xml`: open vacancies, listing pages, the pages of terms with open vacancies and plain
-    /// pages — never expired or unpublished vacancies, nor an empty term page. `lastmod` is the newest `posted` shown on the page, when there is one.
+    /// `sitemap.xml`: open vacancies, listing pages, the pages of terms and employers with open
+    /// vacancies, upcoming events, open courses and plain pages — never expired or unpublished
+    /// vacancies, past events, closed courses, nor an empty term or employer page. `lastmod` is the newest `posted` shown on the page, when there is one.
     func renderSitemap() -> OutputFile {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         func add(_ path: String, _ lastmod: LocalDate?) {
@@ -53,6 +76,13 @@ struct SiteFeeds: Sendable {
             }
         }
         for vacancy in site.open.sorted(by: { $0.slug < $1.slug }) { add(vacancy.path, vacancy.posted) }
+        add(Routes.employers, site.open.first?.posted)
+        for employer in site.employers where !employer.open.isEmpty { addListing(employer.open, basePath: employer.path) }
+        add(Routes.partners, nil)
+        add(Routes.events, nil)
+        for event in site.upcomingEvents { add(event.path, nil) }
+        add(Routes.trainings, nil)
+        for course in site.openTrainings { add(course.path, nil) }
         for page in site.pages { add(Routes.plainPage(slug: page.slug), nil) }
         add(Routes.statistics, nil)
         out += "</urlset>\n"

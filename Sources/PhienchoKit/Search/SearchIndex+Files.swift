@@ -13,7 +13,7 @@ extension SearchIndex {
         var blocks: [OutputFile] = []
         for (number, start) in stride(from: 0, to: cards.count, by: Self.blockSize).enumerated() {
             let json = JSON.array(cards[start..<min(cards.count, start + Self.blockSize)].map { card in
-                .array([card.title, card.href, card.employer, card.commune, card.salary, card.expires].map(JSON.string))
+                .array(([card.title, card.href, card.employer, card.commune, card.salary, card.expires] + (card.kind.map { [$0] } ?? [])).map(JSON.string))
             }).serialized
             blocks.append(hashedFile("cards-\(number)", json))
         }

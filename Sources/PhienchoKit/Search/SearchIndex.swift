@@ -1,9 +1,10 @@
 import Foundation
 
-/// The search index over open vacancies, split for slow mobile data.
+/// The search index over open vacancies (then upcoming events and open courses), split for slow
+/// mobile data.
 ///
 /// Documents are the open vacancies in listing order (newest first), so a smaller document number
-/// means newer. For each term the index keeps two postings lists: every document that contains the
+/// means newer; events and courses follow them. For each term the index keeps two postings lists: every document that contains the
 /// term (title, employer, commune, sector, tags, requirements, description) and the documents whose
 /// title contains it. Files written under `tim-kiem/`:
 ///
@@ -12,7 +13,8 @@ import Foundation
 /// - `shard-N.<hash>.json`: a contiguous range of sorted terms, about `targetShardBytes` each:
 ///   `{"term": ["<all postings>", "<title postings>"], …}`.
 /// - `cards-N.<hash>.json`: result cards of documents `N*blockSize ..< (N+1)*blockSize`:
-///   `[[title, href, employer, commune, salary, expires], …]`.
+///   `[[title, href, employer, commune, salary, expires], …]`, with a seventh element, the kind
+///   (`su-kien`, `hoc-nghe`), on the card of an event or a course.
 ///
 /// Postings are strings: `""` (none), `"d"` + comma-separated base-36 gaps between ascending document
 /// numbers (sparse terms), or `"b"` + base64 of a bitmap, bit `i` of byte `i/8` (LSB first) set when
@@ -24,6 +26,16 @@ struct SearchIndex: Sendable {
 
     struct Card: Sendable, Equatable {
         var title, href, employer, commune, salary, expires: String
+        /// nil for a vacancy; `su-kien` or `hoc-nghe` for an event or a course, whose four fields
+        /// are organiser, place, (nothing) and time, or school, place, fee and deadline.
+        var kind: String? = nil
+    }
+
+    /// An event or a course: searched as a vacancy is, after the vacancies.
+    struct Document: Sendable {
+        var title: String
+        var texts: [String]
+        var card: Card
     }
 
     let documentCount: Int
@@ -35,7 +47,25 @@ struct SearchIndex: Sendable {
     /// small dictionary, so no set of terms is kept per document.
     static let tokenisingBlock = 512
 
-    init(vacancies: [PublicVacancy]) {
+    /// The open vacancies, then upcoming events and open courses (their kind on their card).
+    init(vacancies: [PublicVacancy], events: [PublicEvent], trainings: [PublicTraining]) {
+        let documents = events.map { event in
+            Document(title: event.title,
+                     texts: [event.kind.label, event.place, event.commune?.name, event.organiser, event.descriptionText].compactMap { $0 },
+                     card: Card(title: event.title, href: event.path, employer: event.organiser ?? "",
+                                commune: ([event.place] + (event.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
+                                salary: "", expires: event.when, kind: "su-kien"))
+        } + trainings.map { course in
+            Document(title: course.title,
+                     texts: ["học nghề", course.provider, course.place, course.commune?.name, course.descriptionText].compactMap { $0 } + course.support,
+                     card: Card(title: course.title, href: course.path, employer: course.provider,
+                                commune: ([course.place] + (course.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
+                                salary: course.costText ?? "", expires: course.registrationDeadline.vietnamese, kind: "hoc-nghe"))
+        }
+        self.init(vacancies: vacancies, documents: documents)
+    }
+
+    init(vacancies: [PublicVacancy], documents: [Document] = []) {
         // Blocks of documents are tokenised in parallel; their postings are then appended block by
         // block, in document order, so every postings list comes out sorted.
         let blocks = stride(from: 0, to: vacancies.count, by: Self.tokenisingBlock).map {
@@ -48,13 +78,22 @@ struct SearchIndex: Sendable {
             for (term, documents) in block.all { all[term, default: []].append(contentsOf: documents) }
             for (term, documents) in block.title { title[term, default: []].append(contentsOf: documents) }
         }
-        documentCount = vacancies.count
+        for (offset, document) in documents.enumerated() {
+            let number = vacancies.count + offset
+            for (text, isTitle) in [(document.title, true)] + document.texts.map({ ($0, false) }) {
+                for term in SearchTokenizer.terms(text) {
+                    all[term, default: []].appendOnce(number)
+                    if isTitle { title[term, default: []].appendOnce(number) }
+                }
+            }
+        }
+        documentCount = vacancies.count + documents.count
         terms = all.keys.sorted(by: SearchTokenizer.precedes).map { ($0, all[$0]!, title[$0] ?? []) }
         cards = vacancies.map {
             Card(title: $0.title, href: $0.path, employer: $0.employerName,
                  commune: $0.commune.kindAndName,
                  salary: VietnameseFormat.salary($0.salary), expires: $0.expires.vietnamese)
-        }
+        } + documents.map(\.card)
     }
 
     /// The postings of documents `block` (indexes into `vacancies`): each document once per term.

@@ -17,7 +17,8 @@ struct PrivacyProjectionTests {
 
     /// The reviewed list of what the render stages receive.
     static let publicSiteFields = ["site", "now", "communes", "sectors", "pages", "open", "expired", "openByCommune", "openBySector",
-                                   "statistics"]
+                                   "statistics", "employers", "upcomingEvents", "pastEvents", "upcomingEventsByCommune",
+                                   "openTrainings", "closedTrainings"]
 
     static func sampleVacancy() -> Vacancy {
         Vacancy(id: "NB-2026-900", title: "Thợ hàn", status: .approved,
@@ -41,6 +42,19 @@ struct PrivacyProjectionTests {
     func publicSiteAllowList() throws {
         let site = try Self.examplePublicSite()
         #expect(Mirror(reflecting: site).children.map(\.label) == Self.publicSiteFields)
+    }
+
+    /// Events, courses and employers reach templates only through these reviewed fields.
+    @Test("PublicEvent, PublicTraining and PublicEmployer store exactly the reviewed fields")
+    func agendaAllowLists() throws {
+        let site = try Self.examplePublicSite()
+        #expect(Mirror(reflecting: try #require(site.upcomingEvents.first)).children.map(\.label) ==
+                ["id", "slug", "title", "kind", "start", "end", "place", "commune", "organiser", "contactPhone", "descriptionHTML",
+                 "descriptionText", "isPast"])
+        #expect(Mirror(reflecting: try #require(site.openTrainings.first)).children.map(\.label) ==
+                ["id", "slug", "title", "provider", "place", "commune", "start", "registrationDeadline", "duration", "cost", "support",
+                 "contactPhone", "descriptionHTML", "descriptionText", "isClosed"])
+        #expect(Mirror(reflecting: try #require(site.employers.first)).children.map(\.label) == ["slug", "name", "profile", "open"])
     }
 
     /// The statistics page's aggregates: hires only as the province total, nothing per employer,

@@ -315,7 +315,12 @@ struct SearchIndexBuilderTests {
         let vacancyPages = site.htmlPaths.filter { $0.hasPrefix("viec-lam/") && $0.hasSuffix("/index.html") }
         let openPages = vacancyPages.filter { !(site.text($0) ?? "").contains("<meta name=\"robots\" content=\"noindex\">") }
         #expect(!openPages.isEmpty && openPages.count < vacancyPages.count, "the example has open and expired vacancies")
-        #expect(Set(cards.map { $0[1] + "index.html" }) == Set(openPages))
+        #expect(Set(cards.filter { $0.count == 6 }.map { $0[1] + "index.html" }) == Set(openPages))
+        // Then the upcoming events and open courses, each with its kind.
+        let agenda = cards.filter { $0.count == 7 }
+        #expect(Set(agenda.map { "\($0[6]):\($0[1])" }) == ["su-kien:su-kien/sk-2026-001/", "su-kien:su-kien/sk-2027-001/",
+                                                            "hoc-nghe:hoc-nghe/hn-2026-001/", "hoc-nghe:hoc-nghe/hn-2026-002/"])
+        #expect(cards.prefix(openPages.count).allSatisfy { $0.count == 6 })
         #expect(cards.count == Set(cards.map { $0[1] }).count)
     }
 }

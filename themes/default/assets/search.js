@@ -182,7 +182,7 @@
   var more = document.createElement('button');
   more.type = 'button';
   more.className = 'more';
-  more.textContent = 'Xem thêm việc làm';
+  more.textContent = 'Xem thêm kết quả';
   more.hidden = true;
   results.parentNode.insertBefore(more, results.nextSibling);
 
@@ -215,6 +215,13 @@
     return manifestPromise;
   }
 
+  // What a card's four fields are, by the kind in its seventh element (none for a vacancy).
+  var KINDS = {
+    vacancy: { label: '', fields: ['Đơn vị tuyển dụng', 'Nơi làm việc', 'Mức lương', 'Hạn nộp hồ sơ'] },
+    'su-kien': { label: 'Sự kiện', fields: ['Đơn vị tổ chức', 'Địa điểm', '', 'Thời gian'] },
+    'hoc-nghe': { label: 'Khóa học nghề', fields: ['Nơi dạy', 'Nơi học', 'Học phí', 'Hạn đăng ký'] }
+  };
+
   function field(list, label, value) {
     var dt = document.createElement('dt');
     dt.textContent = label;
@@ -238,11 +245,17 @@
       if (!firstLink) firstLink = link;
       heading.appendChild(link);
       article.appendChild(heading);
+      var kind = KINDS[card[6]] || KINDS.vacancy;
+      if (kind.label) {
+        var badge = document.createElement('p');
+        badge.className = 'card-kind';
+        badge.textContent = kind.label;
+        article.insertBefore(badge, heading);
+      }
       var details = document.createElement('dl');
-      field(details, 'Đơn vị tuyển dụng', card[2]);
-      field(details, 'Nơi làm việc', card[3]);
-      field(details, 'Mức lương', card[4]);
-      field(details, 'Hạn nộp hồ sơ', card[5]);
+      for (var i = 0; i < 4; i++) {
+        if (card[2 + i]) field(details, kind.fields[i], card[2 + i]);
+      }
       article.appendChild(details);
       item.appendChild(article);
       results.appendChild(item);
@@ -250,13 +263,13 @@
     state.shown = (append ? state.shown : 0) + cards.length;
     results.hidden = state.shown === 0;
     more.hidden = state.shown >= total;
-    var message = total === 0 ? 'Không tìm thấy việc làm phù hợp.'
-      : 'Tìm thấy ' + total + ' việc làm' + (total > state.shown ? ', đang hiện ' + state.shown + ' việc làm đầu tiên.' : '.');
+    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp.'
+      : 'Tìm thấy ' + total + ' kết quả' + (total > state.shown ? ', đang hiện ' + state.shown + ' kết quả đầu tiên.' : '.');
     if (announce) status.textContent = message;
     return firstLink;
   }
 
-  // "Xem thêm việc làm": the next results, and focus on the first of them for keyboard and
+  // "Xem thêm kết quả": the next results, and focus on the first of them for keyboard and
   // screen-reader users.
   more.addEventListener('click', function () {
     var forGeneration = generation;
