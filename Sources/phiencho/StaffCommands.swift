@@ -10,8 +10,8 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 /// `phiencho new "<vị trí>"`: a new draft vacancy file with every field explained.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Tạo tệp tin tuyển dụng mới (bản nháp) với đủ các trường và lời giải thích.",
-        discussion: "Tệp được ghi vào content/vacancies/NĂM-THÁNG/ với mã tin mới (đầu mã lấy từ id_prefix trong site.yml); đường dẫn của tệp được in ra.")
+        abstract: "Tạo tệp tin tuyển dụng mới (bản nháp) với đủ các trường và lời giải thích; hoặc sự kiện (--event), khóa học nghề (--training).",
+        discussion: "Tệp được ghi vào content/vacancies/NĂM-THÁNG/ với mã tin mới (đầu mã lấy từ id_prefix trong site.yml); sự kiện vào content/events/ (mã SK-NĂM-…), khóa học vào content/trainings/ (mã HN-NĂM-…). Đường dẫn của tệp được in ra.")
 
     /// The words of the title: `phiencho new Thợ may` without quotes works as `"Thợ may"`.
     @Argument(help: ArgumentHelp("Vị trí tuyển dụng, ví dụ \"Thợ hàn cửa sắt\" (ngoặc kép có thể bỏ).", valueName: "vị-trí"))
@@ -22,11 +22,24 @@ struct New: ParsableCommand {
     @Option(name: .customLong("id"), help: ArgumentHelp("Mã tin muốn dùng, thay cho mã chương trình tự đặt.", valueName: "mã-tin"))
     var id: String?
 
+    @Flag(name: .customLong("event"), help: "Tạo sự kiện (ngày hội việc làm, buổi tư vấn) trong content/events/ thay cho tin tuyển dụng.")
+    var event = false
+
+    @Flag(name: .customLong("training"), help: "Tạo khóa học nghề trong content/trainings/ thay cho tin tuyển dụng.")
+    var training = false
+
+    var kind: NewVacancy.Kind { event ? .event : training ? .training : .vacancy }
+
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
+        if event && training {
+            throw ValidationError("Dùng một trong hai: --event (sự kiện) hoặc --training (khóa học nghề).")
+        }
         if title.allSatisfy(\.isWhitespace) {
-            throw ValidationError("Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\".")
+            throw ValidationError(event ? "Hãy ghi tên sự kiện, ví dụ: phiencho new --event \"Ngày hội việc làm tháng 12\"."
+                                  : training ? "Hãy ghi tên khóa học, ví dụ: phiencho new --training \"May công nghiệp\"."
+                                  : "Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\".")
         }
     }
 
@@ -34,7 +47,7 @@ struct New: ParsableCommand {
         let creator = NewVacancy(contentDirectory: URL(fileURLWithPath: contentOptions.content),
                                  contentDisplay: contentOptions.content)
         var standardError = FileHandle.standardError
-        switch creator.create(title: title, id: id, today: try contentOptions.publicationDay()) {
+        switch creator.create(kind, title: title, id: id, today: try contentOptions.publicationDay()) {
         case .success(let created):
             print(created.displayPath)
             let content = contentOptions.content == "content" ? "" : " --content \(shellWord(contentOptions.content))"

@@ -11,6 +11,9 @@ public struct BuildReport: Sendable {
     public var unpublishedCount = 0
     public var draftCount = 0
     public var withdrawnCount = 0
+    /// Upcoming events and courses open for registration (`Agenda`), when the content could be read.
+    public var upcomingEventCount = 0
+    public var openTrainingCount = 0
     /// Whether the run was a build: after an error, its summary says the site was left as it was.
     public var isBuild = false
     public var pagesWritten = 0
@@ -73,6 +76,8 @@ public struct BuildReport: Sendable {
         if withdrawnCount > 0 { vacancies.append("\(withdrawnCount) tin đã gỡ") }
         let hidden = unpublishedCount - draftCount - withdrawnCount
         if hidden > 0 { vacancies.append("\(hidden) tin chưa tới ngày đăng hoặc hết hạn đã lâu") }
+        if upcomingEventCount > 0 { vacancies.append("\(upcomingEventCount) sự kiện sắp tới") }
+        if openTrainingCount > 0 { vacancies.append("\(openTrainingCount) khóa học đang nhận đăng ký") }
         var parts = ["Đã đọc \(filesRead) tệp" + (errorCount > 0 ? ", trong các tin đọc được có " : ": ") + vacancies.joined(separator: ", ")]
         if let written {
             parts.append("đã ghi \(pagesWritten) trang (\(written.written) tệp mới hoặc thay đổi, \(written.unchanged) tệp giữ nguyên, \(written.removed) tệp bị gỡ)")

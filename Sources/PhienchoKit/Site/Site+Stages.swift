@@ -44,6 +44,8 @@ extension Site {
     func select(_ catalog: Catalog, into report: inout BuildReport) -> Publication? {
         let publication = Publication(catalog.vacancies, at: now(for: catalog))
         report.count(catalog.vacancies, at: publication.now)
+        let agenda = Agenda(events: catalog.events, trainings: catalog.trainings, at: publication.now)
+        (report.upcomingEventCount, report.openTrainingCount) = (agenda.upcomingEvents.count, agenda.openTrainings.count)
         return publication
     }
 

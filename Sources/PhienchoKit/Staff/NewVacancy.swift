@@ -2,7 +2,8 @@ import Foundation
 
 /// `phiencho new`: writes a new draft vacancy file under `vacancies/YYYY-MM/` of the content folder,
 /// with a fresh id `<id_prefix>-<YYYY>-<NNN>` (the next number after every id of that prefix and
-/// year already in use) or the id staff chose, and never overwrites a file.
+/// year already in use) or the id staff chose, and never overwrites a file; with `--event` or
+/// `--training`, a draft event (`events/`, `SK-<YYYY>-<NNN>`) or course (`trainings/`, `HN-…`).
 public struct NewVacancy {
     public struct Created: Sendable, Equatable {
         /// The file's path as staff would type it: the content folder as given, then the path inside it.
@@ -28,11 +29,26 @@ public struct NewVacancy {
         self.contentDisplay = contentDisplay ?? contentDirectory.path
     }
 
+    /// What `new` makes: a vacancy (default), an event (`--event`) or a course (`--training`).
+    public enum Kind: Sendable {
+        case vacancy, event, training
+
+        /// How staff name one, in messages.
+        var noun: String {
+            switch self {
+            case .vacancy: "tin"
+            case .event: "sự kiện"
+            case .training: "khóa học"
+            }
+        }
+    }
+
     /// - Parameters:
-    ///   - title: the position (vị trí tuyển dụng).
+    ///   - title: the position (vị trí tuyển dụng), or the event's or course's name.
     ///   - id: the id staff chose, or nil for the next free one.
     ///   - today: the day to date the file at; default today in the site's time zone.
-    public func create(title rawTitle: String, id requestedID: String? = nil, today: LocalDate? = nil) -> Result<Created, Failure> {
+    public func create(_ kind: Kind = .vacancy, title rawTitle: String, id requestedID: String? = nil,
+                       today: LocalDate? = nil) -> Result<Created, Failure> {
         let title = rawTitle.nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard !title.isEmpty else {
             return .failure(.rejected("Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\"."))
@@ -43,26 +59,47 @@ public struct NewVacancy {
         case .failure(let problems): return .failure(.content(problems.diagnostics))
         }
         let site = settings.site
-        let commune = settings.communes.terms[0], sector = settings.sectors.terms[0]
-
         let day = today ?? LocalDate.today(in: site.timeZone)
-        let existing = Self.existingIDs(in: settings.loaded.vacancies)
+        let files = switch kind {
+        case .vacancy: settings.loaded.vacancies
+        case .event: settings.loaded.events
+        case .training: settings.loaded.trainings
+        }
+        let prefix = switch kind {
+        case .vacancy: site.idPrefix
+        case .event: AgendaTemplate.eventPrefix
+        case .training: AgendaTemplate.trainingPrefix
+        }
+        let existing = Self.existingIDs(in: files)
         let id: String
         if let requestedID {
             guard Self.isValidID(requestedID) else {
-                return .failure(.rejected("Mã tin “\(requestedID)” không hợp lệ: chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), không bắt đầu bằng dấu gạch ngang, ví dụ \(site.idPrefix)-\(day.year)-001."))
+                return .failure(.rejected("Mã \(kind.noun) “\(requestedID)” không hợp lệ: chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), không bắt đầu bằng dấu gạch ngang, ví dụ \(prefix)-\(day.year)-001."))
             }
             if let file = existing[requestedID.lowercased()] {
-                return .failure(.rejected("Mã tin “\(requestedID)” đã được dùng ở tệp \(file). Hãy chọn mã khác, hoặc bỏ --id để chương trình tự đặt mã mới."))
+                return .failure(.rejected("Mã \(kind.noun) “\(requestedID)” đã được dùng ở tệp \(file). Hãy chọn mã khác, hoặc bỏ --id để chương trình tự đặt mã mới."))
             }
             id = requestedID
         } else {
-            id = Self.nextID(prefix: site.idPrefix, year: day.year, taken: Set(existing.keys))
+            id = Self.nextID(prefix: prefix, year: day.year, taken: Set(existing.keys))
         }
 
-        let template = VacancyTemplate(id: id, title: title, posted: day, commune: commune.name, sector: sector.name)
-        let folder = String(format: "%04d-%02d", day.year, day.month)
-        let relative = "vacancies/\(folder)/\(template.fileName)"
+        let fileName = id.lowercased() + { $0.isEmpty ? "" : "-" + $0 }(VacancyTemplate.shortSlug(title)) + ".md"
+        let relative: String
+        let text: String
+        switch kind {
+        case .vacancy:
+            let template = VacancyTemplate(id: id, title: title, posted: day, commune: settings.communes.terms[0].name,
+                                           sector: settings.sectors.terms[0].name)
+            relative = String(format: "vacancies/%04d-%02d/", day.year, day.month) + template.fileName
+            text = template.text
+        case .event:
+            relative = "events/" + fileName
+            text = AgendaTemplate(id: id, title: title, today: day, commune: settings.communes.terms[0].name).event
+        case .training:
+            relative = "trainings/" + fileName
+            text = AgendaTemplate(id: id, title: title, today: day, commune: settings.communes.terms[0].name).training
+        }
         let url = contentDirectory.appendingPathComponent(relative)
         let shown = (contentDisplay.hasSuffix("/") ? contentDisplay : contentDisplay + "/") + relative
         do {
@@ -74,7 +111,7 @@ public struct NewVacancy {
             return .failure(.rejected("Tệp \(shown) đã có; chương trình không ghi đè. Hãy đổi tên hoặc dùng --id khác."))
         }
         do {
-            try Data(template.text.utf8).write(to: url, options: .withoutOverwriting)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             return .failure(.io("Không ghi được tệp \(shown)."))
         }
