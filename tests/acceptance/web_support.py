@@ -158,6 +158,9 @@ def write_large_content(content: Path, repo_root: Path, count: int = LARGE_COUNT
     for name in ("communes.yml", "sectors.yml"):
         shutil.copy(source / name, content / name)
     shutil.copytree(source / "pages", content / "pages")
+    for folder in ("events", "trainings"):
+        shutil.copytree(source / folder, content / folder)
+    shutil.copy(source / "employers.yml", content / "employers.yml")
     settings = (source / "site.yml").read_text(encoding="utf-8")
     settings = re.sub(r"(?m)^base_url:.*$", f"base_url: {LARGE_BASE_URL}", settings)
     (content / "site.yml").write_text(settings, encoding="utf-8")
@@ -225,6 +228,13 @@ def page_types(site: Path) -> dict[str, str]:
         "search-results": "tim-kiem/?q=" + urllib.parse.quote("lai xe"),
         "plain-page": "gioi-thieu/",
         "statistics": "thong-ke/",
+        "employers": "nha-tuyen-dung/",
+        "employer": _folder_url(site, busiest("nha-tuyen-dung")),
+        "partners": "dong-hanh/",
+        "events": "su-kien/",
+        "event": _folder_url(site, _first((site / "su-kien").glob("*/index.html"))),
+        "trainings": "hoc-nghe/",
+        "training": _folder_url(site, _first((site / "hoc-nghe").glob("*/index.html"))),
         "not-found": "khong-co-trang-nay/",
     }
     if (commune.parent / "trang" / "2" / "index.html").is_file():
