@@ -27,16 +27,16 @@ extension EmployerProfile {
             }
             let recognised = fields.values["recognised"] == nil ? false : reader.boolean(fields, "recognised")
             let position = fields.values["name"].flatMap(reader.position)
-            guard let name, let kind, let recognised else { continue }
-            if Slug.make(name).isEmpty {
+            if let name, Slug.make(name).isEmpty {
                 reader.sink.error(.invalidChoice, at: position, "Tên “\(name)” phải có ít nhất một chữ cái hoặc chữ số.")
                 continue
             }
-            if let other = seen[Slug.make(name)] {
+            if let name, let other = seen[Slug.make(name)] {
                 reader.sink.error(.duplicateName, at: position, "Đơn vị “\(name)” trùng với “\(other)” ở trên (cùng địa chỉ trang). Mỗi đơn vị chỉ khai báo một lần.")
                 continue
             }
-            seen[Slug.make(name)] = name
+            if let name { seen[Slug.make(name)] = name }
+            guard let name, let kind, let recognised else { continue }
             let html = description.map { Markdown.render($0, firstLine: nil, sink: &reader.sink).html }
             profiles.append(EmployerProfile(name: name, kind: kind, descriptionHTML: html, website: website, recognised: recognised,
                                             position: position))
