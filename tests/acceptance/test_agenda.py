@@ -288,3 +288,31 @@ def test_the_leak_audit_covers_event_pages(run_phiencho, repo_root: Path, tmp_pa
     assert result.returncode == 1
     assert "PC901" in result.stderr and "su-kien/sk-2026-001" in result.stderr
     assert not (tmp_path / "public").exists()
+
+
+def test_every_vacancy_page_links_its_employers_page(example: Path) -> None:
+    pages = sorted((example / "viec-lam").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        links = re.findall(r'href="\.\./\.\./(nha-tuyen-dung/[a-z0-9-]+/)"', page.read_text(encoding="utf-8"))
+        assert len(links) == 1, page
+        assert (example / links[0] / "index.html").is_file(), links[0]
+
+
+def test_an_employers_page_is_paginated_with_a_feed(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    content = _base_content(repo_root, tmp_path / "content")
+    for number in range(1, 24):
+        (content / "vacancies" / f"v{number}.md").write_text(
+            f"---\nid: V-{number:02d}\ntitle: Việc {number}\nstatus: approved\nposted: 2026-11-{number:02d}\nexpires: 2026-12-31\n"
+            "employer:\n  name: Công ty May Lớn\nlocation:\n  commune: Gia Trấn\nsector: Xây dựng\nemployment_type: full_time\n"
+            "openings: 1\n---\n", encoding="utf-8")
+    output = tmp_path / "public"
+    assert run_phiencho("build", "--content", str(content), "--output", str(output), "--now", NOW).returncode == 0
+    folder = output / "nha-tuyen-dung" / "cong-ty-may-lon"
+    pages = [folder / "index.html", folder / "trang" / "2" / "index.html", folder / "trang" / "3" / "index.html"]
+    shown = [link for page in pages for link in _links(page, "viec-lam")]
+    # V-23 is posted after NOW: 22 open vacancies, newest first, 10 a page.
+    assert shown == [f"viec-lam/v-{n:02d}/" for n in range(22, 0, -1)]
+    assert not (folder / "trang" / "4").exists()
+    feed = feedparser.parse((folder / "rss.xml").read_bytes())
+    assert len(feed.entries) == 22 and feed.entries[0].link.endswith("viec-lam/v-22/")

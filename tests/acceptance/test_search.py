@@ -178,6 +178,22 @@ def test_query_in_the_address_lists_the_driving_job_first(driver: WebDriver, ser
     assert details == ["Đơn vị tuyển dụng", "Nơi làm việc", "Mức lương", "Hạn nộp hồ sơ"]
 
 
+def test_courses_and_events_are_found_with_their_kind_on_the_card(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server, "may cong nghiep")
+    state = _wait_for_results(driver, "may cong nghiep", lambda s: "May công nghiệp (sơ cấp)" in s["titles"], "the sewing course")
+    card = driver.execute_script("""
+        const link = [...document.querySelectorAll('[data-search-results] h2 a')].find(a => a.textContent === 'May công nghiệp (sơ cấp)');
+        const article = link.closest('article');
+        return {kind: article.querySelector('.card-kind').textContent, href: link.getAttribute('href'),
+                labels: [...article.querySelectorAll('dt')].map(e => e.textContent)};""")
+    assert card["kind"] == "Khóa học nghề" and card["href"].endswith("hoc-nghe/hn-2026-001/")
+    assert card["labels"] == ["Nơi dạy", "Nơi học", "Học phí", "Hạn đăng ký"]
+    _open_search(driver, server, "ngay hoi viec lam")
+    state = _wait_for_results(driver, "ngay hoi viec lam", lambda s: any("Ngày hội việc làm" in t for t in s["titles"]), "the job fair")
+    kinds = driver.execute_script("return [...document.querySelectorAll('[data-search-results] .card-kind')].map(e => e.textContent)")
+    assert "Sự kiện" in kinds, state
+
+
 def test_more_results_are_shown_on_request_and_focus_moves_to_them(driver: WebDriver, server: SiteServer) -> None:
     _open_search(driver, server, "cong")
     state = _wait_for_results(driver, "cong", lambda s: len(s["titles"]) > 0, "results for 'cong'")
