@@ -31,25 +31,46 @@ extension AuditText {
         while index < count {
             decode(bytes, from: &index, upTo: find(UInt8(ascii: "<"), in: bytes, from: index, to: count) ?? count, into: &visible)
             guard index < count else { break }
-            guard let close = find(UInt8(ascii: ">"), in: bytes, from: index, to: min(count, index + 2000)) else {
+            var nameStart = index + 1
+            if nameStart < count, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
+            var nameEnd = nameStart
+            var name: UInt64 = 0
+            while nameEnd < count, nameEnd - nameStart < 8, isASCIILetter(bytes[nameEnd]) {
+                name = name << 8 | UInt64(bytes[nameEnd] | 0x20)
+                nameEnd += 1
+            }
+            // An SVG path's data is longer than a tag is searched for; it is drawn geometry.
+            let isPath = name == 0x70617468   // path
+            guard let close = find(UInt8(ascii: ">"), in: bytes, from: index, to: isPath ? count : min(count, index + 2000)) else {
                 visible.append(UInt32(UInt8(ascii: "<")))   // no tag: an ordinary character
                 index += 1
                 continue
             }
-            var nameStart = index + 1
-            if nameStart < close, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
-            var nameEnd = nameStart
-            var name: UInt64 = 0
-            while nameEnd < close, isASCIILetter(bytes[nameEnd]) {
-                name = name << 8 | UInt64(bytes[nameEnd] | 0x20)
-                nameEnd += 1
-            }
             if !(1...6).contains(nameEnd - nameStart) || !isInlineTag(name) { visible.append(0x20) }
             index += 1
+            // A path's `d` is numbers and drawing commands the engine writes (the printed sheets' QR
+            // codes, the statistics charts), never text: its other attributes are read, it is not.
+            if isPath, let data = pathData(in: bytes, from: index, to: close) {
+                decode(bytes, from: &index, upTo: data.lowerBound, into: &markup, percentEncoded: true)
+                index = data.upperBound
+            }
             decode(bytes, from: &index, upTo: close, into: &markup, percentEncoded: true)
             markup.append(UInt32(UInt8(ascii: "\n")))
             index = close + 1
         }
+    }
+
+    /// Where ` d="…"` is in a path tag's `bytes[from..<end]`, from the `d` through the closing quote.
+    private static func pathData(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Range<Int>? {
+        var index = from
+        while let d = find(UInt8(ascii: "d"), in: bytes, from: index, to: end) {
+            if d > from, d + 2 < end, bytes[d - 1] == UInt8(ascii: " "), bytes[d + 1] == UInt8(ascii: "="),
+               bytes[d + 2] == UInt8(ascii: "\""), let quote = find(UInt8(ascii: "\""), in: bytes, from: d + 3, to: end) {
+                return d..<(quote + 1)
+            }
+            index = d + 1
+        }
+        return nil
     }
 
     /// The first `byte` in `bytes[from..<end]`, or nil.

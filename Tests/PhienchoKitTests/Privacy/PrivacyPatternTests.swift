@@ -253,6 +253,19 @@ struct PrivacyPatternTests {
         #expect(String(decoding: views.markup, as: UTF8.self) == "p class=\"a\"\nb\n/b\nbr/\n/p\n")
     }
 
+    /// A QR code's path data runs past the 2,000 bytes a tag is otherwise searched for: it is read as a
+    /// tag, its `d` (drawn geometry) left out, everything else of the tag and after it read.
+    @Test("An SVG path's data is geometry: skipped, its other attributes and the text after it read")
+    func pathDataIsSkipped() {
+        let data = String(repeating: "M4 4.5h7m1 0h3m4 0h2 ", count: 150)
+        let html = "<svg><path fill=\"#000\" d=\"\(data)\" aria-label=\"Gọi 0912345678\"/></svg><p>Anh Hùng</p>"
+        let views = AuditText.readerViews(of: Array(html.utf8))
+        #expect(String(decoding: views.markup, as: UTF8.self) == "svg\npath fill=\"#000\"  aria-label=\"Gọi 0912345678\"/\n/svg\np\n/p\n")
+        #expect(String(decoding: views.visible, as: UTF8.self) == "    Anh Hùng ")
+        let records = [Self.record("HS-1", [("ho_ten", "Nguyễn Văn Hùng"), ("dien_thoai", "0912345678")])]
+        #expect(!Self.findings(html, records).isEmpty)
+    }
+
     @Test("Inline tags are known by their packed names, in any case; block tags and longer names are not inline")
     func inlineTags() {
         func packed(_ name: String) -> UInt64 { name.utf8.reduce(0) { $0 << 8 | UInt64($1 | 0x20) } }
