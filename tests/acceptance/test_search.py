@@ -262,11 +262,24 @@ def test_live_region_announces_the_count_and_no_results(driver: WebDriver, serve
     assert state["status"].startswith(f"Tìm thấy {total} kết quả")
     assert state["titles"][0] not in state["status"], "the status announces a count, not the list"
 
+    empty = driver.find_element(By.CSS_SELECTOR, "[data-search-empty]")
+    assert not empty.is_displayed(), "the other ways in are shown only when nothing is found"
     _type(driver, "xyzzy qwerty")
     state = _wait_for_results(driver, "xyzzy qwerty", lambda s: s["status"].startswith(NOT_FOUND), "the no-results message")
-    assert state["status"].startswith(NOT_FOUND), state["status"]
+    assert state["status"] == "Không tìm thấy kết quả phù hợp với “xyzzy qwerty”.", state["status"]
     assert state["titles"] == []
     assert state["hidden"]
+    # Not a dead end: what was searched, and the commune, sector and course pages.
+    assert empty.is_displayed()
+    links = [a.get_attribute("href") for a in empty.find_elements(By.TAG_NAME, "a")]
+    assert [link.split("/phien-cho/", 1)[1] for link in links[:3]] == ["xa-phuong/", "nganh-nghe/", "hoc-nghe/"]
+
+
+def test_the_search_page_has_one_search_box(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "input[type=search]")) == 1
+    driver.get(server.url(""))
+    assert len(driver.find_elements(By.CSS_SELECTOR, "input[type=search]")) == 1, "other pages keep the header's box"
 
 
 def test_submitting_puts_the_query_in_the_address_and_back_restores_the_search(driver: WebDriver,

@@ -20,6 +20,7 @@ extension SiteRenderer {
             "canonical": .string(config.absoluteURL(path)),
             "noindex": .bool(noindex),
             "kind": .string(kind),
+            "isSearch": .bool(kind == "search"),
             // Open Graph: what Zalo and Facebook show for a shared link.
             "ogType": .string(kind == "vacancy" ? "article" : "website"),
             "ogTitle": .string(kind == "home" ? config.title : title),

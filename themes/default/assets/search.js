@@ -172,13 +172,15 @@
   var form = document.querySelector('[data-search-form]');
   var input = form.querySelector('input[name="q"]');
   var status = document.querySelector('[data-search-status]');
+  // Shown when nothing is found: other ways to the same jobs (the lists, courses, the hotline).
+  var empty = document.querySelector('[data-search-empty]') || { hidden: true };
   var root = results.getAttribute('data-root') || '';
   var manifestURL = new URL(results.getAttribute('data-index'), document.baseURI);
   var cache = new Map();
   var manifestPromise = null;
   var timer = null;
   var generation = 0;
-  var state = { documents: [], shown: 0, manifest: null };
+  var state = { documents: [], shown: 0, manifest: null, query: '' };
   var more = document.createElement('button');
   more.type = 'button';
   more.className = 'more';
@@ -263,7 +265,8 @@
     state.shown = (append ? state.shown : 0) + cards.length;
     results.hidden = state.shown === 0;
     more.hidden = state.shown >= total;
-    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp.'
+    if (!append) empty.hidden = total !== 0;
+    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp với “' + state.query + '”.'
       : 'Tìm thấy ' + total + ' kết quả' + (total > state.shown ? ', đang hiện ' + state.shown + ' kết quả đầu tiên.' : '.');
     if (announce) status.textContent = message;
     return firstLink;
@@ -284,10 +287,12 @@
 
   function run(text, announce) {
     var current = ++generation;
+    state.query = text.trim();
     if (terms(text).length === 0) {
       results.textContent = '';
       results.hidden = true;
       more.hidden = true;
+      empty.hidden = true;
       status.textContent = '';
       return;
     }
