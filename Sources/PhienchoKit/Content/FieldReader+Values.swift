@@ -58,12 +58,17 @@ extension FieldReader {
         fields.values[key] == nil ? nil : string(fields, key)
     }
 
-    /// A name from communes.yml, with a suggestion when it is not there.
+    /// An optional name from communes.yml.
     mutating func commune(_ fields: Fields, _ key: String, in communes: TermList) -> Term? {
         guard let name = optionalString(fields, key) else { return nil }
-        if let term = communes.lookup(name) { return term }
-        sink.error(.unknownCommune, at: fields.values[key].flatMap(position),
-                   "Xã/phường “\(name)” không có trong communes.yml." + (communes.suggestion(for: name).map { " Có phải là “\($0)”?" } ?? ""))
+        return term(name, in: communes, kind: "Xã/phường", file: "communes.yml", code: .unknownCommune, at: fields.values[key].flatMap(position))
+    }
+
+    /// A name of a controlled list, with the closest one suggested when it is not there.
+    mutating func term(_ name: String, in list: TermList, kind: String, file: String, code: DiagnosticCode,
+                       at position: SourcePosition?) -> Term? {
+        if let term = list.lookup(name) { return term }
+        sink.error(code, at: position, "\(kind) “\(name)” không có trong \(file)." + (list.suggestion(for: name).map { " Có phải là “\($0)”?" } ?? ""))
         return nil
     }
 }

@@ -128,11 +128,7 @@ extension Vacancy {
                                       required: ["name"]) else { return nil }
         let name = reader.string(map, "name")
         let address = map.values["address"] == nil ? nil : reader.string(map, "address")
-        let phone = map.values["phone"] == nil ? nil : reader.string(map, "phone")
-        if let phone, !isPlausiblePhone(phone) {
-            reader.sink.error(.invalidChoice, at: map.values["phone"].flatMap(reader.position),
-                              "Số điện thoại “\(phone)” quá ngắn; ghi đầy đủ, ví dụ \"0229 3871 000\".")
-        }
+        let phone = reader.phone(map, "phone")
         let email = map.values["email"] == nil ? nil : reader.string(map, "email")
         if let email, !isPlausibleEmail(email) {
             reader.sink.error(.invalidEmail, at: map.values["email"].flatMap(reader.position),
@@ -198,11 +194,7 @@ extension Vacancy {
 
     private static func lookup(_ name: String, in list: TermList, kind: String, file: String, code: DiagnosticCode,
                                at position: SourcePosition?, reader: inout FieldReader) -> Term? {
-        if let term = list.lookup(name) { return term }
-        var message = "\(kind) “\(name)” không có trong \(file)."
-        if let guess = list.suggestion(for: name) { message += " Có phải là “\(guess)”?" }
-        reader.sink.error(code, at: position, message)
-        return nil
+        reader.term(name, in: list, kind: kind, file: file, code: code, at: position)
     }
 
     static func isWebURL(_ text: String) -> Bool {

@@ -37,10 +37,18 @@ final class PublicEvent: Sendable {
     var lastDay: LocalDate { end?.date ?? start.date }
     var calendarPath: String { Routes.eventCalendar(slug: slug) }
 
-    /// "8:00 ngày 15/12/2026", or "15/12/2026 – 16/12/2026", or "8:00 – 11:30 ngày 15/12/2026".
+    /// Whether it ends on the day it starts (or has no end).
+    var isOneDay: Bool { end == nil || end?.date == start.date }
+
+    /// "07:30 – 11:30" on one day, else the starting time; nil without a time.
+    var hours: String? {
+        let clocks = isOneDay ? [start.clock, end?.clock].compactMap { $0 } : [start.clock].compactMap { $0 }
+        return clocks.isEmpty ? nil : clocks.joined(separator: " – ")
+    }
+
+    /// "07:30 – 11:30 ngày 15/12/2026", "07:30 ngày 15/12/2026 – 16/12/2026", "15/12/2026".
     var when: String {
-        guard let end, end != start else { return start.vietnamese }
-        if end.date == start.date, let from = start.clock, let to = end.clock { return "\(from) – \(to) ngày \(start.date.vietnamese)" }
-        return "\(start.vietnamese) – \(end.vietnamese)"
+        let days = isOneDay ? start.date.vietnamese : "\(start.date.vietnamese) – \(end!.date.vietnamese)"
+        return hours.map { "\($0) ngày \(days)" } ?? days
     }
 }

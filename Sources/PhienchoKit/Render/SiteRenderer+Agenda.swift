@@ -7,12 +7,10 @@ extension SiteRenderer {
             "kindLabel": .string(event.kind.label), "when": .string(event.when), "startISO": .string(AgendaStructuredData.iso(event.start, site: config)),
             "place": .string(event.place), "startDate": .string(event.start.date.vietnamese), "startDateISO": .string(event.start.date.iso),
         ]
-        // "07:30 – 11:30" on one day; a day of its own in <time> (dd/mm/yyyy), as every date is shown.
-        let sameDay = event.end == nil || event.end?.date == event.start.date
-        let clock = sameDay ? [event.start.clock, event.end?.clock].compactMap { $0 }.joined(separator: " – ") : event.start.clock ?? ""
-        card.append("clock", .string(clock.isEmpty ? nil : clock))
-        card.append("endDate", .string(sameDay ? nil : event.end?.date.vietnamese))
-        card.append("endDateISO", .string(sameDay ? nil : event.end?.date.iso))
+        // The hours beside the days, each day in a <time> (dd/mm/yyyy) as every date is shown.
+        card.append("clock", .string(event.hours))
+        card.append("endDate", .string(event.isOneDay ? nil : event.end?.date.vietnamese))
+        card.append("endDateISO", .string(event.isOneDay ? nil : event.end?.date.iso))
         card.append("commune", .string(event.commune?.kindAndName))
         card.append("communeHref", .string(event.commune.map(Routes.term)))
         card.append("organiser", .string(event.organiser))
