@@ -11,4 +11,6 @@ struct Catalog: Sendable {
     /// Every event and course without errors, drafts and withdrawn ones included, sorted by id.
     var events: [Event] = []
     var trainings: [Training] = []
+    /// `synonyms.yml` (none without one), applied by the search index.
+    var synonyms: SynonymList = .empty
 }

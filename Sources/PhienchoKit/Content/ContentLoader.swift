@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads the files that feed the site, and only those: `site.yml`, `communes.yml`, `sectors.yml`,
-/// `vacancies/**/*.md`, `pages/*.md`, and the optional `employers.yml`, `events/**/*.md` and
-/// `trainings/**/*.md`. Nothing else under the content folder — `seekers/` above all —
+/// `vacancies/**/*.md`, `pages/*.md`, and the optional `employers.yml`, `synonyms.yml`,
+/// `events/**/*.md` and `trainings/**/*.md`. Nothing else under the content folder — `seekers/` above all —
 /// is ever opened here (the leak audit reads seekers through `SeekerLoader`, apart from rendering).
 ///
 /// Safety rules: files over 1 MiB, invalid UTF-8, binary junk and empty files are rejected; symlinks are
@@ -17,6 +17,7 @@ struct ContentLoader: Sendable {
         var vacancies: [SourceFile] = []
         var pages: [SourceFile] = []
         var employers: SourceFile?
+        var synonyms: SourceFile?
         var events: [SourceFile] = []
         var trainings: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
@@ -63,9 +64,8 @@ struct ContentLoader: Sendable {
         if folderExists("pages", required: false, into: &loaded) {
             loaded.pages = markdownFiles(under: "pages", recursive: false, into: &loaded)
         }
-        if FileManager.default.fileExists(atPath: path("employers.yml")) || isSymlink(root.appendingPathComponent("employers.yml")) {
-            loaded.employers = take(read(relativePath: "employers.yml"), into: &loaded)
-        }
+        loaded.employers = optionalFile("employers.yml", into: &loaded)
+        loaded.synonyms = optionalFile("synonyms.yml", into: &loaded)
         if folderExists("events", required: false, into: &loaded) {
             loaded.events = markdownFiles(under: "events", recursive: true, into: &loaded)
         }
@@ -110,6 +110,11 @@ struct ContentLoader: Sendable {
             return false
         }
         return true
+    }
+
+    private func optionalFile(_ name: String, into loaded: inout Loaded) -> SourceFile? {
+        guard FileManager.default.fileExists(atPath: path(name)) || isSymlink(root.appendingPathComponent(name)) else { return nil }
+        return take(read(relativePath: name), into: &loaded)
     }
 
     private func requiredFile(_ name: String, into loaded: inout Loaded) -> SourceFile? {

@@ -41,6 +41,7 @@ enum ContentValidator {
             diagnostics += duplicateIDs(in: events) + duplicateIDs(in: trainings)
         }
         let employers = loaded.employers.flatMap { take(EmployerProfile.decodeList($0)) } ?? []
+        let synonyms = loaded.synonyms.flatMap { take(SynonymList.decode($0)) } ?? .empty
         if let file = loaded.employers {
             diagnostics += unmatchedEmployers(employers, vacancies: vacancies, path: file.displayPath)
         }
@@ -51,7 +52,7 @@ enum ContentValidator {
         }
         let catalog = Catalog(site: site, communes: communes, sectors: sectors,
                               vacancies: vacancies, pages: pages.sorted { $0.slug < $1.slug },
-                              employers: employers, events: events, trainings: trainings)
+                              employers: employers, events: events, trainings: trainings, synonyms: synonyms)
         return Result(catalog: catalog, diagnostics: diagnostics)
     }
 

@@ -24,6 +24,8 @@ struct PublicSite: Sendable {
     let upcomingEventsByCommune: [String: [PublicEvent]]
     let openTrainings: [PublicTraining]
     let closedTrainings: [PublicTraining]
+    /// The job words that mean the same (`synonyms.yml`), for the search index.
+    let synonyms: SynonymList
 
     init(catalog: Catalog, publication: Publication) {
         site = catalog.site
@@ -45,6 +47,7 @@ struct PublicSite: Sendable {
         upcomingEventsByCommune = byCommune
         openTrainings = agenda.openTrainings.map { PublicTraining($0, isClosed: false) }
         closedTrainings = agenda.closedTrainings.map { PublicTraining($0, isClosed: true) }
+        synonyms = catalog.synonyms
     }
 
     /// "Đơn vị đồng hành": the employers whose profile says `recognised: true`, by folded name.

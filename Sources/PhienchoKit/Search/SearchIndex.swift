@@ -48,7 +48,7 @@ struct SearchIndex: Sendable {
     static let tokenisingBlock = 512
 
     /// The open vacancies, then upcoming events and open courses (their kind on their card).
-    init(vacancies: [PublicVacancy], events: [PublicEvent], trainings: [PublicTraining]) {
+    init(vacancies: [PublicVacancy], events: [PublicEvent], trainings: [PublicTraining], synonyms: SynonymList = .empty) {
         let documents = events.map { event in
             Document(title: event.title,
                      texts: [event.kind.label, event.place, event.commune?.name, event.organiser, event.descriptionText].compactMap { $0 },
@@ -62,16 +62,18 @@ struct SearchIndex: Sendable {
                                 commune: ([course.place] + (course.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
                                 salary: course.costText ?? "", expires: course.registrationDeadline.vietnamese, kind: "hoc-nghe"))
         }
-        self.init(vacancies: vacancies, documents: documents)
+        self.init(vacancies: vacancies, documents: documents, synonyms: synonyms)
     }
 
-    init(vacancies: [PublicVacancy], documents: [Document] = []) {
+    init(vacancies: [PublicVacancy], documents: [Document] = [], synonyms: SynonymList = .empty) {
+        let table = synonyms.byFirstTerm
+        let groups = synonyms.groups
         // Blocks of documents are tokenised in parallel; their postings are then appended block by
         // block, in document order, so every postings list comes out sorted.
         let blocks = stride(from: 0, to: vacancies.count, by: Self.tokenisingBlock).map {
             $0..<min($0 + Self.tokenisingBlock, vacancies.count)
         }
-        let postings = parallelMap(blocks) { block in Self.postings(of: vacancies, in: block) }
+        let postings = parallelMap(blocks) { block in Self.postings(of: vacancies, in: block, synonyms: table, groups: groups) }
         var all: [String: [Int]] = [:]
         var title: [String: [Int]] = [:]
         for block in postings {
@@ -81,7 +83,7 @@ struct SearchIndex: Sendable {
         for (offset, document) in documents.enumerated() {
             let number = vacancies.count + offset
             for (text, isTitle) in [(document.title, true)] + document.texts.map({ ($0, false) }) {
-                for term in SearchTokenizer.terms(text) {
+                for term in Self.withSynonyms(SearchTokenizer.terms(text), table, groups) {
                     all[term, default: []].appendOnce(number)
                     if isTitle { title[term, default: []].appendOnce(number) }
                 }
@@ -97,14 +99,14 @@ struct SearchIndex: Sendable {
     }
 
     /// The postings of documents `block` (indexes into `vacancies`): each document once per term.
-    private static func postings(of vacancies: [PublicVacancy], in block: Range<Int>)
-        -> (all: [String: [Int]], title: [String: [Int]]) {
+    private static func postings(of vacancies: [PublicVacancy], in block: Range<Int>, synonyms: [String: [(phrase: [String], group: Int)]],
+                                 groups: [[[String]]]) -> (all: [String: [Int]], title: [String: [Int]]) {
         var all: [String: [Int]] = [:]
         var title: [String: [Int]] = [:]
         for document in block {
             let vacancy = vacancies[document]
             func add(_ text: String, title isTitle: Bool = false) {
-                for term in SearchTokenizer.terms(text) {
+                for term in withSynonyms(SearchTokenizer.terms(text), synonyms, groups) {
                     all[term, default: []].appendOnce(document)
                     if isTitle { title[term, default: []].appendOnce(document) }
                 }
@@ -115,6 +117,22 @@ struct SearchIndex: Sendable {
             for text in vacancy.requirements { add(text) }
         }
         return (all, title)
+    }
+
+    /// `terms`, and the terms of every other phrase of each synonym group one of whose phrases
+    /// `terms` holds, word for word in a row ("lái xe tải" holds "lái xe": add "tài xế").
+    static func withSynonyms(_ terms: [String], _ table: [String: [(phrase: [String], group: Int)]], _ groups: [[[String]]]) -> [String] {
+        guard !table.isEmpty else { return terms }
+        var found: Set<Int> = []
+        for start in terms.indices {
+            guard let candidates = table[terms[start]] else { continue }
+            for candidate in candidates where !found.contains(candidate.group)
+                && terms[start...].starts(with: candidate.phrase) {
+                found.insert(candidate.group)
+            }
+        }
+        guard !found.isEmpty else { return terms }
+        return terms + found.sorted().flatMap { groups[$0].joined() }
     }
 
     // MARK: Postings encoding

@@ -87,7 +87,7 @@ extension Site {
     /// The search index, the feeds, the sitemap and robots.txt.
     func derive(_ site: PublicSite) -> [OutputFile] {
         let feeds = SiteFeeds(site: site)
-        return SearchIndex(vacancies: site.open, events: site.upcomingEvents, trainings: site.openTrainings).files() + feeds.renderFeeds() + [feeds.renderSitemap(), feeds.renderRobots()]
+        return SearchIndex(vacancies: site.open, events: site.upcomingEvents, trainings: site.openTrainings, synonyms: site.synonyms).files() + feeds.renderFeeds() + [feeds.renderSitemap(), feeds.renderRobots()]
     }
 
     /// No seeker data in any file; else the staging folder is removed and nothing is written.

@@ -18,7 +18,7 @@ struct PrivacyProjectionTests {
     /// The reviewed list of what the render stages receive.
     static let publicSiteFields = ["site", "now", "communes", "sectors", "pages", "open", "expired", "openByCommune", "openBySector",
                                    "statistics", "employers", "upcomingEvents", "pastEvents", "upcomingEventsByCommune",
-                                   "openTrainings", "closedTrainings"]
+                                   "openTrainings", "closedTrainings", "synonyms"]
 
     static func sampleVacancy() -> Vacancy {
         Vacancy(id: "NB-2026-900", title: "Thợ hàn", status: .approved,

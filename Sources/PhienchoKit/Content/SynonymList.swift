@@ -1,0 +1,58 @@
+/// `content/synonyms.yml`: groups of words and phrases that name the same job ("lái xe", "tài xế").
+/// Applied when the search index is built: a document that holds one phrase of a group is indexed
+/// under the words of every other phrase of the group too, so a query in any of them finds it, at no
+/// cost to the browser (the query and its downloads stay as they are).
+struct SynonymList: Sendable {
+    /// Each group's phrases as search terms ("tài xế" → ["tai", "xe"]), in file order.
+    let groups: [[[String]]]
+
+    static let empty = SynonymList(groups: [])
+
+    /// Reads the list: a YAML list of groups, each a list of at least two phrases; a phrase in one
+    /// group only (compared as search terms, so "Tài xế" and "tai xe" are one phrase).
+    static func decode(_ file: SourceFile) -> (SynonymList?, [Diagnostic]) {
+        var reader = FieldReader(path: file.displayPath, firstLine: 1)
+        guard let root = YAMLDocument.parse(file.text, firstLine: 1, sink: &reader.sink) else {
+            return (reader.sink.diagnostics.isEmpty ? .empty : nil, reader.sink.diagnostics)
+        }
+        guard let items = root.sequence else {
+            reader.sink.error(.wrongType, at: reader.position(root),
+                              "Tệp phải là danh sách các nhóm, mỗi nhóm một dòng, ví dụ: - [lái xe, tài xế].")
+            return (nil, reader.sink.diagnostics)
+        }
+        var groups: [[[String]]] = []
+        var seen: [[String]: String] = [:]
+        for item in items {
+            guard let phrases = item.sequence, phrases.count >= 2 else {
+                reader.sink.error(.wrongType, at: reader.position(item),
+                                  "Mỗi nhóm là một danh sách từ hai từ trở lên cùng nghĩa, ví dụ: - [lái xe, tài xế].")
+                continue
+            }
+            var group: [[String]] = []
+            for phrase in phrases {
+                guard let text = reader.string(phrase, path: "nhóm từ") else { continue }
+                let terms = SearchTokenizer.terms(text)
+                if terms.isEmpty {
+                    reader.sink.error(.invalidChoice, at: reader.position(phrase), "“\(text)” phải có ít nhất một chữ cái hoặc chữ số.")
+                } else if let other = seen[terms] {
+                    reader.sink.error(.duplicateName, at: reader.position(phrase),
+                                      "“\(text)” đã có trong nhóm của “\(other)”. Mỗi từ chỉ thuộc một nhóm: gộp hai nhóm lại.")
+                } else {
+                    seen[terms] = text
+                    group.append(terms)
+                }
+            }
+            if group.count >= 2 { groups.append(group) }
+        }
+        return (reader.sink.hasErrors ? nil : SynonymList(groups: groups), reader.sink.diagnostics)
+    }
+
+    /// The phrases by their first term, for finding them in a document's terms.
+    var byFirstTerm: [String: [(phrase: [String], group: Int)]] {
+        var table: [String: [(phrase: [String], group: Int)]] = [:]
+        for (index, group) in groups.enumerated() {
+            for phrase in group { table[phrase[0], default: []].append((phrase, index)) }
+        }
+        return table
+    }
+}
