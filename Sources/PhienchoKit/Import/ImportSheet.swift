@@ -4,12 +4,10 @@ import Foundation
 /// columns (found below a title row, within the first rows), which column is which, and the data rows
 /// under it. A sheet that looks like a list of people ("người tìm việc") is refused as a whole.
 struct ImportSheet {
-    var name: String
-    var headerRow: Int
+    /// Where this sheet's cells are reported.
+    var locator: Locator
     var columns: [Int: ImportColumn]
     var rows: [Spreadsheet.Row]
-    /// Unknown columns, warned about and left out.
-    var ignored: [Int: String]
 
     /// How many rows from the top a header row may be found at (title rows, a date, a signature line).
     static let headerSearchDepth = 20
@@ -105,7 +103,7 @@ struct ImportSheet {
         guard problems.isEmpty else { return .failure(problems + warnings) }
         let rows = sheet.rows.filter { $0.number > header.number && $0.cells.values.contains { CellValue.text($0) != nil } }
         let sheetColumns = Dictionary(uniqueKeysWithValues: seen.map { ($0.value, $0.key) })
-        return .found(ImportSheet(name: sheet.name, headerRow: header.number, columns: sheetColumns, rows: rows, ignored: unknown), warnings: warnings)
+        return .found(ImportSheet(locator: locator, columns: sheetColumns, rows: rows), warnings: warnings)
     }
 
     /// The closest column title to an unknown header, when it is close.

@@ -87,7 +87,7 @@ public struct VacancyImport {
             outcome.diagnostics = problems
             return outcome
         }
-        let locator = ImportSheet.Locator(file: options.fileDisplay, sheet: isCSV ? nil : sheet.name)
+        let locator = sheet.locator
         let rows = sheet.rows.map { ImportedRow($0, sheet: sheet, locator: locator, communes: settings.communes, sectors: settings.sectors) }
         outcome.rows = rows.count
         var planner = ImportPlanner(settings: settings, options: options, sheet: sheet, locator: locator,

@@ -84,7 +84,7 @@ public struct NewVacancy {
             id = Self.nextID(prefix: prefix, year: day.year, taken: Set(existing.keys))
         }
 
-        let fileName = id.lowercased() + { $0.isEmpty ? "" : "-" + $0 }(VacancyTemplate.shortSlug(title)) + ".md"
+        let fileName = VacancyTemplate.fileName(id: id, title: title)
         let relative: String
         let text: String
         switch kind {

@@ -31,8 +31,11 @@ struct VacancyTemplate: Sendable, Equatable {
     var expires: LocalDate { posted.adding(days: Self.daysOpen) }
 
     /// `<id lower-case>-<slug of the title>.md` (just `<id>.md` when the title has no letter or digit).
-    var fileName: String {
-        let slug = Self.shortSlug(title)
+    var fileName: String { Self.fileName(id: id, title: title) }
+
+    /// `<id lower-case>-<short slug of the title>.md`: the name of every file `new` and `import` write.
+    static func fileName(id: String, title: String) -> String {
+        let slug = shortSlug(title)
         return id.lowercased() + (slug.isEmpty ? "" : "-" + slug) + ".md"
     }
 
