@@ -3,10 +3,13 @@
 /// under the words of every other phrase of the group too, so a query in any of them finds it, at no
 /// cost to the browser (the query and its downloads stay as they are).
 struct SynonymList: Sendable {
-    /// Each group's phrases as search terms ("tài xế" → ["tai", "xe"]), in file order.
-    let groups: [[[String]]]
+    /// Each group's phrases as words ("tài xế" → tai/tài, xe/xế), in file order.
+    let phrases: [[[SearchTokenizer.Word]]]
 
-    static let empty = SynonymList(groups: [])
+    /// Each group's phrases as search terms ("tài xế" → ["tai", "xe"]).
+    var groups: [[[String]]] { phrases.map { $0.map { $0.map(\.term) } } }
+
+    static let empty = SynonymList(phrases: [])
 
     /// Reads the list: a YAML list of groups, each a list of at least two phrases; a phrase in one
     /// group only (compared as search terms, so "Tài xế" and "tai xe" are one phrase).
@@ -20,7 +23,7 @@ struct SynonymList: Sendable {
                               "Tệp phải là danh sách các nhóm, mỗi nhóm một dòng, ví dụ: - [lái xe, tài xế].")
             return (nil, reader.sink.diagnostics)
         }
-        var groups: [[[String]]] = []
+        var groups: [[[SearchTokenizer.Word]]] = []
         var seen: [[String]: String] = [:]
         for item in items {
             guard let phrases = item.sequence, phrases.count >= 2 else {
@@ -28,10 +31,11 @@ struct SynonymList: Sendable {
                                   "Mỗi nhóm là một danh sách từ hai từ trở lên cùng nghĩa, ví dụ: - [lái xe, tài xế].")
                 continue
             }
-            var group: [[String]] = []
+            var group: [[SearchTokenizer.Word]] = []
             for phrase in phrases {
                 guard let text = reader.string(phrase, path: "nhóm từ") else { continue }
-                let terms = SearchTokenizer.terms(text)
+                let words = SearchTokenizer.words(text)
+                let terms = words.map(\.term)
                 if terms.isEmpty {
                     reader.sink.error(.invalidChoice, at: reader.position(phrase), "“\(text)” phải có ít nhất một chữ cái hoặc chữ số.")
                 } else if let other = seen[terms] {
@@ -39,12 +43,12 @@ struct SynonymList: Sendable {
                                       "“\(text)” đã có trong nhóm của “\(other)”. Mỗi từ chỉ thuộc một nhóm: gộp hai nhóm lại.")
                 } else {
                     seen[terms] = text
-                    group.append(terms)
+                    group.append(words)
                 }
             }
             if group.count >= 2 { groups.append(group) }
         }
-        return (reader.sink.hasErrors ? nil : SynonymList(groups: groups), reader.sink.diagnostics)
+        return (reader.sink.hasErrors ? nil : SynonymList(phrases: groups), reader.sink.diagnostics)
     }
 
     /// The phrases by their first term, for finding them in a document's terms.

@@ -17,14 +17,16 @@ extension SearchIndex {
             }).serialized
             blocks.append(hashedFile("cards-\(number)", json))
         }
+        let words = vocabularyFiles()
         let manifest = JSON.object([
-            ("version", .int(1)),
+            ("version", .int(2)),
             ("documents", .int(documentCount)),
             ("blockSize", .int(Self.blockSize)),
             ("shards", .array(shards.map { .array([.string($0.firstTerm), .string(name(of: $0.file))]) })),
             ("blocks", .array(blocks.map { .string(name(of: $0)) })),
+            ("words", .array(words.map { .array([.int($0.length), .string(name(of: $0.file))]) })),
         ]).serialized
-        return shards.map(\.file) + blocks + [OutputFile(path: Routes.searchManifest, text: manifest)]
+        return shards.map(\.file) + blocks + words.map(\.file) + [OutputFile(path: Routes.searchManifest, text: manifest)]
     }
 
     func makeShards() -> [Shard] {
@@ -37,9 +39,8 @@ extension SearchIndex {
             members = []
             size = 0
         }
-        let encoded = parallelMap(terms.map { ($0.all, $0.title) }) { all, title in
-            let postings = JSON.array([.string(Self.encode(all, documentCount: documentCount)),
-                                       .string(Self.encode(title, documentCount: documentCount))])
+        let encoded = parallelMap(terms) { entry in
+            let postings = shardEntry(entry)
             return (postings, postings.serialized.utf8.count)
         }
         for (entry, (postings, postingsSize)) in zip(terms, encoded) {
@@ -50,6 +51,44 @@ extension SearchIndex {
         }
         flush()
         return shards
+    }
+
+    /// `[all, title]`, and the object of forms, following terms and places when there are any.
+    func shardEntry(_ entry: Entry) -> JSON {
+        let count = documentCount
+        var extras: [(String, JSON)] = []
+        if entry.forms.count == 1, entry.forms[0].form != entry.term {
+            extras.append(("f", .string(entry.forms[0].form)))
+        } else if entry.forms.count > 1 {
+            extras.append(("v", .object(entry.forms.map { ($0.form, .string(Self.encode($0.documents, within: entry.title, documentCount: count))) })))
+        }
+        if !entry.next.isEmpty {
+            extras.append(("n", .object(entry.next.map { ($0.term, .string(Self.encode($0.documents, within: entry.title, documentCount: count))) })))
+        }
+        if !entry.places.isEmpty {
+            extras.append(("p", .object(entry.places.map { ($0.phrase, .string(Self.encode($0.documents, within: entry.all, documentCount: count))) })))
+        }
+        let postings: [JSON] = [.string(Self.encode(entry.all, documentCount: count)), .string(Self.encode(entry.title, documentCount: count))]
+        return .array(extras.isEmpty ? postings : postings + [.object(extras)])
+    }
+
+    /// The vocabulary by term length: `[[term, documents, form?], …]` per length, the form being
+    /// how titles most often write the term (for suggestions), left out when it is the term itself.
+    func vocabularyFiles() -> [(length: Int, file: OutputFile)] {
+        var byLength: [Int: [JSON]] = [:]
+        for entry in terms {
+            let length = SearchTokenizer.length(entry.term)
+            guard length >= Self.vocabularyMinimumLength, !entry.term.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) else { continue }
+            var row: [JSON] = [.string(entry.term), .int(entry.all.count)]
+            if let form = entry.forms.max(by: { $0.documents.count < $1.documents.count || ($0.documents.count == $1.documents.count && SearchTokenizer.precedes($1.form, $0.form)) })?.form,
+               form != entry.term {
+                row.append(.string(form))
+            }
+            byLength[length, default: []].append(.array(row))
+        }
+        return byLength.keys.sorted().map { length in
+            (length, hashedFile("words-\(length)", JSON.array(byLength[length]!).serialized))
+        }
     }
 
     private func hashedFile(_ stem: String, _ text: String) -> OutputFile {

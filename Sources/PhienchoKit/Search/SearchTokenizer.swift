@@ -26,6 +26,42 @@ enum SearchTokenizer {
         }
     }
 
+    /// A search term and the form it was written in: lower-case NFC with its diacritics ("máy" for
+    /// the term "may"). Only titles and queries are read this way (see `SearchIndex`).
+    struct Word: Sendable, Equatable {
+        var term: String
+        var form: String
+    }
+
+    /// The terms of `text` with their written forms: runs of letters, marks and numbers of the
+    /// lower-cased NFC text, each folded into terms; a run that folds into one term keeps its form,
+    /// any other run's terms are their own forms. The script's `words` does the same, and
+    /// `Fixtures/search-cases.json` pins both.
+    static func words(_ text: String) -> [Word] {
+        let lower = text.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
+        var words: [Word] = []
+        var run = String.UnicodeScalarView()
+        func flush() {
+            guard !run.isEmpty else { return }
+            let form = String(run)
+            let terms = terms(form)
+            if terms.count == 1 {
+                words.append(Word(term: terms[0], form: form))
+            } else {
+                words += terms.map { Word(term: $0, form: $0) }
+            }
+            run = String.UnicodeScalarView()
+        }
+        for scalar in lower.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: run.append(scalar)
+            default: if isLetterOrNumber(scalar) { run.append(scalar) } else { flush() }
+            }
+        }
+        flush()
+        return words
+    }
+
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
         (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }

@@ -12,12 +12,17 @@
   var MAXIMUM_PREFIX_SHARDS = 2;
   var RESULTS_SHOWN = 10;
   var TYPING_PAUSE_MS = 350;
+  var TYPO_MINIMUM_LENGTH = 4;   // typos are forgiven in words of 4 letters or more
+  var TYPO_TERMS = 3;            // at most this many index terms stand for a mistyped word
 
   /** NFC → lower-case → strip every combining mark → đ→d (same as VietnameseFolding.fold).
    *  Σ is lowered first, alone: toLowerCase() would pick ς at the end of a word, Swift always σ. */
   function fold(text) {
-    return text.normalize('NFC').replace(/Σ/g, 'σ').toLowerCase().normalize('NFD')
-      .replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
+    return lower(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
+  }
+
+  function lower(text) {
+    return text.normalize('NFC').replace(/Σ/g, 'σ').toLowerCase().normalize('NFC');
   }
 
   /** Search terms: folded runs of letters and numbers (\p{L}, \p{N}), as SearchTokenizer.terms. */
@@ -25,11 +30,25 @@
     return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  /** Postings string → ascending document numbers ("" | "d<base-36 gaps>" | "b<base64 bitmap>"). */
-  function decodePostings(postings, documentCount) {
+  /** Terms with the form they were written in (lower-case, diacritics kept), as SearchTokenizer.words. */
+  function words(text) {
+    var out = [];
+    (lower(text).match(/[\p{L}\p{M}\p{N}]+/gu) || []).forEach(function (run) {
+      var found = terms(run);
+      found.forEach(function (term) { out.push({ term: term, form: found.length === 1 ? run : term }); });
+    });
+    return out;
+  }
+
+  function length(term) { return Array.from(term).length; }   // code points, not UTF-16 units
+
+  /** Postings string → ascending document numbers; see SearchIndex+Postings.swift. */
+  function decodePostings(postings, documentCount, parent) {
     var documents = [];
     if (!postings) return documents;
     var body = postings.slice(1);
+    if (postings[0] === 'a') return parent.slice();
+    if (postings[0] === 'r') return decodePostings(body, parent.length).map(function (i) { return parent[i]; });
     if (postings[0] === 'b') {
       var bytes = atob(body);
       for (var i = 0; i < documentCount && i < bytes.length * 8; i++) {
@@ -67,37 +86,49 @@
     return shards;
   }
 
-  /** Parses the query: its words and whether the last one also matches as a prefix. */
+  /** The query's words, whether the last one also matches as a prefix (still being typed), and
+   *  whether diacritics were typed (then the forms written as typed rank first). */
   function parseQuery(text) {
-    var words = terms(text);
-    return { words: words, prefixLast: words.length > 0 && !/\s$/.test(text) };
+    var list = words(text);
+    return {
+      words: list.map(function (w) { return w.term; }), forms: list.map(function (w) { return w.form; }),
+      prefixLast: list.length > 0 && !/\s$/.test(text),
+      accents: list.some(function (w) { return w.form !== w.term; })
+    };
   }
 
-  /**
-   * Ranks documents. `matches` has one entry per query word: {all, title, exact, titleExact} arrays
-   * of document numbers (all/title include prefix expansions; exact/titleExact are whole words only).
-   * Every word must match. Order: more words whole in the title, more words in the title at all,
-   * more words whole anywhere, then newest (smaller document number).
-   */
-  function rank(matches) {
-    if (matches.length === 0) return [];
-    var sets = matches.map(function (m) {
-      return { all: new Set(m.all), title: new Set(m.title), exact: new Set(m.exact), titleExact: new Set(m.titleExact) };
-    });
-    var candidates = matches[0].all.filter(function (d) {
-      return sets.every(function (s) { return s.all.has(d); });
-    });
-    var scored = candidates.map(function (d) {
-      var titleWhole = 0, inTitle = 0, whole = 0;
-      sets.forEach(function (s) {
-        if (s.titleExact.has(d)) titleWhole++;
-        if (s.title.has(d)) inTitle++;
-        if (s.exact.has(d)) whole++;
+  /** Edit distance (a letter added, removed, replaced, or two neighbours swapped), up to `limit` + 1. */
+  function distance(a, b, limit) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var rows = [[]], i, j;
+    for (j = 0; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      rows[i] = [i];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+      }
+    }
+    return Math.min(rows[a.length][b.length], limit + 1);
+  }
+
+  /** Vocabulary rows [term, documents, form?] within `limit` edits of `term`: nearest, then commonest. */
+  function nearest(term, limit, manifest, load) {
+    var size = length(term);
+    var files = (manifest.words || []).filter(function (w) { return Math.abs(w[0] - size) <= limit; });
+    return Promise.all(files.map(function (w) { return load(w[1]); })).then(function (lists) {
+      var found = [];
+      lists.forEach(function (rows) {
+        rows.forEach(function (row) {
+          var d = distance(term, row[0], limit);
+          if (d <= limit && row[0] !== term) found.push([d, row]);
+        });
       });
-      return [d, titleWhole, inTitle, whole];
+      found.sort(function (x, y) { return (x[0] - y[0]) || (y[1][1] - x[1][1]) || (x[1][0] < y[1][0] ? -1 : 1); });
+      return found.map(function (f) { return f[1]; });
     });
-    scored.sort(function (a, b) { return (b[1] - a[1]) || (b[2] - a[2]) || (b[3] - a[3]) || (a[0] - b[0]); });
-    return scored.map(function (s) { return s[0]; });
   }
 
   function union(a, b) {
@@ -107,35 +138,136 @@
     return Array.from(set);
   }
 
-  /** Runs a query against the index through `load(name) → Promise<JSON>` (names relative to the manifest). */
+  /**
+   * Ranks the documents that match at least one word. `matches` has one entry per query word:
+   * {all, title, whole, entry} (all/title include prefixes and typo corrections; whole is the word
+   * itself; entry its index entry, if any). Order: more words matched; (among documents matching
+   * every word) more commune or sector phrases of the query the document belongs to; more words written as typed in the title (when
+   * the query has diacritics); more words in the title; more neighbouring words of the query
+   * following each other in the title; more words matched whole; newest (smaller number).
+   */
+  function rank(query, matches, count) {
+    var scores = new Map();
+    function add(documents, slot) {
+      documents.forEach(function (d) { var s = scores.get(d); if (s) s[slot]++; });
+    }
+    matches.forEach(function (m) {
+      m.all.forEach(function (d) { if (!scores.has(d)) scores.set(d, [0, 0, 0, 0, 0, 0]); });
+    });
+    matches.forEach(function (m, i) {
+      add(m.all, 0);
+      add(m.title, 3);
+      add(m.whole, 5);
+      if (!m.entry) return;
+      var extras = m.entry[2] || {}, all = m.whole, title = decodePostings(m.entry[1], count);
+      Object.keys(extras.p || {}).forEach(function (phrase) {
+        var parts = phrase.split(' ');
+        if (parts.every(function (part, k) { return query.words[i + k] === part; })) add(decodePostings(extras.p[phrase], count, all), 1);
+      });
+      if (query.accents) {
+        var form = query.forms[i];
+        add(extras.v ? decodePostings(extras.v[form], count, title) : (extras.f || query.words[i]) === form ? title : [], 2);
+      }
+      var following = query.words[i + 1];
+      if (following === undefined) return;
+      var typing = query.prefixLast && i + 2 === query.words.length;
+      var adjacent = [];
+      Object.keys(extras.n || {}).forEach(function (term) {
+        if (term === following || (typing && term.indexOf(following) === 0)) adjacent = union(adjacent, decodePostings(extras.n[term], count, title));
+      });
+      add(adjacent, 4);
+    });
+    var ranked = Array.from(scores.keys());
+    scores.forEach(function (s) { if (s[0] < matches.length) s[1] = 0; });   // places rank whole matches only
+    ranked.sort(function (a, b) {
+      var x = scores.get(a), y = scores.get(b);
+      for (var k = 0; k < 6; k++) if (x[k] !== y[k]) return y[k] - x[k];
+      return a - b;
+    });
+    return {
+      documents: ranked,
+      complete: ranked.filter(function (d) { return scores.get(d)[0] === matches.length; }).length
+    };
+  }
+
+  /**
+   * Runs a query against the index through `load(name) → Promise<JSON>` (names relative to the
+   * manifest). Resolves to {documents, complete (how many of the first match every word), fixed
+   * ([typed word, [index terms searched instead]] for typos forgiven), suggestions (other queries,
+   * when nothing is found)}.
+   */
   function search(text, manifest, load) {
     var query = parseQuery(text);
-    if (manifest.shards.length === 0) return Promise.resolve([]);  // no open vacancy: nothing to fetch
+    var found = { documents: [], complete: 0, fixed: [], suggestions: [] };
+    if (manifest.shards.length === 0 || query.words.length === 0) return Promise.resolve(found);
     var firstTerms = manifest.shards.map(function (s) { return s[0]; });
     var count = manifest.documents;
+    function entry(term) {
+      return load(manifest.shards[shardFor(term, firstTerms)][1]).then(function (shard) {
+        return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+      });
+    }
     return Promise.all(query.words.map(function (word, position) {
-      var isPrefix = query.prefixLast && position === query.words.length - 1 &&
-        Array.from(word).length >= MINIMUM_PREFIX_LENGTH;  // code points, not UTF-16 units
-      var shards = isPrefix ? prefixShards(word, firstTerms) : [shardFor(word, firstTerms)];
-      if (shards.indexOf(shardFor(word, firstTerms)) < 0) shards.unshift(shardFor(word, firstTerms));
+      var isPrefix = query.prefixLast && position === query.words.length - 1 && length(word) >= MINIMUM_PREFIX_LENGTH;
+      var own = shardFor(word, firstTerms);
+      var shards = isPrefix ? prefixShards(word, firstTerms) : [own];
+      if (shards.indexOf(own) < 0) shards.unshift(own);
       return Promise.all(shards.map(function (i) { return load(manifest.shards[i][1]); })).then(function (loaded) {
-        var exact = [], all = [], title = [], titleExact = [];
+        var m = { all: [], title: [], whole: [], entry: null };
         loaded.forEach(function (shard) {
           Object.keys(shard).forEach(function (term) {
             if (term === word) {
-              exact = decodePostings(shard[term][0], count);
-              titleExact = decodePostings(shard[term][1], count);
-              all = union(all, exact);
-              title = union(title, titleExact);
+              m.entry = shard[term];
+              m.whole = decodePostings(m.entry[0], count);
+              m.all = union(m.all, m.whole);
+              m.title = union(m.title, decodePostings(m.entry[1], count));
             } else if (isPrefix && term.indexOf(word) === 0) {
-              all = union(all, decodePostings(shard[term][0], count));
-              title = union(title, decodePostings(shard[term][1], count));
+              m.all = union(m.all, decodePostings(shard[term][0], count));
+              m.title = union(m.title, decodePostings(shard[term][1], count));
             }
           });
         });
-        return { all: all, title: title, exact: exact, titleExact: titleExact };
+        if (m.all.length > 0 || length(word) < TYPO_MINIMUM_LENGTH || /^\d+$/.test(word)) return m;
+        return nearest(word, 1, manifest, load).then(function (rows) {
+          rows = rows.slice(0, TYPO_TERMS);
+          if (rows.length) found.fixed.push([query.forms[position], rows.map(function (row) { return row[2] || row[0]; })]);
+          return Promise.all(rows.map(function (row) { return entry(row[0]); })).then(function (entries) {
+            entries.forEach(function (e) {
+              if (!e) return;
+              m.all = union(m.all, decodePostings(e[0], count));
+              m.title = union(m.title, decodePostings(e[1], count));
+            });
+            return m;
+          });
+        });
       });
-    })).then(rank);
+    })).then(function (matches) {
+      var ranked = rank(query, matches, count);
+      found.documents = ranked.documents;
+      found.complete = ranked.complete;
+      if (ranked.documents.length > 0) return found;
+      return suggest(query, manifest, load).then(function (suggestions) {
+        found.suggestions = suggestions;
+        return found;
+      });
+    });
+  }
+
+  /** Up to three queries with each word replaced by a near vocabulary word (two edits from 5 letters). */
+  function suggest(query, manifest, load) {
+    return Promise.all(query.words.map(function (word) {
+      var size = length(word);
+      return size < 3 ? Promise.resolve([]) : nearest(word, size >= 5 ? 2 : 1, manifest, load);
+    })).then(function (lists) {
+      var suggestions = [];
+      for (var k = 0; k < 3; k++) {
+        var parts = lists.map(function (rows) { var row = rows[Math.min(k, rows.length - 1)]; return row ? row[2] || row[0] : null; })
+          .filter(function (part) { return part; });
+        var text = parts.join(' ');
+        if (text && suggestions.indexOf(text) < 0) suggestions.push(text);
+      }
+      return suggestions;
+    });
   }
 
   /** Cards for RESULTS_SHOWN results from `start` (default 0), loading only the blocks they live in. */
@@ -161,8 +293,9 @@
   }
 
   var api = {
-    loadFailureMessage: loadFailureMessage, fold: fold, terms: terms, decodePostings: decodePostings, shardFor: shardFor, prefixShards: prefixShards,
-    parseQuery: parseQuery, rank: rank, search: search, cardsFor: cardsFor, RESULTS_SHOWN: RESULTS_SHOWN
+    loadFailureMessage: loadFailureMessage, fold: fold, terms: terms, words: words, decodePostings: decodePostings, shardFor: shardFor,
+    prefixShards: prefixShards, parseQuery: parseQuery, distance: distance, rank: rank, search: search, cardsFor: cardsFor,
+    RESULTS_SHOWN: RESULTS_SHOWN
   };
   if (typeof module === 'object' && module.exports) { module.exports = api; return; }
 
@@ -180,7 +313,8 @@
   var manifestPromise = null;
   var timer = null;
   var generation = 0;
-  var state = { documents: [], shown: 0, manifest: null, query: '' };
+  var state = { found: null, shown: 0, manifest: null, query: '' };
+  var suggestions = null;
   var more = document.createElement('button');
   more.type = 'button';
   more.className = 'more';
@@ -233,10 +367,18 @@
     list.appendChild(dd);
   }
 
-  function show(cards, total, announce, append) {
-    if (!append) results.textContent = '';
+  function badge(article, text, className) {
+    var p = document.createElement('p');
+    p.className = className;
+    p.textContent = text;
+    article.insertBefore(p, article.firstChild);
+  }
+
+  /** Shows `cards` (results `start`…); those after the `complete` ones are labelled "Kết quả gần đúng". */
+  function show(cards, start, announce) {
+    if (start === 0) results.textContent = '';
     var firstLink = null;
-    cards.forEach(function (card) {
+    cards.forEach(function (card, i) {
       var item = document.createElement('li');
       var article = document.createElement('article');
       article.className = 'card';
@@ -248,37 +390,60 @@
       heading.appendChild(link);
       article.appendChild(heading);
       var kind = KINDS[card[6]] || KINDS.vacancy;
-      if (kind.label) {
-        var badge = document.createElement('p');
-        badge.className = 'card-kind';
-        badge.textContent = kind.label;
-        article.insertBefore(badge, heading);
-      }
+      if (kind.label) badge(article, kind.label, 'card-kind');
+      if (start + i >= state.found.complete) badge(article, 'Kết quả gần đúng', 'card-kind card-approximate');
       var details = document.createElement('dl');
-      for (var i = 0; i < 4; i++) {
-        if (card[2 + i]) field(details, kind.fields[i], card[2 + i]);
+      for (var j = 0; j < 4; j++) {
+        if (card[2 + j]) field(details, kind.fields[j], card[2 + j]);
       }
       article.appendChild(details);
       item.appendChild(article);
       results.appendChild(item);
     });
-    state.shown = (append ? state.shown : 0) + cards.length;
+    var found = state.found, total = found.documents.length;
+    state.shown = start + cards.length;
     results.hidden = state.shown === 0;
     more.hidden = state.shown >= total;
-    if (!append) empty.hidden = total !== 0;
-    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp với “' + state.query + '”.'
-      : 'Tìm thấy ' + total + ' kết quả' + (total > state.shown ? ', đang hiện ' + state.shown + ' kết quả đầu tiên.' : '.');
+    if (start === 0) showSuggestions(found.suggestions);
+    if (start === 0) empty.hidden = total !== 0;
+    var quoted = '“' + state.query + '”';
+    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp với ' + quoted + '.'
+      : found.complete === total ? 'Tìm thấy ' + total + ' kết quả'
+      : found.complete === 0 ? 'Không có kết quả nào có đủ các từ ' + quoted + '. Tìm thấy ' + total + ' kết quả gần đúng'
+      : 'Tìm thấy ' + found.complete + ' kết quả có đủ các từ và ' + (total - found.complete) + ' kết quả gần đúng';
+    if (total > 0) message += total > state.shown ? ', đang hiện ' + state.shown + ' kết quả đầu tiên.' : '.';
+    found.fixed.forEach(function (pair) { message += ' Không có từ “' + pair[0] + '”, đã tìm theo “' + pair[1].join('”, “') + '”.'; });
     if (announce) status.textContent = message;
     return firstLink;
+  }
+
+  /** "Có phải bạn muốn tìm": links to the nearest queries, at the top of the empty-result block. */
+  function showSuggestions(list) {
+    if (!suggestions) {
+      if (!empty.insertBefore) return;
+      suggestions = document.createElement('p');
+      empty.insertBefore(suggestions, empty.firstChild);
+    }
+    suggestions.textContent = '';
+    suggestions.hidden = list.length === 0;
+    if (list.length) suggestions.appendChild(document.createTextNode('Có phải bạn muốn tìm: '));
+    list.forEach(function (text, i) {
+      var link = document.createElement('a');
+      link.href = urlFor(text);
+      link.textContent = text;
+      if (i) suggestions.appendChild(document.createTextNode(', '));
+      suggestions.appendChild(link);
+    });
+    if (list.length) suggestions.appendChild(document.createTextNode('?'));
   }
 
   // "Xem thêm kết quả": the next results, and focus on the first of them for keyboard and
   // screen-reader users.
   more.addEventListener('click', function () {
     var forGeneration = generation;
-    cardsFor(state.documents, state.manifest, load, state.shown).then(function (cards) {
+    cardsFor(state.found.documents, state.manifest, load, state.shown).then(function (cards) {
       if (forGeneration !== generation) return;
-      var first = show(cards, state.documents.length, true, true);
+      var first = show(cards, state.shown, true);
       if (first) first.focus();
     }).catch(function () {
       status.textContent = loadFailureMessage(window.location.protocol);
@@ -296,13 +461,14 @@
       status.textContent = '';
       return;
     }
+    if (announce && !state.manifest) status.textContent = 'Đang tải dữ liệu tìm kiếm…';
     manifest().then(function (m) {
-      return search(text, m, load).then(function (documents) {
-        return cardsFor(documents, m, load).then(function (cards) {
+      return search(text, m, load).then(function (found) {
+        return cardsFor(found.documents, m, load).then(function (cards) {
           if (current === generation) {
-            state.documents = documents;
+            state.found = found;
             state.manifest = m;
-            show(cards, documents.length, announce, false);
+            show(cards, 0, announce);
           }
         });
       });
