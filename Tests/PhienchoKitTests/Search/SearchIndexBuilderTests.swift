@@ -176,7 +176,7 @@ struct SearchIndexBuilderTests {
         var seen: [String] = []
         for (number, shard) in files.shards.enumerated() {
             let data = try #require(files.byName[shard.name])
-            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [Any]])
             let keys = orderedKeys(data)
             #expect(Set(keys) == Set(object.keys) && keys.count == object.count)
             #expect(keys.first == shard.first, "manifest names the first term of shard \(number)")
@@ -184,32 +184,77 @@ struct SearchIndexBuilderTests {
                 #expect(data.count <= SearchIndex.targetShardBytes + 2, "shard \(number) has \(data.count) bytes")
             }
             for postings in object.values {
-                #expect(postings.count == 2)
+                #expect(postings.count == 2 || (postings.count == 3 && postings[2] is [String: Any]))
             }
             seen += keys
         }
         #expect(seen == index.terms.map(\.term), "the shards hold every term once, in order")
-        // every shard but the last is reasonably full (no degenerate splitting)
-        for shard in files.shards.dropLast() {
-            #expect(try #require(files.byName[shard.name]).count > SearchIndex.targetShardBytes / 2)
-        }
+        // no degenerate splitting: a shard ends only when the next term would not fit
+        let sizes = files.shards.map { files.byName[$0.name]!.count }
+        for (size, next) in zip(sizes, sizes.dropFirst()) { #expect(size + next > SearchIndex.targetShardBytes) }
     }
 
     @Test func shardPostingsDecodeToTheIndex() throws {
         let index = SearchSample.index(SearchSample.synthetic(500))
         let files = try parse(index.files())
-        var decoded: [String: (all: [Int], title: [Int])] = [:]
+        let count = index.documentCount
+        var seen = 0
+        var extras: Set<String> = []
         for shard in files.shards {
-            let object = try files.json(shard.name, as: [String: [String]].self)
+            let object = try #require(try JSONSerialization.jsonObject(with: files.byName[shard.name]!) as? [String: [Any]])
             for (term, postings) in object {
-                decoded[term] = (SearchIndex.decode(postings[0], documentCount: index.documentCount),
-                                 SearchIndex.decode(postings[1], documentCount: index.documentCount))
+                let entry = try #require(index.entry(term))
+                seen += 1
+                let all = SearchIndex.decode(postings[0] as! String, documentCount: count)
+                let title = SearchIndex.decode(postings[1] as! String, documentCount: count)
+                #expect(all == entry.all && title == entry.title, "\(term)")
+                let more = postings.count > 2 ? try #require(postings[2] as? [String: Any]) : [:]
+                extras.formUnion(more.keys)
+                let keyed = { (key: String, parent: [Int]) -> [String: [Int]] in
+                    ((more[key] as? [String: String]) ?? [:]).mapValues { SearchIndex.decode($0, documentCount: count, parent: parent) }
+                }
+                if let form = more["f"] as? String {
+                    #expect(entry.forms.map(\.form) == [form] && form != term)
+                } else if more["v"] != nil {
+                    #expect(keyed("v", title) == Dictionary(uniqueKeysWithValues: entry.forms.map { ($0.form, $0.documents) }), "\(term)")
+                } else {
+                    #expect(entry.forms.map(\.form) == (title.isEmpty ? [] : [term]), "\(term)")
+                }
+                #expect(keyed("n", title) == Dictionary(uniqueKeysWithValues: entry.next.map { ($0.term, $0.documents) }), "\(term)")
+                #expect(keyed("p", all) == Dictionary(uniqueKeysWithValues: entry.places.map { ($0.phrase, $0.documents) }), "\(term)")
             }
         }
-        #expect(decoded.count == index.terms.count)
-        for entry in index.terms {
-            #expect(decoded[entry.term]?.all == entry.all && decoded[entry.term]?.title == entry.title, "\(entry.term)")
+        #expect(seen == index.terms.count)
+        #expect(extras == ["f", "v", "n", "p"], "the sample exercises every kind of extra")
+    }
+
+    @Test func titlesKeepTheirFormsNeighboursAndPlaces() throws {
+        let index = SearchSample.index([
+            SearchSample.vacancy("F-1", title: "Thợ may", commune: 0, sector: 0),
+            SearchSample.vacancy("F-2", title: "Vận hành máy may", commune: 1, sector: 1),
+        ])
+        let may = try #require(index.entry("may"))
+        #expect(may.forms.map(\.form) == ["may", "máy"] && may.forms.map(\.documents) == [[0, 1], [1]])
+        #expect(try #require(index.entry("may")).next.map(\.term) == ["may"])
+        #expect(try #require(index.entry("tho")).next.map(\.term) == ["may"])
+        #expect(try #require(index.entry("gia")).places.map(\.phrase) == ["gia tran"])
+        #expect(try #require(index.entry("det")).places.map(\.phrase) == ["det may"], "Dệt may – Da giày: each part a phrase")
+        #expect(try #require(index.entry("da")).places.map(\.phrase) == ["da giay"])
+        #expect(try #require(index.entry("xay")).places.map(\.phrase) == ["xay dung"])
+        #expect(index.entry("gia")?.all == [0], "a place's words are searched too")
+    }
+
+    @Test func vocabularyFilesListTermsByLength() throws {
+        let index = SearchSample.index([SearchSample.vacancy("V-1", title: "Công nhân đóng gói", description: "Ca 12 giờ, 2026.")])
+        let files = index.vocabularyFiles()
+        #expect(files.map(\.length) == [3, 4])
+        let words = { (length: Int) in
+            try JSONSerialization.jsonObject(with: files.first { $0.length == length }!.file.data) as! [[Any]]
         }
+        #expect(try words(4).map { $0[0] as! String } == ["cong", "dong", "giay", "nhan", "tran"])
+        #expect(try words(4).first { $0[0] as! String == "cong" }?.last as? String == "công")
+        #expect(try words(3).map { $0[0] as! String }.contains("gio") && !(try words(4).contains { $0[0] as! String == "2026" }),
+                "numbers are left out")
     }
 
     @Test func aTermBiggerThanAShardGetsAShardOfItsOwn() throws {
@@ -221,7 +266,9 @@ struct SearchIndexBuilderTests {
         #expect(orderedKeys(data) == [huge])
         #expect(data.count > SearchIndex.targetShardBytes)
         for shard in files.shards where shard.first != huge {
-            #expect(try #require(files.byName[shard.name]).count <= SearchIndex.targetShardBytes + 2)
+            let data = try #require(files.byName[shard.name])
+            // "viec" is followed by the huge term in a title: its entry is too big for any shard
+            #expect(data.count <= SearchIndex.targetShardBytes + 2 || orderedKeys(data) == ["viec"])
         }
     }
 
@@ -229,12 +276,14 @@ struct SearchIndexBuilderTests {
         let index = SearchSample.index(SearchSample.synthetic(100))
         let output = index.files()
         let files = try parse(output)
-        #expect(files.manifest["version"] as? Int == 1)
+        #expect(files.manifest["version"] as? Int == 2)
         #expect(files.manifest["documents"] as? Int == 100)
         #expect(files.manifest["blockSize"] as? Int == SearchIndex.blockSize)
         #expect(files.shards.map(\.first) == index.makeShards().map(\.firstTerm))
         #expect(files.blocks.count == (100 + SearchIndex.blockSize - 1) / SearchIndex.blockSize)
-        let listed = Set(files.shards.map(\.name) + files.blocks + ["manifest.json"])
+        let words = try #require(files.manifest["words"] as? [[Any]])
+        #expect(words.map { $0[0] as? Int } == index.vocabularyFiles().map(\.length))
+        let listed = Set(files.shards.map(\.name) + files.blocks + words.map { $0[1] as! String } + ["manifest.json"])
         #expect(listed == Set(files.byName.keys), "the manifest lists every file, and only files that exist")
         #expect(output.count == listed.count)
         // card block N holds documents N*blockSize ..< (N+1)*blockSize
@@ -251,7 +300,7 @@ struct SearchIndexBuilderTests {
         let output = SearchSample.index(SearchSample.synthetic(100)).files()
         for file in output where file.path != "tim-kiem/manifest.json" {
             let name = String(file.path.dropFirst("tim-kiem/".count))
-            #expect(name.wholeMatch(of: /(shard|cards)-[0-9]+\.[0-9a-f]{10}\.json/) != nil, "\(name)")
+            #expect(name.wholeMatch(of: /(shard|cards|words)-[0-9]+\.[0-9a-f]{10}\.json/) != nil, "\(name)")
             let stem = String(name.prefix { $0 != "." })
             #expect(name == ContentHash.name(stem + ".json", for: file.data), "\(name) is named after its content")
         }
@@ -281,8 +330,8 @@ struct SearchIndexBuilderTests {
         let files = try parse(index.files())
         #expect(files.manifest["documents"] as? Int == 0)
         #expect(files.shards.isEmpty && files.blocks.isEmpty)
-        let outcome = SearchQuery("công nhân").run(on: index, shards: index.makeShards())
-        #expect(outcome.documents.isEmpty)
+        let outcome = SearchScript.run("công nhân", on: index)
+        #expect(outcome.documents.isEmpty && outcome.suggestions.isEmpty)
         #expect(outcome.shards.isEmpty && outcome.blocks.isEmpty, "no shard to fetch, not shard 0 of none")
     }
 

@@ -65,23 +65,106 @@ struct SearchQueryTests {
             V.vacancy("N-2", title: "Phụ bếp", posted: "2026-11-10"),
             V.vacancy("N-4", title: "Phụ bếp", posted: "2026-10-01"),
         ])
-        let outcome = SearchQuery("phu bep").run(on: index, shards: index.makeShards())
+        let outcome = SearchScript.run("phu bep", on: index)
         #expect(outcome.documents == [0, 1, 2, 3])
         #expect(outcome.documents.map { index.cards[$0].href } == ["viec-lam/n-1/", "viec-lam/n-2/", "viec-lam/n-3/", "viec-lam/n-4/"])
     }
 
+    @Test func typedDiacriticsRankTheWordAsWrittenFirst() {
+        // "may" (sewing) and "máy" (machine) fold alike; the newer machine job would otherwise lead.
+        let index = V.index([
+            V.vacancy("D-1", title: "Công nhân vận hành máy", posted: "2026-11-20"),
+            V.vacancy("D-2", title: "Công nhân may", posted: "2026-11-01"),
+        ])
+        #expect(V.titles("công nhân may", in: index) == ["Công nhân may", "Công nhân vận hành máy"])
+        #expect(V.titles("công nhân máy", in: index) == ["Công nhân vận hành máy", "Công nhân may"])
+        #expect(V.titles("cong nhan may", in: index) == ["Công nhân may", "Công nhân vận hành máy"], "adjacency, not the accent")
+        #expect(V.titles("máy", in: index) == ["Công nhân vận hành máy", "Công nhân may"])
+        #expect(V.titles("may", in: index) == ["Công nhân vận hành máy", "Công nhân may"], "no diacritics typed: newest first")
+    }
+
+    @Test func wordsNextToEachOtherInTheTitleRankFirst() {
+        let index = V.index([
+            V.vacancy("J-1", title: "Nhân viên kho, có xe tải", posted: "2026-11-20"),
+            V.vacancy("J-2", title: "Lái xe tải", posted: "2026-11-01"),
+        ])
+        #expect(V.titles("xe tải", in: index) == ["Nhân viên kho, có xe tải", "Lái xe tải"])
+        #expect(V.titles("lái xe", in: index) == ["Lái xe tải"])
+        #expect(V.titles("tải xe", in: index) == ["Nhân viên kho, có xe tải", "Lái xe tải"], "order matters: neither has tải xe")
+    }
+
+    @Test func aCommuneNamedInTheQueryRanksItsVacanciesFirst() {
+        // SearchSample's communes: 0 Gia Trấn, 1 Phát Diệm, …; the employer "Gia Trấn" elsewhere
+        // also holds every word.
+        let gia = V.communes.firstIndex { $0.name == "Gia Trấn" }!
+        let other = V.communes.firstIndex { $0.name != "Gia Trấn" }!
+        let index = V.index([
+            V.vacancy("C-1", title: "Phụ hồ", posted: "2026-11-20", employer: "Công ty Gia Trấn", commune: other),
+            V.vacancy("C-2", title: "Phụ hồ", posted: "2026-11-01", commune: gia),
+            V.vacancy("C-3", title: "Thợ hàn", posted: "2026-11-21", commune: gia),
+        ])
+        #expect(V.titles("phu ho gia tran", in: index).count == 2)
+        let found = SearchScript.run("phu ho gia tran", on: index)
+        #expect(found.documents.prefix(found.complete).map { index.cards[$0].href } == ["viec-lam/c-2/", "viec-lam/c-1/"])
+        #expect(index.cards[found.documents[2]].href == "viec-lam/c-3/", "Gia Trấn's welder: a part of the words")
+    }
+
+    @Test func aSectorNamedInTheQueryRanksItsVacanciesFirst() {
+        let building = V.sectors.firstIndex { $0.name == "Xây dựng" }!
+        let farming = V.sectors.firstIndex { $0.name == "Nông nghiệp" }!
+        let clothing = V.sectors.firstIndex { $0.name == "Dệt may – Da giày" }!
+        let index = V.index([
+            V.vacancy("K-1", title: "Thợ phụ", posted: "2026-11-20", sector: farming, description: "Sửa chuồng, phụ xây dựng."),
+            V.vacancy("K-2", title: "Thợ phụ", posted: "2026-11-01", sector: building),
+            V.vacancy("K-3", title: "Thợ phụ", posted: "2026-11-02", sector: clothing, description: "Xưởng giày da."),
+            V.vacancy("K-4", title: "Thợ phụ", posted: "2026-11-03", sector: farming, description: "Xưởng giày da."),
+        ])
+        #expect(SearchScript.run("thợ phụ xây dựng", on: index).documents.map { index.cards[$0].href }.prefix(2) == ["viec-lam/k-2/", "viec-lam/k-1/"])
+        #expect(V.titles("tho phu da giay", in: index) == ["Thợ phụ", "Thợ phụ"])
+        #expect(SearchScript.run("tho phu da giay", on: index).documents.map { index.cards[$0].href }.prefix(2) == ["viec-lam/k-3/", "viec-lam/k-4/"],
+                "a part of the sector's name (Dệt may – Da giày) names it")
+    }
+
     // MARK: Matching
 
-    @Test func everyWordMustMatch() {
+    @Test func documentsWithAllWordsComeBeforeThoseWithMostAndThoseWithSome() {
         let index = V.index([
-            V.vacancy("W-1", title: "Thợ hàn ca đêm"),
-            V.vacancy("W-2", title: "Thợ hàn", description: "Làm ca ngày."),
-            V.vacancy("W-3", title: "Bảo vệ ca đêm"),
+            V.vacancy("W-3", title: "Bảo vệ ca đêm", posted: "2026-11-21"),
+            V.vacancy("W-2", title: "Thợ hàn", posted: "2026-11-20", description: "Làm ca ngày."),
+            V.vacancy("W-1", title: "Thợ hàn ca đêm", posted: "2026-11-01"),
         ])
-        #expect(V.titles("thợ hàn ca đêm", in: index) == ["Thợ hàn ca đêm"])
+        let outcome = SearchScript.run("thợ hàn ca đêm", on: index)
+        #expect(outcome.documents.map { index.cards[$0].title } == ["Thợ hàn ca đêm", "Thợ hàn", "Bảo vệ ca đêm"])
+        #expect(outcome.complete == 1, "the other two are labelled Kết quả gần đúng")
         #expect(Set(V.titles("thợ hàn ca", in: index)) == ["Thợ hàn ca đêm", "Thợ hàn"])
-        #expect(V.titles("thợ hàn ca đêm xyz", in: index).isEmpty)
-        #expect(V.titles("xyz", in: index).isEmpty)
+        let unknown = SearchScript.run("thợ hàn ca đêm xyz", on: index)
+        #expect(unknown.complete == 0 && unknown.documents.first.map { index.cards[$0].title } == "Thợ hàn ca đêm")
+        #expect(SearchScript.run("xyz", on: index).documents.isEmpty)
+    }
+
+    @Test func oneTypoIsForgivenInWordsOfFourLettersOrMore() {
+        let index = V.index([
+            V.vacancy("T-1", title: "Công nhân đóng gói"),
+            V.vacancy("T-2", title: "Lái xe tải"),
+        ])
+        #expect(V.titles("cong nhna", in: index) == ["Công nhân đóng gói"], "two letters swapped")
+        #expect(V.titles("congg nhan", in: index) == ["Công nhân đóng gói"], "a letter added")
+        #expect(V.titles("cong nhan dongg", in: index) == ["Công nhân đóng gói"], "the last word, still typed")
+        #expect(V.titles("dongg goi", in: index) == ["Công nhân đóng gói"])
+        let fixed = SearchScript.run("cong nhna", on: index).fixed
+        #expect(fixed.map(\.typed) == ["nhna"] && fixed.first?.terms == ["nhân"])
+        #expect(V.titles("cinh nhan", in: index).isEmpty, "cinh: a four-letter word two edits away")
+        #expect(V.titles("lai xee", in: index).isEmpty, "xee has three letters: no typo tolerance")
+        #expect(V.allTitles("lai xee", in: index) == ["Lái xe tải"], "but lái matches: an approximate result")
+    }
+
+    @Test func aQueryFindingNothingSuggestsNearWords() {
+        let index = V.index([V.vacancy("U-1", title: "Nhân viên bảo vệ")])
+        let outcome = SearchScript.run("bbaao vvieen", on: index)
+        #expect(outcome.documents.isEmpty, "two edits from five letters are not forgiven")
+        #expect(outcome.suggestions == ["bảo viên"], "but suggested, with the diacritics of the titles")
+        #expect(SearchScript.run("bap", on: index).suggestions == ["bảo"], "one edit from three letters is suggested only")
+        #expect(SearchScript.run("qqqqqq", on: index).suggestions.isEmpty)
     }
 
     @Test func onlyTheLastWordIsAPrefix() {
@@ -90,21 +173,7 @@ struct SearchQueryTests {
         #expect(V.titles("ha tho", in: index).isEmpty, "a word before the last is whole")
         #expect(V.titles("th han", in: index).isEmpty)
         #expect(V.titles("han th", in: index) == ["Thợ hàn kết cấu thép"])
-    }
-
-    @Test func aTrailingSpaceEndsThePrefix() {
-        let index = V.index([V.vacancy("S-1", title: "Thợ hàn kết cấu thép")])
-        #expect(SearchQuery("tho ha").prefixLast)
-        #expect(!SearchQuery("tho ha ").prefixLast)
-        #expect(!SearchQuery("tho ha\u{00A0}").prefixLast)
-        #expect(SearchQuery("tho ha,").prefixLast, "punctuation is not a space")
-        // the script's /\s$/: U+FEFF is a space, U+0085 is not; a trailing combining mark is not
-        #expect(!SearchQuery("tho ha\u{FEFF}").prefixLast)
-        #expect(SearchQuery("tho ha\u{85}").prefixLast)
-        #expect(SearchQuery("tho ha \u{0301}").prefixLast)
-        #expect(!SearchQuery("tho ha\n").prefixLast && !SearchQuery("tho ha\u{3000}").prefixLast)
-        #expect(!SearchQuery("").prefixLast && !SearchQuery(",,").prefixLast, "no words, nothing to expand")
-        #expect(V.titles("tho ha ", in: index).isEmpty)
+        #expect(V.titles("tho ha ", in: index).isEmpty, "a trailing space ends the prefix")
         #expect(V.titles("tho han ", in: index) == ["Thợ hàn kết cấu thép"])
     }
 
@@ -121,89 +190,50 @@ struct SearchQueryTests {
         let astral = V.index([V.vacancy("L-3", title: "Mẫu 𝐀𝐁")])
         #expect(V.titles("mau 𝐀", in: astral).isEmpty, "one code point, though two UTF-16 units")
         #expect(V.titles("mau 𝐀𝐁", in: astral) == ["Mẫu 𝐀𝐁"])
-        let outcome = SearchQuery("lai xe t").run(on: index, shards: index.makeShards())
-        #expect(outcome.shards.count <= 3, "no prefix shards fetched for a one-letter word")
     }
 
     @Test func emptyQueriesFindAndFetchNothing() {
         let index = V.index(V.synthetic(50))
-        for text in ["", " ", "  ,.;!? – ", "\u{0301}"] {
-            let outcome = SearchQuery(text).run(on: index, shards: index.makeShards())
-            #expect(outcome.documents.isEmpty && outcome.shards.isEmpty && outcome.blocks.isEmpty, "\(text.debugDescription)")
-            #expect(!SearchQuery(text).prefixLast || SearchQuery(text).words.isEmpty)
+        let outcomes = SearchScript.run(["", " ", "  ,.;!? – ", "\u{0301}"], on: index)
+        for outcome in outcomes {
+            #expect(outcome.documents.isEmpty && outcome.shards.isEmpty && outcome.blocks.isEmpty)
         }
     }
 
     // MARK: What a query fetches
 
-    @Test func outcomeNamesTheShardsOfEachWordAndTheBlocksOfTheShownResults() {
+    @Test func aQueryFetchesTheShardsOfItsWordsAndTheBlocksOfTheShownResults() {
         let index = V.index(V.synthetic(2_000))
-        let shards = index.makeShards()
-        let firstTerms = shards.map(\.firstTerm)
-        let outcome = SearchQuery("thợ điện ca đêm").run(on: index, shards: shards)
-        for word in ["tho", "dien", "ca", "dem"] {
-            #expect(outcome.shards.contains(SearchQuery.shard(for: word, firstTerms: firstTerms)), "\(word)")
-        }
-        #expect(outcome.shards.count <= 4 + SearchQuery.maximumPrefixShards - 1)
-        #expect(!outcome.documents.isEmpty)
-        #expect(outcome.blocks == Set(outcome.documents.prefix(SearchQuery.resultsShown).map { $0 / SearchIndex.blockSize }))
-        // every result has every word: whole, or as a prefix for the last one
+        let firstTerms = index.makeShards().map(\.firstTerm)
+        let outcome = SearchScript.run("thợ điện ca đêm", on: index)
+        let shardOf = { (term: String) in firstTerms.lastIndex { !SearchTokenizer.precedes(term, $0) } ?? 0 }
+        for word in ["tho", "dien", "ca", "dem"] { #expect(outcome.shards.contains(shardOf(word)), "\(word)") }
+        #expect(outcome.shards.count <= 5)
+        #expect(!outcome.files.contains { $0.hasPrefix("words-") }, "no vocabulary without a typo")
+        #expect(outcome.complete > 0)
+        #expect(outcome.blocks == Set(outcome.documents.prefix(10).map { $0 / SearchIndex.blockSize }))
+        // every complete result has every word: whole, or as a prefix for the last one
         let hasWord = { (document: Int, word: String, prefix: Bool) in
             index.terms.contains { ($0.term == word || (prefix && $0.term.hasPrefix(word))) && $0.all.contains(document) }
         }
-        for document in outcome.documents {
+        for document in outcome.documents.prefix(outcome.complete) {
             #expect(hasWord(document, "tho", false) && hasWord(document, "dien", false) && hasWord(document, "ca", false)
                     && hasWord(document, "dem", true))
         }
     }
 
-    @Test func shardForFindsTheRangeHoldingATerm() {
-        let firstTerms = ["a", "ca", "cab", "cac", "cad", "d"]
-        #expect(SearchQuery.shard(for: "0", firstTerms: firstTerms) == 0, "before every first term: the first shard")
-        #expect(SearchQuery.shard(for: "a", firstTerms: firstTerms) == 0)
-        #expect(SearchQuery.shard(for: "bz", firstTerms: firstTerms) == 0)
-        #expect(SearchQuery.shard(for: "ca", firstTerms: firstTerms) == 1)
-        #expect(SearchQuery.shard(for: "caa", firstTerms: firstTerms) == 1)
-        #expect(SearchQuery.shard(for: "cab", firstTerms: firstTerms) == 2)
-        #expect(SearchQuery.shard(for: "cb", firstTerms: firstTerms) == 4)
-        #expect(SearchQuery.shard(for: "zzz", firstTerms: firstTerms) == 5)
-        #expect(SearchQuery.shard(for: "x", firstTerms: ["a"]) == 0)
-        #expect(SearchQuery.shard(for: "x", firstTerms: []) == 0)
-    }
-
-    @Test func prefixShardsStayWithinBounds() {
-        let firstTerms = ["a", "ca", "cab", "cac", "cad", "d"]
-        #expect(SearchQuery.prefixShards(for: "ca", firstTerms: firstTerms) == [1, 2], "at most maximumPrefixShards")
-        #expect(SearchQuery.prefixShards(for: "cac", firstTerms: firstTerms) == [3])
-        #expect(SearchQuery.prefixShards(for: "c", firstTerms: firstTerms) == [0, 1])
-        #expect(SearchQuery.prefixShards(for: "cb", firstTerms: firstTerms) == [4])
-        #expect(SearchQuery.prefixShards(for: "d", firstTerms: firstTerms) == [5])
-        #expect(SearchQuery.prefixShards(for: "zz", firstTerms: firstTerms) == [5])
-        #expect(SearchQuery.prefixShards(for: "0", firstTerms: firstTerms) == [0])
-        #expect(SearchQuery.maximumPrefixShards == 2)
-    }
-
-    @Test func aPrefixReachesIntoAtMostTwoShards() throws {
+    @Test func aPrefixReachesIntoAtMostTwoShards() {
         // 600 distinct terms "ngNNN" fill several shards; "viec ng" looks into the first two only.
         let vacancies = (0..<600).map { n in
             V.vacancy(String(format: "G-%03d", n), title: "Việc ng" + String(n + 36 * 36, radix: 36))
         }
         let index = V.index(vacancies)
-        let shards = index.makeShards()
-        let firstTerms = shards.map(\.firstTerm)
-        let spanned = Set(index.terms.filter { $0.term.hasPrefix("ng") }.map { SearchQuery.shard(for: $0.term, firstTerms: firstTerms) })
-        #expect(spanned.count > 2, "the fixture spreads the ng… terms over \(spanned.count) shards")
-
-        let range = SearchQuery.prefixShards(for: "ng", firstTerms: firstTerms)
-        #expect(range.count == SearchQuery.maximumPrefixShards)
-        let reachable = Set(index.terms.filter { $0.term.hasPrefix("ng") && range.contains(SearchQuery.shard(for: $0.term, firstTerms: firstTerms)) }
-            .flatMap(\.all))
-        let outcome = SearchQuery("viec ng").run(on: index, shards: shards)
-        #expect(Set(outcome.documents) == reachable)
-        #expect(outcome.documents.count < 600, "the bound keeps a short prefix from fetching every shard")
-        #expect(outcome.shards.isSubset(of: Set(range).union([SearchQuery.shard(for: "viec", firstTerms: firstTerms)])))
-        // a longer prefix narrows the range and finds its terms wherever they are
-        let last = try #require(index.terms.last { $0.term.hasPrefix("ng") })
-        #expect(SearchQuery("viec \(last.term.dropLast())").run(on: index, shards: shards).documents.contains(last.all[0]))
+        let outcome = SearchScript.run("viec ng", on: index)
+        #expect(outcome.complete < 600, "the bound keeps a short prefix from fetching every shard")
+        #expect(outcome.complete > 0)
+        #expect(outcome.shards.count <= 3)
+        let last = index.terms.last { $0.term.hasPrefix("ng") }!
+        let longer = SearchScript.run("viec \(last.term.dropLast())", on: index)
+        #expect(longer.documents.prefix(longer.complete).contains(last.all[0]), "a longer prefix finds its terms wherever they are")
     }
 }

@@ -30,9 +30,15 @@ enum SearchSample {
         SearchIndex(vacancies: open(vacancies, now: now))
     }
 
-    /// Runs `text` the way the browser script does and returns the titles found, best first.
+    /// Runs `text` with the browser script and returns the titles that match every word, best first.
     static func titles(_ text: String, in index: SearchIndex) -> [String] {
-        SearchQuery(text).run(on: index, shards: index.makeShards()).documents.map { index.cards[$0].title }
+        let outcome = SearchScript.run(text, on: index)
+        return outcome.documents.prefix(outcome.complete).map { index.cards[$0].title }
+    }
+
+    /// Every title found, best first, those matching only some words (“Kết quả gần đúng”) included.
+    static func allTitles(_ text: String, in index: SearchIndex) -> [String] {
+        SearchScript.run(text, on: index).documents.map { index.cards[$0].title }
     }
 
     /// `count` synthetic, open vacancies over a small realistic vocabulary (titles, employers, sectors,
@@ -67,6 +73,8 @@ extension SearchIndex {
     var termSet: Set<String> { Set(terms.map(\.term)) }
 
     func postings(of term: String) -> (all: [Int], title: [Int])? {
-        terms.first { $0.term == term }.map { ($0.all, $0.title) }
+        entry(term).map { ($0.all, $0.title) }
     }
+
+    func entry(_ term: String) -> Entry? { terms.first { $0.term == term } }
 }

@@ -143,7 +143,8 @@
    * {all, title, whole, entry} (all/title include prefixes and typo corrections; whole is the word
    * itself; entry its index entry, if any). Order: more words matched; (among documents matching
    * every word) more commune or sector phrases of the query the document belongs to; more words written as typed in the title (when
-   * the query has diacritics); more words in the title; more neighbouring words of the query
+   * the query has diacritics); more words whole in the title; more words in the title (prefixes
+   * and typos too); more neighbouring words of the query
    * following each other in the title; more words matched whole; newest (smaller number).
    */
   function rank(query, matches, count) {
@@ -152,14 +153,15 @@
       documents.forEach(function (d) { var s = scores.get(d); if (s) s[slot]++; });
     }
     matches.forEach(function (m) {
-      m.all.forEach(function (d) { if (!scores.has(d)) scores.set(d, [0, 0, 0, 0, 0, 0]); });
+      m.all.forEach(function (d) { if (!scores.has(d)) scores.set(d, [0, 0, 0, 0, 0, 0, 0]); });
     });
     matches.forEach(function (m, i) {
       add(m.all, 0);
-      add(m.title, 3);
-      add(m.whole, 5);
+      add(m.title, 4);
+      add(m.whole, 6);
       if (!m.entry) return;
       var extras = m.entry[2] || {}, all = m.whole, title = decodePostings(m.entry[1], count);
+      add(title, 3);
       Object.keys(extras.p || {}).forEach(function (phrase) {
         var parts = phrase.split(' ');
         if (parts.every(function (part, k) { return query.words[i + k] === part; })) add(decodePostings(extras.p[phrase], count, all), 1);
@@ -175,13 +177,13 @@
       Object.keys(extras.n || {}).forEach(function (term) {
         if (term === following || (typing && term.indexOf(following) === 0)) adjacent = union(adjacent, decodePostings(extras.n[term], count, title));
       });
-      add(adjacent, 4);
+      add(adjacent, 5);
     });
     var ranked = Array.from(scores.keys());
     scores.forEach(function (s) { if (s[0] < matches.length) s[1] = 0; });   // places rank whole matches only
     ranked.sort(function (a, b) {
       var x = scores.get(a), y = scores.get(b);
-      for (var k = 0; k < 6; k++) if (x[k] !== y[k]) return y[k] - x[k];
+      for (var k = 0; k < 7; k++) if (x[k] !== y[k]) return y[k] - x[k];
       return a - b;
     });
     return {
