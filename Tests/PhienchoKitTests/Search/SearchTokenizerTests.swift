@@ -86,6 +86,37 @@ struct SearchTokenizerTests {
             #expect(term.unicodeScalars.allSatisfy { $0.properties.generalCategory.isLetterOrNumber }, "\(term.debugDescription)")
         }
     }
+
+    @Test("tokenising cases shared with the script", arguments: TokenisingCase.all)
+    func sharedTokenisingCases(_ item: TokenisingCase) {
+        #expect(scalars(SearchTokenizer.terms(item.input)) == scalars(item.terms))
+        let words = SearchTokenizer.words(item.input)
+        #expect(words.map { [scalars([$0.term]), scalars([$0.form])] } == item.words.map { [scalars([$0[0]]), scalars([$0[1]])] })
+        #expect(words.map(\.term) == SearchTokenizer.terms(item.input), "words and terms split alike")
+    }
+
+    @Test func theSharedCasesAreThere() {
+        #expect(TokenisingCase.all.count >= 20)
+        #expect(TokenisingCase.all.contains { $0.input.unicodeScalars.contains("\u{0301}") })
+    }
+}
+
+/// `Fixtures/search-cases.json` (`tokenising`): text, its terms, and its words as [term, form];
+/// tests/js/search.test.mjs runs the same cases against the script.
+struct TokenisingCase: Decodable, Sendable, CustomTestStringConvertible {
+    var input: String
+    var note: String
+    var terms: [String]
+    var words: [[String]]
+
+    var testDescription: String { note }
+
+    static let all: [TokenisingCase] = {
+        struct File: Decodable { var tokenising: [TokenisingCase] }
+        let url = Paths.fixtures.appendingPathComponent("search-cases.json")
+        guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else { return [] }
+        return file.tokenising
+    }()
 }
 
 extension Unicode.GeneralCategory {
