@@ -3,12 +3,14 @@
 // The first query pays for the script, the manifest, its shards and card blocks; each later one only
 // for files not fetched before. Prints, per query, its results (document numbers, best first), how
 // many match every word, the typos forgiven, the suggestions, the bytes and the files fetched.
+// With --fresh first, every query is counted as the first one of a page.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-const [dir, ...queries] = process.argv.slice(2);
+const fresh = process.argv[2] === '--fresh';
+const [dir, ...queries] = process.argv.slice(fresh ? 3 : 2);
 const siteRoot = path.dirname(dir);
 const search = require(path.resolve(__dirname, '../themes/default/assets/search.js'));
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 6 }).length;
@@ -25,16 +27,18 @@ function take(file) {
 
 const assets = path.join(siteRoot, 'assets');
 const script = fs.existsSync(assets) ? fs.readdirSync(assets).find((n) => /^search\..*\.js$/.test(n)) : undefined;
-take(script ? path.join(assets, script) : require.resolve('../themes/default/assets/search.js'));
+const scriptFile = script ? path.join(assets, script) : require.resolve('../themes/default/assets/search.js');
 const manifestFile = path.join(dir, 'manifest.json');
-take(manifestFile);
+const startPage = () => { take(scriptFile); take(manifestFile); };
+startPage();
 const manifest = JSON.parse(fs.readFileSync(manifestFile));
 const load = (name) => { const f = path.join(dir, name); take(f); return Promise.resolve(JSON.parse(fs.readFileSync(f))); };
 
 (async () => {
   const report = [];
   for (const query of queries) {
-    const before = bytes;
+    if (fresh) { fetched.clear(); bytes = 0; startPage(); }
+    const before = fresh ? 0 : bytes;
     files = [];
     const found = await search.search(query, manifest, load);
     await search.cardsFor(found.documents, manifest, load);

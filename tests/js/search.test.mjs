@@ -237,10 +237,10 @@ const literal = {
       han: ['d2', 'd2', { f: 'hàn' }], kho: ['d0', 'd0', { n: {} }],
     },
     'shard-1.bbbbbbbbbb.json': {
-      lai: ['b+w==', 'd1,1', { f: 'lái', n: { may: 'rd1', xe: 'rd0' } }], ly: ['d1', '', { }], may: ['d3', 'd3', { f: 'máy', n: { xuc: 'a' } }],
+      lai: ['b+w==', 'd1,1', { f: 'lái', n: { may: 'rd2', xe: 'rd1' } }], ly: ['d1', '', { }], may: ['d3', 'd3', { f: 'máy', n: { xuc: 'a' } }],
       nang: ['d0', ''], nhan: ['d0', 'd0', { f: 'nhân' }], phu: ['d1', '', { p: { 'phu ly': 'a' } }],
       tai: ['d1', 'd1', { f: 'tải' }], tho: ['d2', 'd2', { f: 'thợ' }], tran: ['d2,0', ''], van: ['d0', ''],
-      xe: ['b9w==', 'd1', { n: { tai: 'a' } }], xep: ['d0', 'd0', { f: 'xếp' }], xuc: ['d3', 'd3', { f: 'xúc' }],
+      xe: ['b9w==', 'd1', { n: { tai: 'rd1' } }], xep: ['d0', 'd0', { f: 'xếp' }], xuc: ['d3', 'd3', { f: 'xúc' }],
     },
     'words-3.eeeeeeeeee.json': [['boc', 1, 'bốc'], ['dua', 1], ['gia', 2], ['han', 1, 'hàn'], ['kho', 1], ['lai', 3, 'lái'], ['may', 1, 'máy'],
       ['tai', 1, 'tải'], ['tho', 1, 'thợ'], ['van', 1], ['xep', 1, 'xếp'], ['xuc', 1, 'xúc']],
@@ -284,7 +284,7 @@ describe('search over a literal index', () => {
     assert.deepEqual((await find('b')).documents, []);
   });
 
-  test('a place named in the query ranks its documents first among those with every word', async () => {
+  test('a commune named in the query ranks its documents first among those with every word', async () => {
     // both 0 and 3 are "lái"; 3 is in Gia Trấn, 0 newer
     assert.deepEqual((await find('lai gia tran')).documents.slice(0, 1), [3]);
     assert.deepEqual((await find('lai')).documents.slice(0, 2), [1, 3], 'title first, then newest');
@@ -342,7 +342,7 @@ describe('search over a literal index', () => {
 
 /**
  * Builds an index like SearchIndex does, from [{title, body, card?}] newest first: every term of
- * title + body with its postings ("all" and "title"), terms sorted in UTF-16 order, `perShard`
+ * title + body with its postings ("all" and "title") and forms, terms sorted in UTF-16 order, `perShard`
  * terms per shard, cards in blocks of `blockSize`.
  */
 function buildIndex(documents, { perShard = 4, blockSize = 4 } = {}) {
@@ -350,10 +350,13 @@ function buildIndex(documents, { perShard = 4, blockSize = 4 } = {}) {
   const postings = new Map();
   documents.forEach((doc, n) => {
     const title = new Set(search.terms(doc.title));
-    for (const term of new Set(search.terms(doc.title + ' ' + (doc.body || '')))) {
-      if (!postings.has(term)) postings.set(term, { all: [], title: [] });
-      postings.get(term).all.push(n);
-      if (title.has(term)) postings.get(term).title.push(n);
+    for (const { term, form } of search.words(doc.title + ' ' + (doc.body || ''))) {
+      if (!postings.has(term)) postings.set(term, { all: [], title: [], forms: new Map() });
+      const entry = postings.get(term);
+      if (entry.all.at(-1) !== n) entry.all.push(n);
+      if (title.has(term) && entry.title.at(-1) !== n) entry.title.push(n);
+      if (!entry.forms.has(form)) entry.forms.set(form, []);
+      if (entry.forms.get(form).at(-1) !== n) entry.forms.get(form).push(n);
     }
   });
   const encode = (list) => {
@@ -370,7 +373,13 @@ function buildIndex(documents, { perShard = 4, blockSize = 4 } = {}) {
   const manifest = { version: 2, documents: count, blockSize, shards: [], blocks: [], words: [] };
   for (let i = 0; i < terms.length; i += perShard) {
     const name = `shard-${manifest.shards.length}.json`;
-    files[name] = Object.fromEntries(terms.slice(i, i + perShard).map((t) => [t, [encode(postings.get(t).all), encode(postings.get(t).title)]]));
+    files[name] = Object.fromEntries(terms.slice(i, i + perShard).map((t) => {
+      const { all, title, forms } = postings.get(t);
+      const written = [...forms.keys()];
+      const extras = written.length > 1 ? { v: Object.fromEntries(written.map((f) => [f, encode(forms.get(f))])) }
+        : written[0] !== t ? { f: written[0] } : null;
+      return [t, extras ? [encode(all), encode(title), extras] : [encode(all), encode(title)]];
+    }));
     manifest.shards.push([terms[i], name]);
   }
   for (let i = 0; i < count; i += blockSize) {

@@ -60,20 +60,23 @@ extension SearchIndex {
         if entry.forms.count == 1, entry.forms[0].form != entry.term {
             extras.append(("f", .string(entry.forms[0].form)))
         } else if entry.forms.count > 1 {
-            extras.append(("v", .object(entry.forms.map { ($0.form, .string(Self.encode($0.documents, within: entry.title, documentCount: count))) })))
+            extras.append(("v", .object(entry.forms.map { ($0.form, .string(Self.encode($0.documents, within: entry.all, documentCount: count))) })))
+            if !entry.titleForms.isEmpty {
+                extras.append(("t", .object(entry.titleForms.map { ($0.form, .string(Self.encode($0.documents, within: entry.title, documentCount: count))) })))
+            }
         }
         if !entry.next.isEmpty {
-            extras.append(("n", .object(entry.next.map { ($0.term, .string(Self.encode($0.documents, within: entry.title, documentCount: count))) })))
+            extras.append(("n", .object(entry.next.map { ($0.term, .string(Self.encode($0.documents, within: entry.all, documentCount: count))) })))
         }
-        if !entry.places.isEmpty {
-            extras.append(("p", .object(entry.places.map { ($0.phrase, .string(Self.encode($0.documents, within: entry.all, documentCount: count))) })))
+        for (key, places) in [("p", entry.communes), ("s", entry.sectors)] where !places.isEmpty {
+            extras.append((key, .object(places.map { ($0.phrase, .string(Self.encode($0.documents, within: entry.all, documentCount: count))) })))
         }
         let postings: [JSON] = [.string(Self.encode(entry.all, documentCount: count)), .string(Self.encode(entry.title, documentCount: count))]
         return .array(extras.isEmpty ? postings : postings + [.object(extras)])
     }
 
     /// The vocabulary by term length: `[[term, documents, form?], …]` per length, the form being
-    /// how titles most often write the term (for suggestions), left out when it is the term itself.
+    /// how the term is most often written (for suggestions), left out when it is the term itself.
     func vocabularyFiles() -> [(length: Int, file: OutputFile)] {
         var byLength: [Int: [JSON]] = [:]
         for entry in terms {

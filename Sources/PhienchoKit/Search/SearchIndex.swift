@@ -6,25 +6,29 @@ import Foundation
 ///
 /// Documents are the open vacancies in listing order (newest first), so a smaller document number
 /// means newer; events and courses follow them. For each term the index keeps every document that
-/// contains it (title, employer, commune, sector, tags, requirements, description) and the documents
-/// whose title contains it; and, from titles only, how the term is written there (its forms with
-/// diacritics), which term follows it (adjacency), and, keyed by their first term, the documents of
-/// each commune and sector named by a phrase starting with it. Files written under `tim-kiem/`:
+/// contains it (title, employer, commune, sector, tags, requirements, description), the documents
+/// whose title contains it, how the term is written (its forms with diacritics, each with its
+/// documents), which term follows it in a title, an employer's name, a commune's or a sector's
+/// (adjacency; descriptions are left out to keep shards small), and, keyed by their first term, the
+/// documents of each commune and sector (or part of a sector's name) whose name starts with it.
+/// Files written under `tim-kiem/`:
 ///
 /// - `manifest.json` (small, not hashed, short cache): version 2, document count, block size, the
 ///   shards (first term and file name), the card blocks, and the vocabulary files by word length.
 /// - `shard-N.<hash>.json`: a contiguous range of sorted terms, about `targetShardBytes` each:
 ///   `{"term": [all, title], "term2": [all, title, {"f"|"v", "n", "p"}], …}` where
-///   `"f"` is the one form titles write the term in (left out when it is the term itself),
-///   `"v"` maps each form to its documents (relative to `title`) when titles write it in several,
-///   `"n"` maps a following title term to the documents where it follows (relative to `title`),
-///   `"p"` maps a commune or sector phrase ("gia vien") to its documents (relative to `all`).
+///   `"f"` is the one form the term is written in (left out when it is the term itself),
+///   `"v"` maps each form to its documents (relative to `all`) when it is written in several,
+///   `"t"` then maps each form titles write it in to those titles' documents (relative to `title`),
+///   `"n"` maps a following term to the documents where it follows (relative to `all`),
+///   `"p"` maps a commune's name ("gia vien") to its documents (relative to `all`), `"s"` a
+///   sector's name or part of it ("xay dung", "lai xe" of "Vận tải – Lái xe") to its documents.
 /// - `cards-N.<hash>.json`: result cards of documents `N*blockSize ..< (N+1)*blockSize`:
 ///   `[[title, href, employer, commune, salary, expires], …]`, with a seventh element, the kind
 ///   (`su-kien`, `hoc-nghe`), on the card of an event or a course.
 /// - `words-L.<hash>.json`: the vocabulary of terms of `L` letters (L ≥ 3, not all digits), sorted:
-///   `[[term, documents, form?], …]`, for typo tolerance and suggestions; fetched only when a query
-///   word is not in the index.
+///   `[[term, documents, form?], …]` (form: the commonest, when not the term itself), for typo
+///   tolerance and suggestions; fetched only when a query word is not in the index.
 ///
 /// Postings encodings are in `SearchIndex+Postings.swift`.
 struct SearchIndex: Sendable {
@@ -46,10 +50,14 @@ struct SearchIndex: Sendable {
     /// What is searched of a vacancy, event or course.
     struct Document: Sendable {
         var title: String
-        /// Every other searched text (employer, commune, sector, description, …).
+        /// Names whose words' order counts (the employer, organiser or school), as the title's does.
+        var names: [String]
+        /// Commune and sector names: a query naming one ranks its documents first (the commune's
+        /// before the sector's).
+        var commune: String?
+        var sector: String? = nil
+        /// Every other searched text (description, requirements, tags, …).
         var texts: [String]
-        /// Commune and sector names: a query naming one ranks its documents first.
-        var places: [String]
         var card: Card
     }
 
@@ -58,12 +66,15 @@ struct SearchIndex: Sendable {
         let term: String
         let all: [Int]
         let title: [Int]
-        /// How titles write the term, each form with its documents, by form.
+        /// How the term is written, each form with its documents, by form.
         let forms: [(form: String, documents: [Int])]
-        /// Title terms that follow this one, with the documents where they do.
+        /// How titles write it, each form with its documents.
+        let titleForms: [(form: String, documents: [Int])]
+        /// Terms that follow this one in a title, name or place, with the documents where they do.
         let next: [(term: String, documents: [Int])]
-        /// Commune and sector phrases starting with this term, with their documents.
-        let places: [(phrase: String, documents: [Int])]
+        /// Commune names and sector phrases starting with this term, with their documents.
+        let communes: [(phrase: String, documents: [Int])]
+        let sectors: [(phrase: String, documents: [Int])]
     }
 
     let documentCount: Int
@@ -74,16 +85,16 @@ struct SearchIndex: Sendable {
     /// The open vacancies, then upcoming events and open courses (their kind on their card).
     init(vacancies: [PublicVacancy], events: [PublicEvent], trainings: [PublicTraining], synonyms: SynonymList = .empty) {
         let documents = events.map { event in
-            Document(title: event.title,
-                     texts: [event.kind.label, event.place, event.commune?.name, event.organiser, event.descriptionText].compactMap { $0 },
-                     places: event.commune.map { [$0.name] } ?? [],
+            Document(title: event.title, names: [event.organiser, event.place].compactMap { $0 },
+                     commune: event.commune?.name,
+                     texts: [event.kind.label, event.descriptionText],
                      card: Card(title: event.title, href: event.path, employer: event.organiser ?? "",
                                 commune: ([event.place] + (event.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
                                 salary: "", expires: event.when, kind: "su-kien"))
         } + trainings.map { course in
-            Document(title: course.title,
-                     texts: ["học nghề", course.provider, course.place, course.commune?.name, course.descriptionText].compactMap { $0 } + course.support,
-                     places: course.commune.map { [$0.name] } ?? [],
+            Document(title: course.title, names: [course.provider, course.place],
+                     commune: course.commune?.name,
+                     texts: ["học nghề", course.descriptionText] + course.support,
                      card: Card(title: course.title, href: course.path, employer: course.provider,
                                 commune: ([course.place] + (course.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
                                 salary: course.costText ?? "", expires: course.registrationDeadline.vietnamese, kind: "hoc-nghe"))
@@ -114,9 +125,9 @@ struct SearchIndex: Sendable {
     }
 
     static func document(_ vacancy: PublicVacancy) -> Document {
-        Document(title: vacancy.title,
-                 texts: [vacancy.employerName, vacancy.commune.name, vacancy.sector.name, vacancy.descriptionText] + vacancy.tags + vacancy.requirements,
-                 places: [vacancy.commune.name] + sectorParts(vacancy.sector.name),
+        Document(title: vacancy.title, names: [vacancy.employerName],
+                 commune: vacancy.commune.name, sector: vacancy.sector.name,
+                 texts: [vacancy.descriptionText] + vacancy.tags + vacancy.requirements,
                  card: vacancy.searchCard)
     }
 

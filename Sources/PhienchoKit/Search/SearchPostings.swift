@@ -1,52 +1,104 @@
 /// Postings collected while documents are tokenised (a block of them, or all), turned into the
 /// index's sorted entries at the end. Documents must be added in ascending number.
+///
+/// Every written form (see `SearchTokenizer.Word`) gets a number the first time it is seen; a
+/// run of text is looked up once per block (Vietnamese repeats its syllables), so adding a word
+/// costs one lookup and an append.
 struct SearchPostings {
-    private var all: [String: [Int]] = [:]
-    private var title: [String: [Int]] = [:]
-    private var forms: [String: [String: [Int]]] = [:]
+    private var formWords: [SearchTokenizer.Word] = []
+    private var formNumbers: [ByteKey<String>: Int] = [:]
+    /// Documents per form number: holding it anywhere, and in the title.
+    private var documents: [[Int]] = []
+    private var titleDocuments: [[Int]] = []
     private var next: [String: [String: [Int]]] = [:]
-    private var places: [String: [String: [Int]]] = [:]
+    private var communes: [String: [String: [Int]]] = [:]
+    private var sectors: [String: [String: [Int]]] = [:]
+    private var runs: [ByteKey<Substring>: [Int]] = [:]
+    private var shortTexts: [ByteKey<String>: [Int]] = [:]
+    private var placePhrases: [String: [(first: String, phrase: String)]] = [:]
 
     /// Indexes `document` as number `number`. A synonym group's phrase held by a text adds the other
-    /// phrases' terms to it; held by the title, their forms and their inner adjacency too.
+    /// phrases' words to it (to the title's postings, and to adjacency, as the text's own words).
     mutating func add(_ document: SearchIndex.Document, number: Int, synonyms: SynonymList,
                       table: [String: [(phrase: [String], group: Int)]]) {
-        var words = SearchTokenizer.words(document.title)
-        var pairs = Array(zip(words.map(\.term), words.map(\.term).dropFirst()))
-        for group in SearchIndex.synonymGroups(in: words.map(\.term), table) {
-            for phrase in synonyms.phrases[group] {
-                words += phrase
-                pairs += zip(phrase.map(\.term), phrase.map(\.term).dropFirst())
-            }
-        }
-        for word in words {
-            all[word.term, default: []].appendOnce(number)
-            title[word.term, default: []].appendOnce(number)
-            forms[word.term, default: [:]][word.form, default: []].appendOnce(number)
-        }
-        for (first, second) in pairs { next[first, default: [:]][second, default: []].appendOnce(number) }
-        for text in document.texts {
-            let terms = SearchTokenizer.terms(text)
-            for term in terms { all[term, default: []].appendOnce(number) }
+        let fields = [(0, document.title)] + document.names.map { (1, $0) } + [document.commune, document.sector].compactMap { $0 }.map { (2, $0) }
+            + document.texts.map { (3, $0) }
+        for (field, text) in fields {
+            var forms = forms(text)
+            let terms = forms.map { formWords[$0].term }
+            var pairs = field < 3 ? Array(zip(terms, terms.dropFirst())) : []
             for group in SearchIndex.synonymGroups(in: terms, table) {
-                for term in synonyms.groups[group].joined() { all[term, default: []].appendOnce(number) }
+                for phrase in synonyms.phrases[group] {
+                    forms += phrase.map { form(of: $0) }
+                    if field < 3 { pairs += zip(phrase.map(\.term), phrase.map(\.term).dropFirst()) }
+                }
+            }
+            for form in forms {
+                documents[form].appendOnce(number)
+                if field == 0 { titleDocuments[form].appendOnce(number) }
+            }
+            for (first, second) in pairs { next[first, default: [:]][second, default: []].appendOnce(number) }
+            if field == 2 {
+                for phrase in phrases(text) {
+                    if text == document.commune {
+                        communes[phrase.first, default: [:]][phrase.phrase, default: []].appendOnce(number)
+                    } else {
+                        sectors[phrase.first, default: [:]][phrase.phrase, default: []].appendOnce(number)
+                    }
+                }
             }
         }
-        for place in document.places {
-            let terms = SearchTokenizer.terms(place)
-            guard let first = terms.first else { continue }
-            for term in terms { all[term, default: []].appendOnce(number) }
-            places[first, default: [:]][terms.joined(separator: " "), default: []].appendOnce(number)
+    }
+
+    private mutating func form(of word: SearchTokenizer.Word) -> Int {
+        if let known = formNumbers[ByteKey(word.form)] { return known }
+        formNumbers[ByteKey(word.form)] = formWords.count
+        formWords.append(word)
+        documents.append([])
+        titleDocuments.append([])
+        return formWords.count - 1
+    }
+
+    /// The form numbers of `text`'s words.
+    private mutating func forms(_ text: String) -> [Int] {
+        // Short texts (names, places, requirements, tags) repeat whole from document to document.
+        let isShort = text.utf8.count <= 80
+        if isShort, let known = shortTexts[ByteKey(text)] { return known }
+        var forms: [Int] = []
+        for run in SearchTokenizer.runs(text) {
+            if let known = runs[ByteKey(run)] {
+                forms += known
+            } else {
+                let found = SearchTokenizer.words(ofRun: run).map { form(of: $0) }
+                runs[ByteKey(run)] = found
+                forms += found
+            }
         }
+        if isShort { shortTexts[ByteKey(text)] = forms }
+        return forms
+    }
+
+    /// A place's phrases (each part of a sector's name) and their first terms.
+    private mutating func phrases(_ place: String) -> [(first: String, phrase: String)] {
+        if let known = placePhrases[place] { return known }
+        let found = SearchIndex.sectorParts(place).map { part in
+            let terms = SearchTokenizer.terms(part)
+            return (first: terms[0], phrase: terms.joined(separator: " "))
+        }
+        placePhrases[place] = found
+        return found
     }
 
     /// Appends the postings of later documents.
     mutating func append(_ other: SearchPostings) {
-        for (term, documents) in other.all { all[term, default: []] += documents }
-        for (term, documents) in other.title { title[term, default: []] += documents }
-        Self.append(other.forms, to: &forms)
+        for (number, word) in other.formWords.enumerated() {
+            let form = form(of: word)
+            documents[form] += other.documents[number]
+            titleDocuments[form] += other.titleDocuments[number]
+        }
         Self.append(other.next, to: &next)
-        Self.append(other.places, to: &places)
+        Self.append(other.communes, to: &communes)
+        Self.append(other.sectors, to: &sectors)
     }
 
     private static func append(_ other: [String: [String: [Int]]], to table: inout [String: [String: [Int]]]) {
@@ -60,12 +112,24 @@ struct SearchPostings {
         func sorted(_ keyed: [String: [Int]]?) -> [(String, [Int])] {
             (keyed ?? [:]).sorted { SearchTokenizer.precedes($0.key, $1.key) }.map { ($0.key, $0.value) }
         }
-        return all.keys.sorted(by: SearchTokenizer.precedes).map { term in
-            SearchIndex.Entry(term: term, all: all[term]!, title: title[term] ?? [],
-                              forms: sorted(forms[term]).map { (form: $0.0, documents: $0.1) },
-                              next: sorted(next[term]).map { (term: $0.0, documents: $0.1) },
-                              places: sorted(places[term]).map { (phrase: $0.0, documents: $0.1) })
+        var formsOf: [String: [Int]] = [:]
+        for (number, word) in formWords.enumerated() { formsOf[word.term, default: []].append(number) }
+        return formsOf.keys.sorted(by: SearchTokenizer.precedes).map { term in
+            let numbers = formsOf[term]!.sorted { SearchTokenizer.precedes(formWords[$0].form, formWords[$1].form) }
+            let all = numbers.count == 1 ? documents[numbers[0]] : Self.union(numbers.map { documents[$0] })
+            let title = numbers.count == 1 ? titleDocuments[numbers[0]] : Self.union(numbers.map { titleDocuments[$0] })
+            return SearchIndex.Entry(term: term, all: all, title: title,
+                                     forms: numbers.map { (form: formWords[$0].form, documents: documents[$0]) },
+                                     titleForms: numbers.filter { !titleDocuments[$0].isEmpty }.map { (form: formWords[$0].form, documents: titleDocuments[$0]) },
+                                     next: sorted(next[term]).map { (term: $0.0, documents: $0.1) },
+                                     communes: sorted(communes[term]).map { (phrase: $0.0, documents: $0.1) },
+                                     sectors: sorted(sectors[term]).map { (phrase: $0.0, documents: $0.1) })
         }
+    }
+
+    /// The ascending union of ascending lists.
+    private static func union(_ lists: [[Int]]) -> [Int] {
+        Array(Set(lists.joined())).sorted()
     }
 }
 

@@ -27,39 +27,62 @@ enum SearchTokenizer {
     }
 
     /// A search term and the form it was written in: lower-case NFC with its diacritics ("máy" for
-    /// the term "may"). Only titles and queries are read this way (see `SearchIndex`).
+    /// the term "may").
     struct Word: Sendable, Equatable {
         var term: String
         var form: String
     }
 
-    /// The terms of `text` with their written forms: runs of letters, marks and numbers of the
-    /// lower-cased NFC text, each folded into terms; a run that folds into one term keeps its form,
-    /// any other run's terms are their own forms. The script's `words` does the same, and
+    /// The terms of `text` with their written forms: runs of letters, marks and numbers, each
+    /// lower-cased (NFC) and folded into terms; a run that folds into one term keeps its form, any
+    /// other run's terms are their own forms. The script's `words` does the same, and
     /// `Fixtures/search-cases.json` pins both.
     static func words(_ text: String) -> [Word] {
-        let lower = text.precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
-        var words: [Word] = []
-        var run = String.UnicodeScalarView()
-        func flush() {
-            guard !run.isEmpty else { return }
-            let form = String(run)
-            let terms = terms(form)
-            if terms.count == 1 {
-                words.append(Word(term: terms[0], form: form))
-            } else {
-                words += terms.map { Word(term: $0, form: $0) }
+        runs(text).flatMap { words(ofRun: $0) }
+    }
+
+    /// Maximal runs of letters, marks and numbers (\p{L}, \p{M}, \p{N}), as written.
+    static func runs(_ text: String) -> [Substring] {
+        var runs: [Substring] = []
+        var start: String.Index? = nil
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let inRun = scalar.value < 0x80 ? isASCIILetterOrDigit(UInt8(scalar.value))
+                : (0x300..<0x370).contains(scalar.value) || isLetterOrNumber(scalar) || isMark(scalar)
+            if inRun {
+                if start == nil { start = index }
+            } else if let first = start {
+                runs.append(text[first..<index])
+                start = nil
             }
-            run = String.UnicodeScalarView()
+            index = scalars.index(after: index)
         }
-        for scalar in lower.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: run.append(scalar)
-            default: if isLetterOrNumber(scalar) { run.append(scalar) } else { flush() }
-            }
+        if let first = start { runs.append(text[first...]) }
+        return runs
+    }
+
+    /// The words of one run (see `runs`).
+    static func words(ofRun run: Substring) -> [Word] {
+        if run.utf8.allSatisfy({ $0 < 0x80 }) {
+            let term = run.lowercased()
+            return [Word(term: term, form: term)]
         }
-        flush()
-        return words
+        // Latin letters and Vietnamese precomposed ones lower-case to NFC; anything else (a combining
+        // mark, another script) goes through Foundation's normalisation.
+        let isSimple = run.unicodeScalars.allSatisfy { $0.value < 0x250 || (0x1E00..<0x1F00).contains($0.value) }
+        let form = isSimple ? run.lowercased()
+            : String(run).precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping
+        let terms = terms(form)
+        return terms.count == 1 ? [Word(term: terms[0], form: form)] : terms.map { Word(term: $0, form: $0) }
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {

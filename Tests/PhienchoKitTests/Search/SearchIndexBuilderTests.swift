@@ -216,16 +216,20 @@ struct SearchIndexBuilderTests {
                 if let form = more["f"] as? String {
                     #expect(entry.forms.map(\.form) == [form] && form != term)
                 } else if more["v"] != nil {
-                    #expect(keyed("v", title) == Dictionary(uniqueKeysWithValues: entry.forms.map { ($0.form, $0.documents) }), "\(term)")
+                    #expect(keyed("v", all) == Dictionary(uniqueKeysWithValues: entry.forms.map { ($0.form, $0.documents) }), "\(term)")
                 } else {
-                    #expect(entry.forms.map(\.form) == (title.isEmpty ? [] : [term]), "\(term)")
+                    #expect(entry.forms.map(\.form) == [term], "\(term)")
                 }
-                #expect(keyed("n", title) == Dictionary(uniqueKeysWithValues: entry.next.map { ($0.term, $0.documents) }), "\(term)")
-                #expect(keyed("p", all) == Dictionary(uniqueKeysWithValues: entry.places.map { ($0.phrase, $0.documents) }), "\(term)")
+                #expect(keyed("n", all) == Dictionary(uniqueKeysWithValues: entry.next.map { ($0.term, $0.documents) }), "\(term)")
+                #expect(keyed("p", all) == Dictionary(uniqueKeysWithValues: entry.communes.map { ($0.phrase, $0.documents) }), "\(term)")
+                #expect(keyed("s", all) == Dictionary(uniqueKeysWithValues: entry.sectors.map { ($0.phrase, $0.documents) }), "\(term)")
+                if more["v"] != nil && !title.isEmpty {
+                    #expect(keyed("t", title) == Dictionary(uniqueKeysWithValues: entry.titleForms.map { ($0.form, $0.documents) }), "\(term)")
+                }
             }
         }
         #expect(seen == index.terms.count)
-        #expect(extras == ["f", "v", "n", "p"], "the sample exercises every kind of extra")
+        #expect(extras == ["f", "v", "t", "n", "p", "s"], "the sample exercises every kind of extra")
     }
 
     @Test func titlesKeepTheirFormsNeighboursAndPlaces() throws {
@@ -235,12 +239,13 @@ struct SearchIndexBuilderTests {
         ])
         let may = try #require(index.entry("may"))
         #expect(may.forms.map(\.form) == ["may", "máy"] && may.forms.map(\.documents) == [[0, 1], [1]])
-        #expect(try #require(index.entry("may")).next.map(\.term) == ["may"])
+        #expect(try #require(index.entry("may")).next.map(\.term) == ["da", "may"], "titles, and the sector's name")
         #expect(try #require(index.entry("tho")).next.map(\.term) == ["may"])
-        #expect(try #require(index.entry("gia")).places.map(\.phrase) == ["gia tran"])
-        #expect(try #require(index.entry("det")).places.map(\.phrase) == ["det may"], "Dệt may – Da giày: each part a phrase")
-        #expect(try #require(index.entry("da")).places.map(\.phrase) == ["da giay"])
-        #expect(try #require(index.entry("xay")).places.map(\.phrase) == ["xay dung"])
+        #expect(try #require(index.entry("gia")).communes.map(\.phrase) == ["gia tran"])
+        #expect(try #require(index.entry("det")).sectors.map(\.phrase) == ["det may"], "Dệt may – Da giày: each part a phrase")
+        #expect(try #require(index.entry("da")).sectors.map(\.phrase) == ["da giay"])
+        #expect(try #require(index.entry("xay")).sectors.map(\.phrase) == ["xay dung"])
+        #expect(try #require(index.entry("may")).titleForms.map(\.form) == ["may", "máy"])
         #expect(index.entry("gia")?.all == [0], "a place's words are searched too")
     }
 

@@ -138,14 +138,24 @@
     return Array.from(set);
   }
 
+  /** Documents of an index entry whose written form is `form` (or starts with it, for a prefix). */
+  function written(entry, term, form, prefix, count) {
+    var all = decodePostings(entry[0], count), extras = entry[2] || {}, found = [];
+    (extras.v ? Object.keys(extras.v) : [extras.f || term]).forEach(function (f) {
+      if (f === form || (prefix && f.indexOf(form) === 0)) found = union(found, extras.v ? decodePostings(extras.v[f], count, all) : all);
+    });
+    return found;
+  }
+
   /**
    * Ranks the documents that match at least one word. `matches` has one entry per query word:
-   * {all, title, whole, entry} (all/title include prefixes and typo corrections; whole is the word
-   * itself; entry its index entry, if any). Order: more words matched; (among documents matching
-   * every word) more commune or sector phrases of the query the document belongs to; more words written as typed in the title (when
-   * the query has diacritics); more words whole in the title; more words in the title (prefixes
-   * and typos too); more neighbouring words of the query
-   * following each other in the title; more words matched whole; newest (smaller number).
+   * {all, typed, title, whole, entry, terms}: all/title include prefixes and typo corrections;
+   * typed, the documents holding the word as typed (null: any form, when typed without diacritics);
+   * whole, the word itself; entry, its index entry if any; terms, the index terms it stands for. Order: more words as typed (a document with every
+   * one is a complete result, the others are "Kết quả gần đúng"); more words at all; more
+   * neighbouring words of the query next to each other in a title, name or place; more words whole
+   * in the title; (for complete results) the commune, then the sector, named in the query; more words written in the title exactly as typed (when the query has diacritics);
+   * more words in the title; more words whole; newest (smaller number).
    */
   function rank(query, matches, count) {
     var scores = new Map();
@@ -153,37 +163,42 @@
       documents.forEach(function (d) { var s = scores.get(d); if (s) s[slot]++; });
     }
     matches.forEach(function (m) {
-      m.all.forEach(function (d) { if (!scores.has(d)) scores.set(d, [0, 0, 0, 0, 0, 0, 0]); });
+      m.all.forEach(function (d) { if (!scores.has(d)) scores.set(d, [0, 0, 0, 0, 0, 0, 0, 0, 0]); });
     });
     matches.forEach(function (m, i) {
-      add(m.all, 0);
-      add(m.title, 4);
-      add(m.whole, 6);
+      add(m.typed || m.all, 0);
+      add(m.all, 1);
+      add(m.title, 7);
+      add(m.whole, 8);
       if (!m.entry) return;
-      var extras = m.entry[2] || {}, all = m.whole, title = decodePostings(m.entry[1], count);
-      add(title, 3);
-      Object.keys(extras.p || {}).forEach(function (phrase) {
-        var parts = phrase.split(' ');
-        if (parts.every(function (part, k) { return query.words[i + k] === part; })) add(decodePostings(extras.p[phrase], count, all), 1);
+      var extras = m.entry[2] || {}, all = m.whole, word = query.words[i];
+      add(decodePostings(m.entry[1], count), 3);
+      ['p', 's'].forEach(function (key, slot) {
+        Object.keys(extras[key] || {}).forEach(function (phrase) {
+          var parts = phrase.split(' ');
+          if (parts.every(function (part, k) { return query.words[i + k] === part; })) add(decodePostings(extras[key][phrase], count, all), 4 + slot);
+        });
       });
       if (query.accents) {
-        var form = query.forms[i];
-        add(extras.v ? decodePostings(extras.v[form], count, title) : (extras.f || query.words[i]) === form ? title : [], 2);
+        var form = query.forms[i], title = decodePostings(m.entry[1], count);
+        add(extras.v ? (extras.t && extras.t[form] ? decodePostings(extras.t[form], count, title) : []) : (extras.f || word) === form ? title : [], 6);
       }
-      var following = query.words[i + 1];
-      if (following === undefined) return;
+      var following = matches[i + 1];
+      if (!following) return;
       var typing = query.prefixLast && i + 2 === query.words.length;
       var adjacent = [];
       Object.keys(extras.n || {}).forEach(function (term) {
-        if (term === following || (typing && term.indexOf(following) === 0)) adjacent = union(adjacent, decodePostings(extras.n[term], count, title));
+        if (following.terms.indexOf(term) >= 0 || (typing && term.indexOf(query.words[i + 1]) === 0)) {
+          adjacent = union(adjacent, decodePostings(extras.n[term], count, all));
+        }
       });
-      add(adjacent, 5);
+      add(adjacent, 2);
     });
     var ranked = Array.from(scores.keys());
-    scores.forEach(function (s) { if (s[0] < matches.length) s[1] = 0; });   // places rank whole matches only
+    scores.forEach(function (s) { if (s[0] < matches.length) s[4] = s[5] = 0; });   // places rank complete results only
     ranked.sort(function (a, b) {
       var x = scores.get(a), y = scores.get(b);
-      for (var k = 0; k < 7; k++) if (x[k] !== y[k]) return y[k] - x[k];
+      for (var k = 0; k < 9; k++) if (x[k] !== y[k]) return y[k] - x[k];
       return a - b;
     });
     return {
@@ -210,35 +225,36 @@
       });
     }
     return Promise.all(query.words.map(function (word, position) {
+      var form = query.forms[position], plain = form === word;
       var isPrefix = query.prefixLast && position === query.words.length - 1 && length(word) >= MINIMUM_PREFIX_LENGTH;
       var own = shardFor(word, firstTerms);
       var shards = isPrefix ? prefixShards(word, firstTerms) : [own];
       if (shards.indexOf(own) < 0) shards.unshift(own);
       return Promise.all(shards.map(function (i) { return load(manifest.shards[i][1]); })).then(function (loaded) {
-        var m = { all: [], title: [], whole: [], entry: null };
+        var m = { all: [], typed: plain ? null : [], title: [], whole: [], entry: null, terms: [word] };
         loaded.forEach(function (shard) {
           Object.keys(shard).forEach(function (term) {
-            if (term === word) {
-              m.entry = shard[term];
-              m.whole = decodePostings(m.entry[0], count);
-              m.all = union(m.all, m.whole);
-              m.title = union(m.title, decodePostings(m.entry[1], count));
-            } else if (isPrefix && term.indexOf(word) === 0) {
-              m.all = union(m.all, decodePostings(shard[term][0], count));
-              m.title = union(m.title, decodePostings(shard[term][1], count));
-            }
+            var exact = term === word;
+            if (!exact && !(isPrefix && term.indexOf(word) === 0)) return;
+            var all = decodePostings(shard[term][0], count);
+            if (exact) { m.entry = shard[term]; m.whole = all; }
+            m.all = union(m.all, all);
+            m.title = union(m.title, decodePostings(shard[term][1], count));
+            if (!plain) m.typed = union(m.typed, written(shard[term], term, form, isPrefix, count));
           });
         });
         if (m.all.length > 0 || length(word) < TYPO_MINIMUM_LENGTH || /^\d+$/.test(word)) return m;
         return nearest(word, 1, manifest, load).then(function (rows) {
           rows = rows.slice(0, TYPO_TERMS);
-          if (rows.length) found.fixed.push([query.forms[position], rows.map(function (row) { return row[2] || row[0]; })]);
+          m.terms = rows.map(function (row) { return row[0]; });
+          if (rows.length) found.fixed.push([form, rows.map(function (row) { return row[2] || row[0]; })]);
           return Promise.all(rows.map(function (row) { return entry(row[0]); })).then(function (entries) {
             entries.forEach(function (e) {
               if (!e) return;
               m.all = union(m.all, decodePostings(e[0], count));
               m.title = union(m.title, decodePostings(e[1], count));
             });
+            m.typed = null;   // a forgiven typo matches as typed
             return m;
           });
         });
