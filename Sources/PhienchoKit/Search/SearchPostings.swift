@@ -17,25 +17,27 @@ struct SearchPostings {
     private var shortTexts: [ByteKey<String>: [Int]] = [:]
     private var placePhrases: [String: [(first: String, phrase: String)]] = [:]
 
-    /// Indexes `document` as number `number`. A synonym group's phrase held by a text adds the other
-    /// phrases' words to it (to the title's postings, and to adjacency, as the text's own words).
+    /// Indexes `document` as number `number`. A synonym group's phrase held by the title or another
+    /// text (not a name or a place: "Kho vận – Bốc xếp" files forklift drivers too) adds the other
+    /// phrases' words to it, and their adjacency; not title postings (a query word that only
+    /// happens to be in a synonym, "vận" of "vận hành xe nâng", must not count as in the title).
     mutating func add(_ document: SearchIndex.Document, number: Int, synonyms: SynonymList,
                       table: [String: [(phrase: [String], group: Int)]]) {
         let fields = [(0, document.title)] + document.names.map { (1, $0) } + [document.commune, document.sector].compactMap { $0 }.map { (2, $0) }
             + document.texts.map { (3, $0) }
         for (field, text) in fields {
-            var forms = forms(text)
+            let forms = forms(text)
             let terms = forms.map { formWords[$0].term }
             var pairs = field < 3 ? Array(zip(terms, terms.dropFirst())) : []
-            for group in SearchIndex.synonymGroups(in: terms, table) {
-                for phrase in synonyms.phrases[group] {
-                    forms += phrase.map { form(of: $0) }
-                    if field < 3 { pairs += zip(phrase.map(\.term), phrase.map(\.term).dropFirst()) }
-                }
-            }
             for form in forms {
                 documents[form].appendOnce(number)
                 if field == 0 { titleDocuments[form].appendOnce(number) }
+            }
+            for group in field == 0 || field == 3 ? SearchIndex.synonymGroups(in: terms, table) : [] {
+                for phrase in synonyms.phrases[group] {
+                    for word in phrase { documents[form(of: word)].appendOnce(number) }
+                    if field < 3 { pairs += zip(phrase.map(\.term), phrase.map(\.term).dropFirst()) }
+                }
             }
             for (first, second) in pairs { next[first, default: [:]][second, default: []].appendOnce(number) }
             if field == 2 {
