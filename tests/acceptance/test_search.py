@@ -238,10 +238,13 @@ def test_typing_finds_the_sewing_job(driver: WebDriver, server: SiteServer, type
 def test_without_diacritics_finds_the_same_as_with(driver: WebDriver, server: SiteServer) -> None:
     _open_search(driver, server, "đóng gói")
     with_marks = _wait_for_results(driver, "đóng gói", lambda s: len(s["titles"]) > 0, "results for 'đóng gói'")
+    total_with = int(FOUND.match(with_marks["status"]).group(1))
     _open_search(driver, server, "dong goi")
     without = _wait_for_results(driver, "dong goi", lambda s: len(s["titles"]) > 0, "results for 'dong goi'")
-    assert without["titles"] == with_marks["titles"]
-    assert without["titles"][0] == "Công nhân đóng gói sản phẩm"
+    assert int(FOUND.match(without["status"]).group(1)) == total_with, "the same documents, whatever is typed"
+    assert without["titles"][0] == with_marks["titles"][0] == "Công nhân đóng gói sản phẩm"
+    # typed diacritics ask for the words written so: without them more results hold every word
+    assert _complete(without["status"]) >= _complete(with_marks["status"]) > 0
 
 
 def test_live_region_announces_the_count_and_no_results(driver: WebDriver, server: SiteServer) -> None:
@@ -271,8 +274,67 @@ def test_live_region_announces_the_count_and_no_results(driver: WebDriver, serve
     assert state["hidden"]
     # Not a dead end: what was searched, and the commune, sector and course pages.
     assert empty.is_displayed()
-    links = [a.get_attribute("href") for a in empty.find_elements(By.TAG_NAME, "a")]
+    links = [a.get_attribute("href") for a in empty.find_elements(By.CSS_SELECTOR, "a") if not a.find_elements(By.XPATH, "ancestor::*[@data-search-suggestions]")]
     assert [link.split("/phien-cho/", 1)[1] for link in links[:3]] == ["xa-phuong/", "nganh-nghe/", "hoc-nghe/"]
+
+
+def _complete(status: str) -> int:
+    """How many results hold every word typed, from the status line."""
+    total = int(FOUND.match(status).group(1))
+    part = re.match(r"^Tìm thấy \d+ kết quả: (\d+) kết quả có đủ", status)
+    return int(part.group(1)) if part else 0 if " gần đúng, không có" in status else total
+
+
+def _cards(driver: WebDriver) -> list[dict]:
+    """Each result card shown: its title and its labels ("Kết quả gần đúng", "Sự kiện", …)."""
+    return driver.execute_script("""
+        return [...document.querySelectorAll('[data-search-results] article')].map(a => ({
+            title: a.querySelector('h2 a').textContent,
+            labels: [...a.querySelectorAll('.card-kind')].map(e => e.textContent)}));""")
+
+
+def test_results_with_part_of_the_words_come_after_and_are_labelled(driver: WebDriver, server: SiteServer) -> None:
+    # "máy" typed with its diacritics: jobs that say "may" (sewing) hold every word only folded
+    _open_search(driver, server, "công nhân máy")
+    state = _wait_for_results(driver, "công nhân máy", lambda s: len(s["titles"]) > 0, "results")
+    assert re.match(r"^Tìm thấy (\d+) kết quả: (\d+) kết quả có đủ các từ đã gõ, (\d+) kết quả gần đúng\.", state["status"]), state["status"]
+    cards = _cards(driver)
+    approximate = ["Kết quả gần đúng" in c["labels"] for c in cards]
+    assert approximate == sorted(approximate), f"every complete result comes first: {cards}"
+    assert any(approximate) and not all(approximate)
+    sewing = next(c for c in cards if c["title"] == SEWING_JOB) if any(c["title"] == SEWING_JOB for c in cards) else None
+    assert sewing is None or "Kết quả gần đúng" in sewing["labels"], "may ≠ máy when the diacritics were typed"
+
+    _open_search(driver, server, "lai xe xyzq")
+    state = _wait_for_results(driver, "lai xe xyzq", lambda s: len(s["titles"]) > 0, "approximate results")
+    assert state["status"].startswith("Tìm thấy ") and "gần đúng, không có kết quả nào có đủ các từ đã gõ." in state["status"], state["status"]
+    assert state["titles"][0] == DRIVING_JOB
+    assert all("Kết quả gần đúng" in c["labels"] for c in _cards(driver))
+
+
+def test_one_typo_is_forgiven_and_said(driver: WebDriver, server: SiteServer) -> None:
+    _open_search(driver, server, "congg nhan may")
+    state = _wait_for_results(driver, "congg nhan may", lambda s: len(s["titles"]) > 0, "results for a typo")
+    assert set(state["titles"][:2]) == {SEWING_JOB, "Công nhân may mũ giày"}, state["titles"]
+    assert "Không có từ “congg”, đã tìm theo “công”" in state["status"], state["status"]
+    assert "Kết quả gần đúng" not in _cards(driver)[0]["labels"]
+
+
+def test_nothing_found_suggests_near_words_that_find_something(driver: WebDriver, server: SiteServer) -> None:
+    # five letters, two edits from "thợ" and "hàn": too far to be forgiven, near enough to suggest
+    _open_search(driver, server, "thooo hannn")
+    state = _wait_for_results(driver, "thooo hannn", lambda s: s["status"].startswith(NOT_FOUND), "nothing found")
+    block = driver.find_element(By.CSS_SELECTOR, "[data-search-empty] [data-search-suggestions]")
+    assert block.is_displayed() and block.text.startswith("Có phải bạn muốn tìm:"), block.text
+    links = block.find_elements(By.TAG_NAME, "a")
+    assert 1 <= len(links) <= 3
+    suggestion = links[0].text
+    assert unicodedata.normalize("NFC", suggestion) == suggestion and suggestion != suggestion.encode("ascii", "ignore").decode(), \
+        f"suggested with diacritics: {suggestion}"
+    links[0].click()
+    state = _wait_for_results(driver, suggestion, lambda s: len(s["titles"]) > 0, "the suggestion's results")
+    assert FOUND.match(state["status"]), state["status"]
+    assert not driver.find_element(By.CSS_SELECTOR, "[data-search-empty]").is_displayed()
 
 
 def test_the_search_page_has_one_search_box(driver: WebDriver, server: SiteServer) -> None:

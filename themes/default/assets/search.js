@@ -1,9 +1,9 @@
 /* Tìm kiếm việc làm — phiencho's search script. Plain JavaScript, no framework.
  *
- * Reads the split index written by `phiencho build` under tim-kiem/ (see SearchIndex.swift):
- * a small manifest, then only the shards holding the query's words and the card blocks of the
- * results shown. Text from the index is inserted with textContent only, never as HTML.
- * Folding and ranking mirror the Swift side (VietnameseFolding, SearchTokenizer, SearchQuery).
+ * Reads the split index of tim-kiem/ (SearchIndex.swift): the manifest, then only the shards of
+ * the query's words, the card blocks of the results shown and, for a typo, the vocabulary.
+ * Text from the index is set with textContent only. Folding and tokenising are SearchTokenizer's
+ * (shared cases: Fixtures/search-cases.json); the ranking lives here only (docs/search.md).
  */
 (function () {
   'use strict';
@@ -424,12 +424,12 @@
     more.hidden = state.shown >= total;
     if (start === 0) showSuggestions(found.suggestions);
     if (start === 0) empty.hidden = total !== 0;
-    var quoted = '“' + state.query + '”';
-    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp với ' + quoted + '.'
-      : found.complete === total ? 'Tìm thấy ' + total + ' kết quả'
-      : found.complete === 0 ? 'Không có kết quả nào có đủ các từ ' + quoted + '. Tìm thấy ' + total + ' kết quả gần đúng'
-      : 'Tìm thấy ' + found.complete + ' kết quả có đủ các từ và ' + (total - found.complete) + ' kết quả gần đúng';
-    if (total > 0) message += total > state.shown ? ', đang hiện ' + state.shown + ' kết quả đầu tiên.' : '.';
+    var complete = found.complete;
+    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp với “' + state.query + '”.'
+      : 'Tìm thấy ' + total + ' kết quả' + (complete === total ? '.' : complete === 0
+        ? ' gần đúng, không có kết quả nào có đủ các từ đã gõ.'
+        : ': ' + complete + ' kết quả có đủ các từ đã gõ, ' + (total - complete) + ' kết quả gần đúng.');
+    if (total > state.shown) message += ' Đang hiện ' + state.shown + ' kết quả đầu tiên.';
     found.fixed.forEach(function (pair) { message += ' Không có từ “' + pair[0] + '”, đã tìm theo “' + pair[1].join('”, “') + '”.'; });
     if (announce) status.textContent = message;
     return firstLink;
@@ -440,6 +440,7 @@
     if (!suggestions) {
       if (!empty.insertBefore) return;
       suggestions = document.createElement('p');
+      suggestions.setAttribute('data-search-suggestions', '');
       empty.insertBefore(suggestions, empty.firstChild);
     }
     suggestions.textContent = '';
