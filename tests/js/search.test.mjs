@@ -321,6 +321,28 @@ describe('search over a literal index', () => {
     assert.deepEqual(two.documents.length > 0, true);
   });
 
+  test('a word typed with diacritics must be written so; a plain word matches any form', async () => {
+    // "may" is written "máy" in document 3 only; "mây" nowhere
+    const exact = await find('máy');
+    assert.deepEqual([exact.documents, exact.complete], [[3], 1]);
+    const other = await find('mây');
+    assert.deepEqual([other.documents, other.complete], [[3], 0], 'found, but approximate');
+    assert.deepEqual((await find('may')).complete, 1);
+  });
+
+  test('forms ("v") and title forms ("t") of a word written several ways', async () => {
+    const files = JSON.parse(JSON.stringify(literal.files));
+    const shard = files['shard-1.bbbbbbbbbb.json'];
+    // "xe" written "xe" in the titles of 1, "xế" in the body of 0 (a synonym), "xe" in 2's body
+    shard.xe = ['b9w==', 'd0,0', { v: { xe: 'rb/w==', 'xế': 'rd0' }, t: { xe: 'rd1', 'xế': 'rd0' }, n: { tai: 'rd1' } }];
+    const typed = await find('xế', files);
+    assert.deepEqual(typed.documents.slice(0, typed.complete), [0]);
+    const plain = await find('lai xe', files);
+    assert.deepEqual(plain.documents.slice(0, plain.complete), [1, 0]);
+    const written = await find('lái xe ', files);
+    assert.deepEqual(written.documents.slice(0, written.complete), [1, 0], '"xe" typed plain: any form; the title\'s "xe" first');
+  });
+
   test('cards of the results, loading only their blocks', async () => {
     const { load, fetched } = loaderFor(literal.files);
     const cards = await search.cardsFor([2], literal.manifest, load);
