@@ -124,7 +124,7 @@ describe('decodePostings', () => {
 
   for (const item of postingsCases) {
     test(`shared case: ${item.note || item.encoded}`, () => {
-      assert.deepEqual(search.decodePostings(item.encoded, item.documentCount), item.documents);
+      assert.deepEqual(search.decodePostings(item.encoded, item.documentCount, item.parent), item.documents);
     });
   }
 
@@ -218,8 +218,8 @@ function loaderFor(files) {
 /**
  * A literal index in the format SearchIndex writes (version 2): four documents (newest first),
  * two shards, blocks of two cards, the vocabulary of 3 and 4 letters. Written by hand to pin the
- * file format: forms ("f", "v"), following title terms ("n", relative to the title list), places
- * ("p", relative to the term's documents).
+ * file format: forms ("f", "v"), following terms ("n", within the documents holding both terms),
+ * communes ("p", within the term's documents).
  */
 const literal = {
   manifest: {
@@ -237,10 +237,10 @@ const literal = {
       han: ['d2', 'd2', { f: 'hàn' }], kho: ['d0', 'd0', { n: {} }],
     },
     'shard-1.bbbbbbbbbb.json': {
-      lai: ['b+w==', 'd1,1', { f: 'lái', n: { may: 'rd2', xe: 'rd1' } }], ly: ['d1', '', { }], may: ['d3', 'd3', { f: 'máy', n: { xuc: 'a' } }],
+      lai: ['b+w==', 'd1,1', { f: 'lái', n: { may: 'a', xe: 'rd1' } }], ly: ['d1', '', { }], may: ['d3', 'd3', { f: 'máy', n: { xuc: 'a' } }],
       nang: ['d0', ''], nhan: ['d0', 'd0', { f: 'nhân' }], phu: ['d1', '', { p: { 'phu ly': 'a' } }],
       tai: ['d1', 'd1', { f: 'tải' }], tho: ['d2', 'd2', { f: 'thợ' }], tran: ['d2,0', ''], van: ['d0', ''],
-      xe: ['b9w==', 'd1', { n: { tai: 'rd1' } }], xep: ['d0', 'd0', { f: 'xếp' }], xuc: ['d3', 'd3', { f: 'xúc' }],
+      xe: ['b9w==', 'd1', { n: { tai: 'a' } }], xep: ['d0', 'd0', { f: 'xếp' }], xuc: ['d3', 'd3', { f: 'xúc' }],
     },
     'words-3.eeeeeeeeee.json': [['boc', 1, 'bốc'], ['dua', 1], ['gia', 2], ['han', 1, 'hàn'], ['kho', 1], ['lai', 3, 'lái'], ['may', 1, 'máy'],
       ['tai', 1, 'tải'], ['tho', 1, 'thợ'], ['van', 1], ['xep', 1, 'xếp'], ['xuc', 1, 'xúc']],
@@ -334,7 +334,7 @@ describe('search over a literal index', () => {
     const files = JSON.parse(JSON.stringify(literal.files));
     const shard = files['shard-1.bbbbbbbbbb.json'];
     // "xe" written "xe" in the titles of 1, "xế" in the body of 0 (a synonym), "xe" in 2's body
-    shard.xe = ['b9w==', 'd0,0', { v: { xe: 'rb/w==', 'xế': 'rd0' }, t: { xe: 'rd1', 'xế': 'rd0' }, n: { tai: 'rd1' } }];
+    shard.xe = ['b9w==', 'd0,0', { v: { xe: 'rb/w==', 'xế': 'rd0' }, t: { xe: 'rd1', 'xế': 'rd0' }, n: { tai: 'a' } }];
     const typed = await find('xế', files);
     assert.deepEqual(typed.documents.slice(0, typed.complete), [0]);
     const plain = await find('lai xe', files);

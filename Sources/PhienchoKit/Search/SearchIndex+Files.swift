@@ -39,8 +39,9 @@ extension SearchIndex {
             members = []
             size = 0
         }
+        let allOf = Dictionary(uniqueKeysWithValues: terms.map { ($0.term, $0.all) })
         let encoded = parallelMap(terms) { entry in
-            let postings = shardEntry(entry)
+            let postings = shardEntry(entry, allOf: allOf)
             return (postings, postings.serialized.utf8.count)
         }
         for (entry, (postings, postingsSize)) in zip(terms, encoded) {
@@ -53,8 +54,9 @@ extension SearchIndex {
         return shards
     }
 
-    /// `[all, title]`, and the object of forms, following terms and places when there are any.
-    func shardEntry(_ entry: Entry) -> JSON {
+    /// `[all, title]`, and the object of forms, following terms and places when there are any. A
+    /// following term's documents are given within those holding both terms (`allOf` the terms).
+    func shardEntry(_ entry: Entry, allOf: [String: [Int]]) -> JSON {
         let count = documentCount
         var extras: [(String, JSON)] = []
         if entry.forms.count == 1, entry.forms[0].form != entry.term {
@@ -66,7 +68,10 @@ extension SearchIndex {
             }
         }
         if !entry.next.isEmpty {
-            extras.append(("n", .object(entry.next.map { ($0.term, .string(Self.encode($0.documents, within: entry.all, documentCount: count))) })))
+            extras.append(("n", .object(entry.next.map { next in
+                let both = Self.intersection(entry.all, allOf[next.term] ?? [])
+                return (next.term, .string(Self.encode(next.documents, within: both, documentCount: count)))
+            })))
         }
         for (key, places) in [("p", entry.communes), ("s", entry.sectors)] where !places.isEmpty {
             extras.append((key, .object(places.map { ($0.phrase, .string(Self.encode($0.documents, within: entry.all, documentCount: count))) })))

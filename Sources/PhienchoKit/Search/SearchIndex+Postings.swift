@@ -5,9 +5,10 @@ import Foundation
 /// - `"d"` + comma-separated base-36 gaps between ascending document numbers (sparse lists);
 /// - `"b"` + base64 of a bitmap, bit `i` of byte `i/8` (least significant first) set when document
 ///   `i` is in (dense lists);
-/// and, for a list inside a parent list (a form's documents inside the term's title documents):
+/// and, for a list inside a parent list (a form's documents inside the term's documents):
 /// - `"a"`: every document of the parent;
-/// - `"r"` + one of the above over positions in the parent (position `i` = the parent's `i`-th).
+/// - `"r"` + one of the above over positions in the parent (position `i` = the parent's `i`-th);
+/// - `"c"` + one of the above over the positions in the parent that are *not* in the list.
 /// `Fixtures/postings-cases.json` pins both sides.
 extension SearchIndex {
     static func encode(_ documents: [Int], documentCount: Int) -> String {
@@ -39,8 +40,25 @@ extension SearchIndex {
             guard index < parent.count && parent[index] == document else { return absolute }
             positions.append(index)
         }
+        var complement: [Int] = []
+        complement.reserveCapacity(parent.count - positions.count)
+        var next = 0
+        for position in 0..<parent.count {
+            if next < positions.count && positions[next] == position { next += 1 } else { complement.append(position) }
+        }
         let relative = "r" + encode(positions, documentCount: parent.count)
-        return relative.utf8.count < absolute.utf8.count ? relative : absolute
+        let excluded = "c" + encode(complement, documentCount: parent.count)
+        return [relative, excluded].reduce(absolute) { $1.utf8.count < $0.utf8.count ? $1 : $0 }
+    }
+
+    /// The documents of both ascending lists.
+    static func intersection(_ a: [Int], _ b: [Int]) -> [Int] {
+        var both: [Int] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { both.append(a[i]); i += 1; j += 1 }
+        }
+        return both
     }
 
     /// `String(value, radix: 36)` (lower-case digits), appended as bytes.
@@ -68,6 +86,9 @@ extension SearchIndex {
             return parent
         case "r":
             return decode(String(body), documentCount: parent.count).compactMap { $0 < parent.count ? parent[$0] : nil }
+        case "c":
+            let excluded = Set(decode(String(body), documentCount: parent.count))
+            return parent.indices.filter { !excluded.contains($0) }.map { parent[$0] }
         case "b":
             guard let bitmap = Data(base64Encoded: String(body)) else { return [] }
             return (0..<min(documentCount, bitmap.count * 8)).filter { bitmap[$0 / 8] & (1 << UInt8($0 % 8)) != 0 }

@@ -20,7 +20,8 @@ import Foundation
 ///   `"f"` is the one form the term is written in (left out when it is the term itself),
 ///   `"v"` maps each form to its documents (relative to `all`) when it is written in several,
 ///   `"t"` then maps each form titles write it in to those titles' documents (relative to `title`),
-///   `"n"` maps a following term to the documents where it follows (relative to `all`),
+///   `"n"` maps a following term to the documents where it follows (relative to the documents
+///   holding both terms),
 ///   `"p"` maps a commune's name ("gia vien") to its documents (relative to `all`), `"s"` a
 ///   sector's name or part of it ("xay dung", "lai xe" of "Vận tải – Lái xe") to its documents.
 /// - `cards-N.<hash>.json`: result cards of documents `N*blockSize ..< (N+1)*blockSize`:

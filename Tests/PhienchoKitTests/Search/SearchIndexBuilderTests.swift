@@ -220,7 +220,10 @@ struct SearchIndexBuilderTests {
                 } else {
                     #expect(entry.forms.map(\.form) == [term], "\(term)")
                 }
-                #expect(keyed("n", all) == Dictionary(uniqueKeysWithValues: entry.next.map { ($0.term, $0.documents) }), "\(term)")
+                let next = ((more["n"] as? [String: String]) ?? [:]).map { key, postings in
+                    (key, SearchIndex.decode(postings, documentCount: count, parent: SearchIndex.intersection(all, index.entry(key)?.all ?? [])))
+                }
+                #expect(Dictionary(uniqueKeysWithValues: next) == Dictionary(uniqueKeysWithValues: entry.next.map { ($0.term, $0.documents) }), "\(term)")
                 #expect(keyed("p", all) == Dictionary(uniqueKeysWithValues: entry.communes.map { ($0.phrase, $0.documents) }), "\(term)")
                 #expect(keyed("s", all) == Dictionary(uniqueKeysWithValues: entry.sectors.map { ($0.phrase, $0.documents) }), "\(term)")
                 if more["v"] != nil && !title.isEmpty {

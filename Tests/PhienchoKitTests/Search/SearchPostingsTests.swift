@@ -8,6 +8,8 @@ struct PostingsCase: Decodable, Sendable, CustomTestStringConvertible {
     var documents: [Int]
     var documentCount: Int
     var encoded: String
+    /// The list the documents are encoded within (relative encodings), if any.
+    var parent: [Int]?
 
     var testDescription: String { note ?? encoded }
 
@@ -29,16 +31,21 @@ struct SearchPostingsTests {
         #expect(cases.contains { $0.encoded.hasPrefix("d") })
         #expect(cases.contains { $0.encoded.hasPrefix("b") })
         #expect(cases.contains { $0.documentCount % 8 != 0 && $0.encoded.hasPrefix("b") })
+        for kind in ["a", "r", "c"] { #expect(cases.contains { $0.parent != nil && $0.encoded.hasPrefix(kind) }) }
     }
 
     @Test("encode gives the shared fixture's text", arguments: PostingsCase.all)
     func encodeMatchesFixture(_ item: PostingsCase) {
-        #expect(SearchIndex.encode(item.documents, documentCount: item.documentCount) == item.encoded)
+        if let parent = item.parent {
+            #expect(SearchIndex.encode(item.documents, within: parent, documentCount: item.documentCount) == item.encoded)
+        } else {
+            #expect(SearchIndex.encode(item.documents, documentCount: item.documentCount) == item.encoded)
+        }
     }
 
     @Test("decode gives the shared fixture's documents", arguments: PostingsCase.all)
     func decodeMatchesFixture(_ item: PostingsCase) {
-        #expect(SearchIndex.decode(item.encoded, documentCount: item.documentCount) == item.documents)
+        #expect(SearchIndex.decode(item.encoded, documentCount: item.documentCount, parent: item.parent ?? []) == item.documents)
     }
 
     @Test func emptyListIsTheEmptyString() {

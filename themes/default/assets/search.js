@@ -49,6 +49,10 @@
     var body = postings.slice(1);
     if (postings[0] === 'a') return parent.slice();
     if (postings[0] === 'r') return decodePostings(body, parent.length).map(function (i) { return parent[i]; });
+    if (postings[0] === 'c') {
+      var excluded = new Set(decodePostings(body, parent.length));
+      return parent.filter(function (d, i) { return !excluded.has(i); });
+    }
     if (postings[0] === 'b') {
       var bytes = atob(body);
       for (var i = 0; i < documentCount && i < bytes.length * 8; i++) {
@@ -131,6 +135,11 @@
     });
   }
 
+  function intersect(a, b) {
+    var set = new Set(b);
+    return a.filter(function (d) { return set.has(d); });
+  }
+
   function union(a, b) {
     if (b.length === 0) return a;
     var set = new Set(a);
@@ -148,14 +157,8 @@
   }
 
   /**
-   * Ranks the documents that match at least one word. `matches` has one entry per query word:
-   * {all, typed, title, whole, entry, terms}: all/title include prefixes and typo corrections;
-   * typed, the documents holding the word as typed (null: any form, when typed without diacritics);
-   * whole, the word itself; entry, its index entry if any; terms, the index terms it stands for. Order: more words as typed (a document with every
-   * one is a complete result, the others are "Kết quả gần đúng"); more words at all; more
-   * neighbouring words of the query next to each other in a title, name or place; more words whole
-   * in the title; (for complete results) the commune, then the sector, named in the query; more words written in the title exactly as typed (when the query has diacritics);
-   * more words in the title; more words whole; newest (smaller number).
+   * Ranks the documents matching at least one word (rules: docs/search.md). `matches`, one per
+   * word: {all, typed (null: any form), title, whole, entry, terms, lists}.
    */
   function rank(query, matches, count) {
     var scores = new Map();
@@ -188,8 +191,9 @@
       var typing = query.prefixLast && i + 2 === query.words.length;
       var adjacent = [];
       Object.keys(extras.n || {}).forEach(function (term) {
-        if (following.terms.indexOf(term) >= 0 || (typing && term.indexOf(query.words[i + 1]) === 0)) {
-          adjacent = union(adjacent, decodePostings(extras.n[term], count, all));
+        var other = following.lists[term];   // the next word's documents, if it stands for this term
+        if (other && (following.terms.indexOf(term) >= 0 || (typing && term.indexOf(query.words[i + 1]) === 0))) {
+          adjacent = union(adjacent, decodePostings(extras.n[term], count, intersect(all, other)));
         }
       });
       add(adjacent, 2);
@@ -208,10 +212,9 @@
   }
 
   /**
-   * Runs a query against the index through `load(name) → Promise<JSON>` (names relative to the
-   * manifest). Resolves to {documents, complete (how many of the first match every word), fixed
-   * ([typed word, [index terms searched instead]] for typos forgiven), suggestions (other queries,
-   * when nothing is found)}.
+   * Runs a query through `load(name) → Promise<JSON>` (names relative to the manifest). Resolves to
+   * {documents, complete (the first ones, holding every word), fixed ([typed, [terms]] for typos),
+   * suggestions (when nothing is found)}.
    */
   function search(text, manifest, load) {
     var query = parseQuery(text);
@@ -231,12 +234,12 @@
       var shards = isPrefix ? prefixShards(word, firstTerms) : [own];
       if (shards.indexOf(own) < 0) shards.unshift(own);
       return Promise.all(shards.map(function (i) { return load(manifest.shards[i][1]); })).then(function (loaded) {
-        var m = { all: [], typed: plain ? null : [], title: [], whole: [], entry: null, terms: [word] };
+        var m = { all: [], typed: plain ? null : [], title: [], whole: [], entry: null, terms: [word], lists: {} };
         loaded.forEach(function (shard) {
           Object.keys(shard).forEach(function (term) {
             var exact = term === word;
             if (!exact && !(isPrefix && term.indexOf(word) === 0)) return;
-            var all = decodePostings(shard[term][0], count);
+            var all = m.lists[term] = decodePostings(shard[term][0], count);
             if (exact) { m.entry = shard[term]; m.whole = all; }
             m.all = union(m.all, all);
             m.title = union(m.title, decodePostings(shard[term][1], count));
@@ -249,9 +252,9 @@
           m.terms = rows.map(function (row) { return row[0]; });
           if (rows.length) found.fixed.push([form, rows.map(function (row) { return row[2] || row[0]; })]);
           return Promise.all(rows.map(function (row) { return entry(row[0]); })).then(function (entries) {
-            entries.forEach(function (e) {
+            entries.forEach(function (e, k) {
               if (!e) return;
-              m.all = union(m.all, decodePostings(e[0], count));
+              m.all = union(m.all, m.lists[rows[k][0]] = decodePostings(e[0], count));
               m.title = union(m.title, decodePostings(e[1], count));
             });
             m.typed = null;   // a forgiven typo matches as typed
@@ -312,7 +315,7 @@
 
   var api = {
     loadFailureMessage: loadFailureMessage, fold: fold, terms: terms, words: words, decodePostings: decodePostings, shardFor: shardFor,
-    prefixShards: prefixShards, parseQuery: parseQuery, distance: distance, rank: rank, search: search, cardsFor: cardsFor,
+    prefixShards: prefixShards, parseQuery: parseQuery, distance: distance, search: search, cardsFor: cardsFor,
     RESULTS_SHOWN: RESULTS_SHOWN
   };
   if (typeof module === 'object' && module.exports) { module.exports = api; return; }
