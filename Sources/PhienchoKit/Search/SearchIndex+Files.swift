@@ -1,32 +1,39 @@
 import Foundation
 
 extension SearchIndex {
-    /// A shard: its first term and the file holding it.
+    /// A shard: its first term and its text.
     struct Shard: Sendable {
         let firstTerm: String
-        let file: OutputFile
+        let data: Data
     }
 
-    /// The files under `tim-kiem/`, manifest last.
+    /// The files under `tim-kiem/`, manifest last. Every other file is named `<stem>.<hash>.json`
+    /// with one hash of the whole index: adding or removing a vacancy renumbers the documents, so
+    /// nearly every file changes anyway, and one repeated hash keeps the manifest's list of names
+    /// small (it compresses to a few bytes a name), which every first query downloads.
     func files() -> [OutputFile] {
         let shards = makeShards()
-        var blocks: [OutputFile] = []
-        for (number, start) in stride(from: 0, to: cards.count, by: Self.blockSize).enumerated() {
-            let json = JSON.array(cards[start..<min(cards.count, start + Self.blockSize)].map { card in
+        let blocks = stride(from: 0, to: cards.count, by: Self.blockSize).map { start in
+            Data(JSON.array(cards[start..<min(cards.count, start + Self.blockSize)].map { card in
                 .array(([card.title, card.href, card.employer, card.commune, card.salary, card.expires] + (card.kind.map { [$0] } ?? [])).map(JSON.string))
-            }).serialized
-            blocks.append(hashedFile("cards-\(number)", json))
+            }).serialized.utf8)
         }
         let words = vocabularyFiles()
+        let all = shards.map(\.data) + blocks + words.map(\.data)
+        let generation = ContentHash.hex(Data(all.map(ContentHash.hex).joined().utf8))
+        let name = { (stem: String, number: Int) in "\(stem)-\(number).\(generation).json" }
         let manifest = JSON.object([
             ("version", .int(2)),
             ("documents", .int(documentCount)),
             ("blockSize", .int(Self.blockSize)),
-            ("shards", .array(shards.map { .array([.string($0.firstTerm), .string(name(of: $0.file))]) })),
-            ("blocks", .array(blocks.map { .string(name(of: $0)) })),
-            ("words", .array(words.map { .array([.int($0.length), .string(name(of: $0.file))]) })),
+            ("shards", .array(shards.enumerated().map { .array([.string($1.firstTerm), .string(name("shard", $0))]) })),
+            ("blocks", .array(blocks.indices.map { .string(name("cards", $0)) })),
+            ("words", .array(words.map { .array([.int($0.length), .string(name("words", $0.length))]) })),
         ]).serialized
-        return shards.map(\.file) + blocks + words.map(\.file) + [OutputFile(path: Routes.searchManifest, text: manifest)]
+        return shards.enumerated().map { OutputFile(path: Routes.searchIndex + name("shard", $0), data: $1.data) }
+            + blocks.enumerated().map { OutputFile(path: Routes.searchIndex + name("cards", $0), data: $1) }
+            + words.map { OutputFile(path: Routes.searchIndex + name("words", $0.length), data: $0.data) }
+            + [OutputFile(path: Routes.searchManifest, text: manifest)]
     }
 
     func makeShards() -> [Shard] {
@@ -35,7 +42,7 @@ extension SearchIndex {
         var size = 0
         func flush() {
             guard let first = members.first?.0 else { return }
-            shards.append(Shard(firstTerm: first, file: hashedFile("shard-\(shards.count)", JSON.object(members).serialized)))
+            shards.append(Shard(firstTerm: first, data: Data(JSON.object(members).serialized.utf8)))
             members = []
             size = 0
         }
@@ -82,7 +89,7 @@ extension SearchIndex {
 
     /// The vocabulary by term length: `[[term, documents, form?], …]` per length, the form being
     /// how the term is most often written (for suggestions), left out when it is the term itself.
-    func vocabularyFiles() -> [(length: Int, file: OutputFile)] {
+    func vocabularyFiles() -> [(length: Int, data: Data)] {
         var byLength: [Int: [JSON]] = [:]
         for entry in terms {
             let length = SearchTokenizer.length(entry.term)
@@ -95,16 +102,7 @@ extension SearchIndex {
             byLength[length, default: []].append(.array(row))
         }
         return byLength.keys.sorted().map { length in
-            (length, hashedFile("words-\(length)", JSON.array(byLength[length]!).serialized))
+            (length, Data(JSON.array(byLength[length]!).serialized.utf8))
         }
-    }
-
-    private func hashedFile(_ stem: String, _ text: String) -> OutputFile {
-        let data = Data(text.utf8)
-        return OutputFile(path: Routes.searchIndex + ContentHash.name(stem + ".json", for: data), data: data)
-    }
-
-    private func name(of file: OutputFile) -> String {
-        String(file.path.dropFirst(Routes.searchIndex.count))
     }
 }
