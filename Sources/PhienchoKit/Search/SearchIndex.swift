@@ -113,6 +113,7 @@ struct SearchIndex: Sendable {
         let postings = parallelMap(blocks) { block in
             var postings = SearchPostings()
             for number in block { postings.add(Self.document(vacancies[number]), number: number, synonyms: synonyms, table: table) }
+            postings.dropCaches()
             return postings
         }
         var merged = SearchPostings()

@@ -91,6 +91,13 @@ struct SearchPostings {
         return found
     }
 
+    /// Forgets the lookups of runs and texts (blocks wait for each other in memory before merging).
+    mutating func dropCaches() {
+        runs = [:]
+        shortTexts = [:]
+        placePhrases = [:]
+    }
+
     /// Appends the postings of later documents.
     mutating func append(_ other: SearchPostings) {
         for (number, word) in other.formWords.enumerated() {
