@@ -16,7 +16,7 @@ import Foundation
 /// - `manifest.json` (small, not hashed, short cache): version 2, document count, block size, the
 ///   shards (first term and file name), the card blocks, and the vocabulary files by word length.
 /// - `shard-N.<hash>.json`: a contiguous range of sorted terms, about `targetShardBytes` each:
-///   `{"term": [all, title], "term2": [all, title, {"f"|"v", "n", "p"}], …}` where
+///   `{"term": [all, title], "term2": [all, title, {"f" or "v" and "t", "n", "p", "s"}], …}` where
 ///   `"f"` is the one form the term is written in (left out when it is the term itself),
 ///   `"v"` maps each form to its documents (relative to `all`) when it is written in several,
 ///   `"t"` then maps each form titles write it in to those titles' documents (relative to `title`),
