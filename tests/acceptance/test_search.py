@@ -14,6 +14,7 @@ import http.server
 import re
 import shutil
 import threading
+import time
 import unicodedata
 import urllib.parse
 import urllib.request
@@ -55,11 +56,15 @@ class SiteServer:
             link.symlink_to(site, target_is_directory=True)
         self.requests: list[str] = []
         self.failing: set[str] = set()
+        self.slow: dict[str, float] = {}   # part of a path → seconds to wait before answering
         server = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 server.requests.append(urllib.parse.urlsplit(self.path).path)
+                for part, seconds in server.slow.items():
+                    if part in self.path:
+                        time.sleep(seconds)
                 if any(part in self.path for part in server.failing):
                     self.send_error(503, "Service Unavailable (test)")
                     return
@@ -386,6 +391,20 @@ def test_the_search_box_on_every_page_leads_to_the_results(driver: WebDriver, se
     state = _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results from the header search box")
     assert urllib.parse.urlsplit(driver.current_url).path == SUB_PATH + "tim-kiem/"
     assert state["titles"][0] == DRIVING_JOB
+
+
+def test_the_page_is_usable_while_the_index_loads(driver: WebDriver, server: SiteServer) -> None:
+    server.slow["manifest.json"] = 2.0
+    try:
+        _open_search(driver, server, "lai xe")
+        status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
+        assert status.text == "Đang tải dữ liệu tìm kiếm…", status.text
+        _type(driver, "lai xe tai")   # the box takes typing while the index is on its way
+        assert _search_input(driver).get_attribute("value") == "lai xe tai"
+        state = _wait_for_results(driver, "lai xe tai", lambda s: len(s["titles"]) > 0, "results once loaded")
+        assert state["titles"][0] == DRIVING_JOB
+    finally:
+        server.slow.clear()
 
 
 def test_a_failed_download_is_retried(driver: WebDriver, server: SiteServer) -> None:
