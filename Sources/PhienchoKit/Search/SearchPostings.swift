@@ -23,26 +23,28 @@ struct SearchPostings {
     /// happens to be in a synonym, "vận" of "vận hành xe nâng", must not count as in the title).
     mutating func add(_ document: SearchIndex.Document, number: Int, synonyms: SynonymList,
                       table: [String: [(phrase: [String], group: Int)]]) {
-        let fields = [(0, document.title)] + document.names.map { (1, $0) } + [document.commune, document.sector].compactMap { $0 }.map { (2, $0) }
-            + document.texts.map { (3, $0) }
+        let fields: [(Field, String)] = [(.title, document.title)] + document.names.map { (.name, $0) }
+            + [document.commune.map { (Field.commune, $0) }, document.sector.map { (Field.sector, $0) }].compactMap { $0 }
+            + document.texts.map { (.text, $0) }
         for (field, text) in fields {
             let forms = forms(text)
             let terms = forms.map { formWords[$0].term }
-            var pairs = field < 3 ? Array(zip(terms, terms.dropFirst())) : []
+            let hasAdjacency = field != .text
+            var pairs = hasAdjacency ? Array(zip(terms, terms.dropFirst())) : []
             for form in forms {
                 documents[form].appendOnce(number)
-                if field == 0 { titleDocuments[form].appendOnce(number) }
+                if field == .title { titleDocuments[form].appendOnce(number) }
             }
-            for group in field == 0 || field == 3 ? SearchIndex.synonymGroups(in: terms, table) : [] {
+            for group in field == .title || field == .text ? SearchIndex.synonymGroups(in: terms, table) : [] {
                 for phrase in synonyms.phrases[group] {
                     for word in phrase { documents[form(of: word)].appendOnce(number) }
-                    if field < 3 { pairs += zip(phrase.map(\.term), phrase.map(\.term).dropFirst()) }
+                    if hasAdjacency { pairs += zip(phrase.map(\.term), phrase.map(\.term).dropFirst()) }
                 }
             }
             for (first, second) in pairs { next[first, default: [:]][second, default: []].appendOnce(number) }
-            if field == 2 {
+            if field == .commune || field == .sector {
                 for phrase in phrases(text) {
-                    if text == document.commune {
+                    if field == .commune {
                         communes[phrase.first, default: [:]][phrase.phrase, default: []].appendOnce(number)
                     } else {
                         sectors[phrase.first, default: [:]][phrase.phrase, default: []].appendOnce(number)
@@ -51,6 +53,8 @@ struct SearchPostings {
             }
         }
     }
+
+    private enum Field { case title, name, commune, sector, text }
 
     private mutating func form(of word: SearchTokenizer.Word) -> Int {
         if let known = formNumbers[ByteKey(word.form)] { return known }
