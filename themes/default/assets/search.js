@@ -148,8 +148,8 @@
   }
 
   /** Documents of an index entry whose written form is `form` (or starts with it, for a prefix). */
-  function written(entry, term, form, prefix, count) {
-    var all = decodePostings(entry[0], count), extras = entry[2] || {}, found = [];
+  function written(entry, all, term, form, prefix, count) {
+    var extras = entry[2] || {}, found = [];
     (extras.v ? Object.keys(extras.v) : [extras.f || term]).forEach(function (f) {
       if (f === form || (prefix && f.indexOf(form) === 0)) found = union(found, extras.v ? decodePostings(extras.v[f], count, all) : all);
     });
@@ -158,7 +158,7 @@
 
   /**
    * Ranks the documents matching at least one word (rules: docs/search.md). `matches`, one per
-   * word: {all, typed (null: any form), title, whole, entry, terms, lists}.
+   * word: {all, typed (null: any form), title, whole, wholeTitle, entry, terms, lists}.
    */
   function rank(query, matches, count) {
     var scores = new Map();
@@ -174,8 +174,8 @@
       add(m.title, 7);
       add(m.whole, 8);
       if (!m.entry) return;
-      var extras = m.entry[2] || {}, all = m.whole, word = query.words[i];
-      add(decodePostings(m.entry[1], count), 3);
+      var extras = m.entry[2] || {}, all = m.whole, title = m.wholeTitle, word = query.words[i];
+      add(title, 3);
       ['p', 's'].forEach(function (key, slot) {
         Object.keys(extras[key] || {}).forEach(function (phrase) {
           var parts = phrase.split(' ');
@@ -183,7 +183,7 @@
         });
       });
       if (query.accents) {
-        var form = query.forms[i], title = decodePostings(m.entry[1], count);
+        var form = query.forms[i];
         add(extras.v ? (extras.t && extras.t[form] ? decodePostings(extras.t[form], count, title) : []) : (extras.f || word) === form ? title : [], 6);
       }
       var following = matches[i + 1];
@@ -239,11 +239,11 @@
           Object.keys(shard).forEach(function (term) {
             var exact = term === word;
             if (!exact && !(isPrefix && term.indexOf(word) === 0)) return;
-            var all = m.lists[term] = decodePostings(shard[term][0], count);
-            if (exact) { m.entry = shard[term]; m.whole = all; }
+            var all = m.lists[term] = decodePostings(shard[term][0], count), title = decodePostings(shard[term][1], count);
+            if (exact) { m.entry = shard[term]; m.whole = all; m.wholeTitle = title; }
             m.all = union(m.all, all);
-            m.title = union(m.title, decodePostings(shard[term][1], count));
-            if (!plain) m.typed = union(m.typed, written(shard[term], term, form, isPrefix, count));
+            m.title = union(m.title, title);
+            if (!plain) m.typed = union(m.typed, written(shard[term], all, term, form, isPrefix, count));
           });
         });
         if (m.all.length > 0 || length(word) < TYPO_MINIMUM_LENGTH || /^\d+$/.test(word)) return m;
