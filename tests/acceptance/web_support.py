@@ -327,10 +327,11 @@ def wait_until(driver: WebDriver, script: str, seconds: float = 15) -> None:
 
 
 def settle(driver: WebDriver, address: str) -> None:
-    """After loading `address`: waits for the load event, and on a search address for its results."""
+    """After loading `address`: waits for the load event, and on a search address for its results
+    (not the "Đang tải…" status shown while the index loads)."""
     wait_until(driver, "document.readyState === 'complete'")
     if "tim-kiem/?q=" in address:
-        wait_until(driver, "(document.querySelector('[data-search-status]') || {}).textContent")
+        wait_until(driver, "/^(Tìm thấy|Không tìm thấy)/.test((document.querySelector('[data-search-status]') || {}).textContent || '')")
 
 
 # --- parsing built pages ---------------------------------------------------------------------
