@@ -103,6 +103,23 @@ struct SearchPostingsTests {
         #expect(SearchIndex.encode(Array(0..<500), documentCount: 1_000).hasPrefix("b"))
     }
 
+    @Test func listsWithinAParentRoundTripAndAreNeverLongerThanAlone() {
+        var random = SeededGenerator(seed: 24)
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...4_000, using: &random)
+            let parentDensity = Double.random(in: 0.001...1, using: &random)
+            let parent = (0..<count).filter { _ in Double.random(in: 0..<1, using: &random) < parentDensity }
+            let density = Double.random(in: 0...1, using: &random)
+            let documents = parent.filter { _ in Double.random(in: 0..<1, using: &random) < density }
+            let encoded = SearchIndex.encode(documents, within: parent, documentCount: count)
+            #expect(SearchIndex.decode(encoded, documentCount: count, parent: parent) == documents, "\(encoded.prefix(12))")
+            #expect(encoded.utf8.count <= max(1, SearchIndex.encode(documents, documentCount: count).utf8.count))
+        }
+        // a list that is not inside its parent falls back to the absolute form
+        #expect(SearchIndex.encode([2, 5], within: [1, 2, 3], documentCount: 10) == SearchIndex.encode([2, 5], documentCount: 10))
+        #expect(SearchIndex.intersection([1, 3, 5, 7], [0, 3, 4, 7, 9]) == [3, 7])
+    }
+
     @Test func postingsNeedNoEscapingInJSON() {
         for item in PostingsCase.all {
             #expect(JSON.string(item.encoded).serialized == "\"\(item.encoded)\"")
