@@ -105,6 +105,7 @@ struct SearchIndex: Sendable {
 
     init(vacancies: [PublicVacancy], documents: [Document] = [], synonyms: SynonymList = .empty) {
         let table = synonyms.byFirstTerm
+        let vacancyCards = vacancies.map(\.searchCard)
         // Blocks of vacancies are tokenised in parallel; their postings are then appended block by
         // block, in document order, so every postings list comes out sorted.
         let blocks = stride(from: 0, to: vacancies.count, by: Self.tokenisingBlock).map {
@@ -112,7 +113,9 @@ struct SearchIndex: Sendable {
         }
         let postings = parallelMap(blocks) { block in
             var postings = SearchPostings()
-            for number in block { postings.add(Self.document(vacancies[number]), number: number, synonyms: synonyms, table: table) }
+            for number in block {
+                postings.add(Self.document(vacancies[number], card: vacancyCards[number]), number: number, synonyms: synonyms, table: table)
+            }
             postings.dropCaches()
             return postings
         }
@@ -123,14 +126,14 @@ struct SearchIndex: Sendable {
         }
         documentCount = vacancies.count + documents.count
         terms = merged.entries()
-        cards = vacancies.map(\.searchCard) + documents.map(\.card)
+        cards = vacancyCards + documents.map(\.card)
     }
 
-    static func document(_ vacancy: PublicVacancy) -> Document {
+    static func document(_ vacancy: PublicVacancy, card: Card) -> Document {
         Document(title: vacancy.title, names: [vacancy.employerName],
                  commune: vacancy.commune.name, sector: vacancy.sector.name,
                  texts: [vacancy.descriptionText] + vacancy.tags + vacancy.requirements,
-                 card: vacancy.searchCard)
+                 card: card)
     }
 
     /// A sector's name in the parts a query may name: "Vận tải – Lái xe" → "Vận tải", "Lái xe".

@@ -50,7 +50,7 @@ enum SearchTokenizer {
         while index != scalars.endIndex {
             let scalar = scalars[index]
             let inRun = scalar.value < 0x80 ? isASCIILetterOrDigit(UInt8(scalar.value))
-                : (0x300..<0x370).contains(scalar.value) || isLetterOrNumber(scalar) || isMark(scalar)
+                : (0x300..<0x370).contains(scalar.value) || isLetterMarkOrNumber(scalar)
             if inRun {
                 if start == nil { start = index }
             } else if let first = start {
@@ -78,10 +78,12 @@ enum SearchTokenizer {
         return terms.count == 1 ? [Word(term: terms[0], form: form)] : terms.map { Word(term: $0, form: $0) }
     }
 
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: true
-        default: false
+    /// `\p{L}`, `\p{M}` or `\p{N}`: one lookup of the general category.
+    private static func isLetterMarkOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        let category = scalar.properties.generalCategory
+        switch category {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return isLetterOrNumber(category: category)
         }
     }
 
@@ -91,7 +93,11 @@ enum SearchTokenizer {
 
     /// `\p{L}` or `\p{N}`.
     static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        isLetterOrNumber(category: scalar.properties.generalCategory)
+    }
+
+    private static func isLetterOrNumber(category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
             true
