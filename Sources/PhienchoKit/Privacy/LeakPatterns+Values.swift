@@ -1,5 +1,5 @@
-/// How one seeker value becomes patterns: its words, the parts of an address, whether an address
-/// finds a house, the spellings of a record id, the long runs of a note, the numbers in a cell.
+/// How one seeker value becomes patterns: its words, the spellings of a record id, the long runs of a
+/// note, the numbers in a cell. Addresses are read by `Address`.
 extension LeakPatterns {
     /// The words of a normalised value (`AuditText.words` without its spaces).
     static func words(_ text: AuditText) -> [ArraySlice<UInt8>] {
@@ -14,34 +14,6 @@ extension LeakPatterns {
             pattern.append(0x20)
         }
         return pattern
-    }
-
-    /// The parts of an address or place as staff write them, between commas, semicolons, dashes,
-    /// slashes and brackets: "Xóm 4, thôn Vân Thị" → "Xóm 4", "thôn Vân Thị".
-    static func segments(_ value: String) -> [AuditText] {
-        value.split(whereSeparator: { ",;()-–—/\n".contains($0) })
-            .map { AuditText($0.unicodeScalars) }
-            .filter { !$0.words.allSatisfy { $0 == 0x20 } }
-    }
-
-    /// Whether address words find a house rather than a village: a house number (số nhà, SN 5, số 12),
-    /// an alley and its number (ngõ 42, ngách, hẻm, kiệt), a street with a number (12 Trần Phú, đường số 5),
-    /// or a number with a slash (12/3) — which the words view shows as two numbers in a row.
-    static func isPrecise(_ words: [ArraySlice<UInt8>]) -> Bool {
-        func isNumber(_ word: ArraySlice<UInt8>) -> Bool { word.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-        let alleys: Set<[UInt8]> = ["ngo", "ngach", "hem", "kiet", "sn"].reduce(into: []) { $0.insert(Array($1.utf8)) }
-        let streets: Set<[UInt8]> = ["duong", "pho", "dai", "lo"].reduce(into: []) { $0.insert(Array($1.utf8)) }
-        for (index, word) in words.enumerated() {
-            let next = index + 1 < words.count ? words[index + 1] : nil
-            // An alley has a number ("ngõ 42"); "Lý Thường Kiệt" is a commune.
-            if alleys.contains(Array(word)), let next, isNumber(next) { return true }
-            if Array(word) == Array("so".utf8), let next, isNumber(next) || Array(next) == Array("nha".utf8) { return true }
-            if streets.contains(Array(word)), words.contains(where: isNumber) { return true }
-            if isNumber(word), let next, isNumber(next) { return true }
-        }
-        // "12 Trần Hưng Đạo": a number followed by a name (thôn, xóm and tổ are followed by one).
-        if let first = words.first, isNumber(first), words.count >= 3 { return true }
-        return false
     }
 
     /// A record id with and without the separators between its parts ("HS-2026-0001",

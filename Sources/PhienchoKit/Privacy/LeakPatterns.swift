@@ -120,20 +120,25 @@ struct LeakPatterns: Sendable {
                 case .email:
                     if text.words.count >= 6 { addWords(text.words, source) }
                 case .address:
-                    let precise = Self.isPrecise(words)
-                    if precise { addWords(text.words, source) }
-                    for segment in Self.segments(field.value) {
-                        let segmentWords = Self.words(segment)
-                        if Self.isPrecise(segmentWords) {
-                            if segmentWords.count >= 2 { addWords(segment.words, source) }
-                        } else {
-                            quasi("place", segment.words, shareable: false)
+                    // Read as its parts (`Address`): the parts that find a house are direct, the rest
+                    // (thôn, xã …) is the record's place.
+                    let address = Address(field.value)
+                    let core = address.houseCore
+                    if let core {
+                        addWords(text.words, source)
+                        let names = core.flatMap(\.name).contains { !AddressPart.isNumber($0) }
+                        if core.count >= 2 || names {
+                            addWords(AuditText(core.map(\.text).joined(separator: " ").unicodeScalars).words, source)
                         }
+                    } else {
+                        quasi("place", text.words, shareable: false)
                     }
-                    if !precise { quasi("place", text.words, shareable: false) }
+                    for (index, part) in address.parts.enumerated() where !(core?.indices.contains(index) ?? false) {
+                        quasi("place", AuditText(part.text.unicodeScalars).words, shareable: false)
+                    }
                 case .place:
                     quasi("place", text.words, shareable: false)
-                    for segment in Self.segments(field.value) { quasi("place", segment.words, shareable: false) }
+                    for part in Address(field.value).parts { quasi("place", AuditText(part.text.unicodeScalars).words, shareable: false) }
                 case .birthDate:
                     // Day, month and year; a year alone is shared by too many people to count.
                     if text.digits.count(where: { $0 != UInt8(ascii: "|") }) >= 6, words.count >= 3 {
