@@ -24,6 +24,14 @@ extension LeakAudit {
     /// The combinations among `hits`: per record, its first value of each group.
     func combinations(_ hits: [QuasiHit], path: String, data: Data) -> [Finding] {
         guard !hits.isEmpty else { return [] }
+        var hits = hits
+        if hits.contains(where: { patterns.birthYears.contains(patterns.wordPatterns[Int($0.pattern)]) }) {
+            let words = AuditText(utf8: [UInt8](data)).words
+            hits.removeAll { hit in
+                let pattern = patterns.wordPatterns[Int(hit.pattern)]
+                return patterns.birthYears.contains(pattern) && !Self.isWrittenAsABirthYear(pattern, in: words)
+            }
+        }
         var found: [Finding] = []
         var page: AddressedNames?
         // Most pages address no one: a pass over their bytes spares them the word list.
@@ -58,6 +66,24 @@ extension LeakAudit {
             }
         }
         return found
+    }
+}
+
+extension LeakAudit {
+    /// Whether `pattern` (" sinh nam 1988 ") stands in `words` at least once as one person's birth
+    /// year, not as the start of a range: "sinh năm 1980–2004", "sinh năm 1988 đến 2000", "sinh năm
+    /// 1988 trở về sau" describe who a vacancy is for.
+    static func isWrittenAsABirthYear(_ pattern: [UInt8], in words: [UInt8]) -> Bool {
+        let rangeWords: Set<[UInt8]> = ["den", "toi", "tro", "hoac"].reduce(into: []) { $0.insert(Array($1.utf8)) }
+        var start = 0
+        while start + pattern.count <= words.count {
+            defer { start += 1 }
+            guard words[start..<(start + pattern.count)].elementsEqual(pattern) else { continue }
+            let next = words[(start + pattern.count)...].prefix(while: { $0 != 0x20 })
+            let isYear = next.count == 4 && next.allSatisfy { (0x30...0x39).contains($0) }
+            if !isYear && !rangeWords.contains(Array(next)) { return true }
+        }
+        return false
     }
 }
 

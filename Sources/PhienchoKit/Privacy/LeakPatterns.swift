@@ -45,6 +45,10 @@ struct LeakPatterns: Sendable {
     /// Given names as the words view spells them (" hung "), and where each came from.
     var givenNames: [[UInt8]] = []
     var givenNameSources: [Source] = []
+    /// Birth years as a page writes a person's ("sinh nam 1988"): they count only outside a range.
+    var birthYears: Set<[UInt8]> = []
+    /// How a person's birth year is written, folded.
+    static let birthYearPhrases = ["sinh nam", "nam sinh", "sn"]
 
     var count: Int { wordPatterns.count + digitPatterns.count }
 
@@ -140,9 +144,18 @@ struct LeakPatterns: Sendable {
                     quasi("place", text.words, shareable: false)
                     for part in Address(field.value).parts { quasi("place", AuditText(part.text.unicodeScalars).words, shareable: false) }
                 case .birthDate:
-                    // Day, month and year; a year alone is shared by too many people to count.
+                    // Day, month and year; a year alone is shared by too many people to count, unless
+                    // it is written as this person's birth year ("sinh năm 1988", never in a range:
+                    // `LeakAudit.isWrittenAsABirthYear`).
                     if text.digits.count(where: { $0 != UInt8(ascii: "|") }) >= 6, words.count >= 3 {
                         quasi("birth", text.words, shareable: false)
+                    }
+                    if let year = words.last(where: { $0.count == 4 && $0.allSatisfy { (0x30...0x39).contains($0) } }) {
+                        for phrase in Self.birthYearPhrases {
+                            let pattern = [0x20] + Array(phrase.utf8) + [0x20] + year + [0x20]
+                            birthYears.insert(pattern)
+                            quasi("birth", pattern)   // a year many records share is a category
+                        }
                     }
                 case .freeText:
                     if words.count >= Self.longFreeTextWords {

@@ -78,8 +78,10 @@ struct PrivacyPatternTests {
         // Next to the record's given name after a form of address.
         #expect(Self.findings("<p>Gặp anh Lâm ở thôn Vân Thị.</p>", records).map(\.companion?.column) == ["ho_ten"])
         #expect(Self.findings("<p>Công ty Lâm Phát, thôn Vân Thị.</p>", records).isEmpty)
-        // A birth year alone is too common to count.
-        #expect(Self.findings("<p>Thôn Vân Thị. Tuyển người sinh năm 1990.</p>", records).isEmpty)
+        // A birth year counts when written as one person's, never in a range.
+        #expect(Self.findings("<p>Thôn Vân Thị. Anh ấy sinh năm 1990.</p>", records).count == 1)
+        #expect(Self.findings("<p>Thôn Vân Thị. Tuyển người sinh năm 1990–2004.</p>", records).isEmpty)
+        #expect(Self.findings("<p>Thôn Vân Thị. Thành lập năm 1990.</p>", records).isEmpty)
     }
 
     @Test("A name split over Họ / Tên đệm / Tên is found joined; record ids with or without separators")
