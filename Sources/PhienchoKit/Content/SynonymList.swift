@@ -11,6 +11,11 @@ struct SynonymList: Sendable {
 
     static let empty = SynonymList(phrases: [])
 
+    /// The phrases as written, a group a line: what the leak audit reads.
+    var text: String {
+        phrases.map { group in group.map { $0.map(\.form).joined(separator: " ") }.joined(separator: ", ") }.joined(separator: "\n")
+    }
+
     /// Reads the list: a YAML list of groups, each a list of at least two phrases; a phrase in one
     /// group only (compared as search terms, so "Tài xế" and "tai xe" are one phrase).
     static func decode(_ file: SourceFile) -> (SynonymList?, [Diagnostic]) {

@@ -40,6 +40,8 @@ struct AuditScan: AuditSink {
         strictRun = (0, 0)
     }
 
+    mutating func forgetCitizenIDShapes() { citizenIDShapes = [] }
+
     private mutating func check(_ number: (value: UInt64, length: Int)) {
         // Twelve digits with a leading 0: below 10^11; the province code is the first three digits.
         guard number.length == 12, number.value < 100_000_000_000 else { return }

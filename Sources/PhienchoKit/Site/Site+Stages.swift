@@ -91,12 +91,14 @@ extension Site {
     }
 
     /// No seeker data in any file; else the staging folder is removed and nothing is written.
-    func audit(_ rendered: Rendered, _ prepared: PreparedLeakAudit, into report: inout BuildReport) -> Void? {
+    /// The synonym list is read whole too: the index holds its phrases only as separate words, so a
+    /// name put in it would reach the site unseen.
+    func audit(_ rendered: Rendered, synonyms: SynonymList, _ prepared: PreparedLeakAudit, into report: inout BuildReport) -> Void? {
         guard let audit = prepared.audit(into: &report), report.succeeded else {
             rendered.staging.discard()
             return nil
         }
-        let findings = audit.audit(rendered.files)
+        let findings = audit.audit(rendered.files + [OutputFile(path: Routes.searchIndex, data: Data(synonyms.text.utf8))])
         guard findings.isEmpty else {
             report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
             rendered.staging.discard()

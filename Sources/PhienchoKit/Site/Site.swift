@@ -84,7 +84,7 @@ public struct Site {
         // 4. Derive the search index, feeds, sitemap and robots.txt.
         _ = run.run(.derive) { _ in rendered.files += derive(publicSite) }
         // 5. Audit: no seeker data in any file, or nothing is written. 6. Write atomically.
-        if run.run(.audit(files: rendered.files.count), { audit(rendered, preparedAudit.value, into: &$0) }) != nil {
+        if run.run(.audit(files: rendered.files.count), { audit(rendered, synonyms: publicSite.synonyms, preparedAudit.value, into: &$0) }) != nil {
             _ = run.run(.write(files: rendered.files.count, output: options.outputDisplay)) { write(rendered, into: &$0) }
         }
         run.free((consume rendered, consume publicSite, consume publication, consume catalog, consume validated))
@@ -132,7 +132,8 @@ public struct Site {
     /// only to trace the audit's findings back to the file and line to fix.
     func contentFiles() -> [SourceFile] {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
-        return loaded.vacancies + loaded.pages + [loaded.siteConfig, loaded.communes, loaded.sectors].compactMap { $0 }
+        return loaded.vacancies + loaded.events + loaded.trainings + loaded.pages
+            + [loaded.employers, loaded.synonyms, loaded.siteConfig, loaded.communes, loaded.sectors].compactMap { $0 }
     }
 
     /// `phiencho audit --explain`: how the audit treats each column of each seeker file, one line per
