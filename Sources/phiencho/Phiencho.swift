@@ -68,6 +68,9 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("force"), help: "Thay toàn bộ thư mục đầu ra dù nó không phải trang do phiencho tạo (không bao giờ áp dụng cho thư mục nội dung hay giao diện).")
     var force = false
 
+    @Option(name: .customLong("format"), help: ArgumentHelp("Cách in lỗi: text (từng dòng, mỗi mã lỗi tối đa 20 dòng, mặc định) hoặc json (mọi lỗi, một mảng JSON trên stdout).", valueName: "kiểu"))
+    var format: DiagnosticFormat = .text
+
     func validate() throws {
         if let baseURL, SiteConfig.normalizedBaseURL(baseURL) == nil {
             throw ValidationError("--base-url phải là một địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, ví dụ https://vieclam.ninhbinh.gov.vn/phien-cho/.")
@@ -100,7 +103,7 @@ struct Build: ParsableCommand {
             var standardError = FileHandle.standardError
             for line in report.timings { print(line, to: &standardError) }
         }
-        try finish(report)
+        try finish(report, format: format)
     }
 }
 
@@ -177,8 +180,8 @@ func finish(_ report: BuildReport, format: DiagnosticFormat = .text) throws {
     var standardError = FileHandle.standardError
     switch format {
     case .text:
-        for diagnostic in report.diagnostics {
-            print(diagnostic.formatted, to: &standardError)
+        for line in DiagnosticDigest.lines(report.diagnostics, seeAll: "chạy lại lệnh với --format json") {
+            print(line, to: &standardError)
         }
         print(report.summary)
     case .json:

@@ -13,6 +13,8 @@ struct LeakAudit: Sendable {
         let outputPath: String
         /// Nil for a CCCD-shaped number that matches no record.
         let source: LeakPatterns.Source?
+        /// That number, for telling one from another (never shown).
+        var citizenIDShape: UInt64? = nil
         /// For quasi-identifiers: the other value of the same record found in the file (another
         /// column, or the name column when the given name stood next to `source`'s value).
         var companion: LeakPatterns.Source? = nil
@@ -28,18 +30,21 @@ struct LeakAudit: Sendable {
         }
 
         static func == (lhs: Finding, rhs: Finding) -> Bool {
-            (lhs.outputPath, lhs.source, lhs.companion) == (rhs.outputPath, rhs.source, rhs.companion)
+            (lhs.outputPath, lhs.source, lhs.companion, lhs.citizenIDShape) == (rhs.outputPath, rhs.source, rhs.companion, rhs.citizenIDShape)
         }
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(outputPath)
             hasher.combine(source)
             hasher.combine(companion)
+            hasher.combine(citizenIDShape)
         }
 
         static func < (lhs: Finding, rhs: Finding) -> Bool {
-            (lhs.outputPath, lhs.source?.file ?? "", lhs.source?.reference ?? "", lhs.source?.column ?? "", lhs.companion?.column ?? "")
-                < (rhs.outputPath, rhs.source?.file ?? "", rhs.source?.reference ?? "", rhs.source?.column ?? "", rhs.companion?.column ?? "")
+            (lhs.outputPath, lhs.source?.file ?? "", lhs.source?.reference ?? "", lhs.source?.column ?? "", lhs.companion?.column ?? "",
+             lhs.citizenIDShape ?? 0)
+                < (rhs.outputPath, rhs.source?.file ?? "", rhs.source?.reference ?? "", rhs.source?.column ?? "", rhs.companion?.column ?? "",
+                   rhs.citizenIDShape ?? 0)
         }
     }
 
@@ -98,14 +103,16 @@ struct LeakAudit: Sendable {
                     findings.insert(Finding(outputPath: path, source: source, evidence: evidence))
                 }
             }
-            if scan.citizenIDShapes.contains(where: { !allowedDigitRuns.contains($0) }) {
-                findings.insert(Finding(outputPath: path, source: nil))
+            for shape in scan.citizenIDShapes where !allowedDigitRuns.contains(shape) {
+                let digits = Array(String(shape).utf8)
+                let evidence = Finding.Evidence(words: false, pattern: [UInt8](repeating: UInt8(ascii: "0"), count: 12 - digits.count) + digits)
+                findings.insert(Finding(outputPath: path, source: nil, citizenIDShape: shape, evidence: evidence))
             }
         }
         findings.formUnion(combinations(quasi, path: path, data: data))
         // A CCCD-shaped number already traced to a record needs no second, vaguer finding.
         if findings.contains(where: { $0.source != nil && SensitiveColumn.classify($0.source!.column) == .idNumber }) {
-            findings.remove(Finding(outputPath: path, source: nil))
+            findings = findings.filter { $0.source != nil }
         }
         return Array(findings)
     }
