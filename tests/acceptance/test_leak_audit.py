@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -103,3 +105,79 @@ def test_explain_prints_columns_and_classes_never_values(run_phiencho, content: 
     assert "luôn tìm" in result.stdout and "không tìm" in result.stdout
     for value in ("Phạm Thị Huyền", "0915", "037191002345", "Thôn 9", "14/03/1991"):
         assert value not in result.stdout
+
+
+# Issue 30: real places whose names fold to street words ("Đại Hoàng" → "dai", "Dương …" → "duong",
+# "Phố …", "Lộ …", "Đài …") and addresses ending in "thành phố Hà Nội" or "thành phố Huế".
+STREET_WORDS = ("dai", "duong", "pho", "lo", "dao")
+
+
+def street_like_units():
+    from administrative_units import current_units, fold
+    units = [unit for unit in current_units() if fold(unit.bare).split()[0] in STREET_WORDS]
+    return units + [unit for unit in current_units() if unit.province in ("Thành phố Hà Nội", "Thành phố Huế")][:40]
+
+
+def seekers_file(addresses: list[tuple[str, str]]) -> str:
+    rows = ["ma_ho_so;ho_ten;xa_phuong;dia_chi"]
+    rows += [f"NTV-{index:05d};;{commune};{address}" for index, (commune, address) in enumerate(addresses)]
+    return "\ufeff" + "\r\n".join(rows) + "\r\n"
+
+
+def employers(content: Path, addresses: list[str]) -> None:
+    for index, address in enumerate(addresses):
+        (content / "vacancies" / f"nb-real-{index:03d}.md").write_text(
+            vacancy_text(l2=f"id: NB-REAL-{index:03d}", l8=f"  name: Công ty Thử Nghiệm {index}",
+                         l12=f'  address: "{address}"', l21=f"Xưởng ở {address}."), encoding="utf-8")
+
+
+def test_an_employer_in_a_seekers_village_on_real_communes_named_like_streets(run_phiencho, content: Path,
+                                                                              tmp_path: Path) -> None:
+    units = street_like_units()
+    assert len(units) > 60, len(units)
+    villages = [(f"Thôn {1 + index % 30}" if index % 2 else f"Tổ {1 + index % 30}") for index in range(len(units))]
+    (content / "seekers" / "ho-so.csv").write_text(seekers_file(
+        [(unit.name, f"{village}, {unit.name.lower()[:1]}{unit.name[1:]}") for unit, village in zip(units, villages)]),
+        encoding="utf-8")
+    employers(content, [f"{village}, {unit.name}, {unit.province}" for unit, village in zip(units, villages)])
+    result = build(run_phiencho, content, tmp_path / "public")
+    assert result.returncode == 0, result.stderr[:3000]
+
+
+def test_a_house_on_a_street_named_like_a_real_commune_is_still_found(run_phiencho, content: Path,
+                                                                      tmp_path: Path) -> None:
+    units = street_like_units()[:20]
+    (content / "seekers" / "ho-so.csv").write_text(seekers_file(
+        [(unit.name, f"Số 12, đường {unit.bare}, {unit.name}") for unit in units]), encoding="utf-8")
+    employers(content, [f"Số 12, đường {unit.bare}" for unit in units])
+    result = build(run_phiencho, content, tmp_path / "public")
+    assert result.returncode == 1, result.stderr
+    leaks = [d for d in parse_diagnostics(result.stderr) if d["code"] == "PC901"]
+    # One line per record, each at the employer's address line of its own vacancy.
+    assert len(leaks) == len(units), result.stderr
+    assert all("“dia_chi”" in d["message"] and d["line"] == "12" for d in leaks), result.stderr
+
+
+def test_a_failing_build_prints_one_line_per_cause_and_at_most_twenty(run_phiencho, content: Path,
+                                                                      tmp_path: Path) -> None:
+    phones = [f"09{12_345_678 + index * 7_919:08d}" for index in range(30)]
+    (content / "seekers" / "ho-so.csv").write_text(
+        "ma_ho_so;dien_thoai\n" + "".join(f"NTV-{index:05d};{phone}\n" for index, phone in enumerate(phones)),
+        encoding="utf-8")
+    for index in range(90):
+        (content / "vacancies" / f"nb-many-{index:03d}.md").write_text(
+            vacancy_text(l2=f"id: NB-MANY-{index:03d}", l21=f"Gọi {phones[index % 30]}."), encoding="utf-8")
+    result = build(run_phiencho, content, tmp_path / "public")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "[PC901]" in line]
+    assert len(lines) == 20, result.stderr
+    assert "… và 10 phát hiện khác mã PC901" in result.stderr and "--format json" in result.stderr
+    # Each line names the vacancy pages the phone reached (three each), then the other files.
+    assert all(re.search(r"vào \d+ tệp: ", line) for line in lines), lines[0]
+    assert all(f"viec-lam/nb-many-{n:03d}/index.html" in lines[0] for n in (0, 30, 60)), lines[0]
+    as_json = run_phiencho("build", "--content", str(content), "--output", str(tmp_path / "public"), "--now", NOW,
+                           "--format", "json")
+    assert as_json.returncode == 1
+    found = [d for d in json.loads(as_json.stdout) if d["code"] == "PC901"]
+    assert len(found) == 30
+    assert not (tmp_path / "public").exists()
