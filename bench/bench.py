@@ -3,13 +3,14 @@
 
     python3 bench/bench.py [--sizes 1000,10000,100000] [--binary .build/release/phiencho]
 
-For each N: synthetic content (natural Vietnamese phrases, ~100 communes, 15 sectors, about half
+For each N: synthetic content (natural Vietnamese phrases, the example province's 129 communes, 15 sectors, about half
 of the vacancies open at --now, 2,000 seeker records), then
   - a full build (pages, term pages, feeds, search index, leak audit): wall time (the fastest of
     `--repeat` builds up to 10,000 vacancies, of two above), pages/s, peak RSS;
   - a rebuild after editing one vacancy (into the output of earlier builds, as on a staff machine);
   - output size and search index size (raw and gzip);
-  - the bytes a first and a second search query download (gzip), with the theme's own search.js.
+  - the bytes a first and a second search query download (gzip), with the theme's own search.js;
+  - at 10,000: a build that fails with 500 planted findings (50 seekers' phones on 10 pages each).
 Targets (issue 9, issue 4, and issue 16's audit time) are checked and printed; they live here, never
 in timed tests. Content and outputs go to a tmpfs (/dev/shm) unless --disk; --both measures both.
 """
@@ -70,6 +71,19 @@ SENTENCES = [
 
 
 STAGES = ["load", "validate", "render", "derive", "audit", "write"]
+VILLAGES = ["Thôn", "Xóm", "Tổ", "Tổ dân phố", "Khu", "Ấp", "Bản"]
+
+
+def plant_findings(content, phones, pages_each=10):
+    """Pastes each phone into the description of `pages_each` vacancies (50 phones: 500 findings)."""
+    # Open vacancies only (the even ones), so that every pasted phone is published.
+    files = sorted(os.path.join(base, name) for base, _, names in os.walk(os.path.join(content, "vacancies"))
+                   for name in names if int(name[6:12]) % 2 == 0)
+    for index, phone in enumerate(phones):
+        for copy in range(pages_each):
+            path = files[(index * pages_each + copy) * 7 % len(files)]
+            with open(path, "a", encoding="utf-8") as f:
+                f.write(f"\nLiên hệ {phone[:4]} {phone[4:7]} {phone[7:]}.\n")
 
 
 def load_list(name):
@@ -86,7 +100,9 @@ def generate(folder, count, rng):
     os.makedirs(os.path.join(folder, "pages"))
     os.makedirs(os.path.join(folder, "seekers"))
     shutil.copy(os.path.join(ROOT, "content", "site.yml"), folder)
-    communes = load_list("communes.yml")[:100]
+    # Every commune of the province, Đại Hoàng, Vũ Dương and Mỹ Lộc among them (names that fold to
+    # street words: "đại lộ", "đường", "lộ").
+    communes = load_list("communes.yml")
     sector_names = {s["name"] for s in load_list("sectors.yml")}
     assert set(SECTOR_OF.values()) <= sector_names and set(SECTOR_OF) == set(ROLES)
     with open(os.path.join(folder, "communes.yml"), "w", encoding="utf-8") as f:
@@ -108,7 +124,8 @@ def generate(folder, count, rng):
         qualifier = rng.choice(QUALIFIERS)
         title = f"{role} {qualifier}".strip()
         employer = f"{rng.choice(KINDS)} {rng.choice(COMPANY_WORDS)} {i % 97}"
-        commune = rng.choice(communes)["name"]
+        place = rng.choice(communes)
+        commune = place["name"]
         sector = SECTOR_OF[role]
         lo = rng.randint(40, 90) * 100000
         body = "\n\n".join(" ".join(rng.sample(SENTENCES, 3)) for _ in range(2))
@@ -125,7 +142,7 @@ posted: {posted}
 expires: {expires}
 employer:
   name: "{employer}"
-  address: "Thôn {rng.randint(1, 20)}, {commune}"
+  address: "{rng.choice(VILLAGES)} {rng.randint(1, 30)}, {place['kind']} {commune}{rng.choice(['', ', tỉnh Ninh Bình'])}"
   phone: "0229 3{rng.randint(100, 999)} {rng.randint(100, 999)}"
 location:
   commune: "{commune}"
@@ -153,20 +170,22 @@ internal:
         writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
         writer.writerow(["ma_ho_so", "ho_ten", "ngay_sinh", "gioi_tinh", "so_cccd", "dien_thoai", "xa_phuong", "dia_chi",
                          "tinh_trang_an_tich", "trinh_do_hoc_van", "ky_nang", "nhu_cau_viec_lam", "ghi_chu"])
+        phones = []
         for s in range(2000):
             commune = rng.choice(communes)
             born = rng.randint(1960, 2005)
+            phones.append("09%08d" % rng.randint(0, 10**8 - 1))
             writer.writerow([f"HS-2026-{s:05d}", f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)} {rng.choice(GIVEN)}",
                              "%02d/%02d/%d" % (rng.randint(1, 28), rng.randint(1, 12), born) if s % 2 else born,
-                             rng.choice(["Nam", "Nữ"]), "037%09d" % rng.randint(0, 10**9 - 1), "09%08d" % rng.randint(0, 10**8 - 1),
-                             commune["name"], f"Thôn {rng.randint(1, 20)}, {commune['kind'].lower()} {commune['name']}",
+                             rng.choice(["Nam", "Nữ"]), "037%09d" % rng.randint(0, 10**9 - 1), phones[-1],
+                             commune["name"], f"{rng.choice(VILLAGES)} {rng.randint(1, 30)}, {commune['kind'].lower()} {commune['name']}",
                              rng.choice(["Chấp hành xong án phạt tù, chưa được xóa án tích", "Đã được xóa án tích", "Đang chấp hành án treo"]),
                              rng.choice(["9/12", "12/12", "7/12", "Trung cấp nghề"]), rng.choice(ROLES), rng.choice(ROLES),
                              rng.choice(["Chưa có việc làm", "Biết bơi", "Có bằng lái xe máy", ""])])
-    return records
+    return records, phones
 
 
-def run_measured(command):
+def run_measured(command, expect=0):
     """Runs a command in a fresh Python process so ru_maxrss is that command's own peak.
 
     First the disk is synced: the previous build's 50-500 MB would otherwise still be written back
@@ -180,8 +199,8 @@ def run_measured(command):
              "sys.stderr.write(r.stderr.decode())")
     out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True)
     code, wall, rss_kb = out.stdout.split()
-    if int(code) != 0:
-        sys.exit(f"build failed:\n{out.stderr}")
+    if int(code) != expect:
+        sys.exit(f"build ended with {code}, not {expect}:\n{out.stderr[:5000]}")
     stages = [float(m.group(2).replace(",", ".")) for m in re.finditer(r"^\[(\d)/\d\] .*: ([\d,]+) giây \(CPU", out.stderr, re.M)]
     return float(wall), int(rss_kb) * 1024, stages
 
@@ -221,7 +240,7 @@ def main():
         for n in [int(x) for x in args.sizes.split(",")]:
             work = tempfile.mkdtemp(prefix=f"phiencho-bench-{n}-", dir="/dev/shm" if location == "tmpfs" else None)
             content, output = os.path.join(work, "content"), os.path.join(work, "public")
-            records = generate(content, n, rng)
+            records, phones = generate(content, n, rng)
             def command_into(folder):
                 return [args.binary, "build", "--content", content, "--themes", os.path.join(ROOT, "themes"),
                         "--output", folder, "--now", NOW, "--timings"]
@@ -254,6 +273,13 @@ def main():
                 "q1_kb": queries[0]["bytes"] / 1024, "q2_kb": queries[1]["bytes"] / 1024,
                 "qmax_kb": largest_first / 1024, "p10": p10,
             }
+            # A failing build: 50 seekers' phones pasted on 10 pages each (500 findings), after the
+            # other measurements (the corpus is changed for good).
+            if n == 10000:
+                plant_findings(content, phones[:50])
+                failing, _, _ = min((run_measured(command_into(f"{output}-failing"), expect=1) for _ in range(repeat)),
+                                    key=lambda run: run[0])
+                row["failing_s"] = failing
             relevance_rows.append((n, location, judged, p10, p10_kinds, misses))
             row["where"] = location
             rows.append(row)
@@ -265,14 +291,17 @@ def main():
                 if queries[0]["bytes"] > 25 * 1024: failures.append(f"[{location}] first query {queries[0]['bytes']} B > 25 KB")
                 if queries[1]["bytes"] > 10 * 1024: failures.append(f"[{location}] second query {queries[1]['bytes']} B > 10 KB")
                 if p10 < 0.98: failures.append(f"[{location}] precision@10 {p10:.3f} < 0.98 on {judged} judged queries")
+                if row["failing_s"] > 2 * wall:
+                    failures.append(f"[{location}] a build failing with 500 findings took {row['failing_s']:.2f} s > twice {wall:.2f} s")
             if n == 100000:
                 if wall > 20: failures.append(f"[{location}] 100,000 vacancies built in {wall:.1f} s > 20 s")
                 if rss > 1.5 * 2**30: failures.append(f"[{location}] 100,000 vacancies peak {rss / 2**20:.0f} MB > 1.5 GB")
             works.append(work)
     header = ["where", "N", "build_s", "pages", "pages_per_s", "rebuild_s", "peak_mb", "output_mb", "index_kb", "index_gz_kb", "q1_kb", "q2_kb",
-              "qmax_kb", "p10"]
+              "qmax_kb", "p10", "failing_s"]
     print(" | ".join(f"{h:>11}" for h in header))
     for row in rows:
+        row.setdefault("failing_s", "-")
         print(" | ".join(f"{row[h]:>11.2f}" if isinstance(row[h], float) else f"{row[h]:>11}" for h in header))
     for work in works:
         if args.keep:
