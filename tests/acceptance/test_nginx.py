@@ -223,6 +223,29 @@ def test_types_and_cache_lifetimes(nginx: Nginx, built_site: Path, pattern: str,
     _assert_security_headers(headers, file)
 
 
+# What nginx sends for each kind of file a site holds; a kind missing here fails the test below.
+NGINX_TYPES = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "application/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".png": "image/png",
+    ".ics": "text/calendar; charset=utf-8",
+}
+
+
+def test_every_kind_of_file_has_its_own_type(nginx: Nginx, built_site: Path) -> None:
+    kinds: dict[str, Path] = {}
+    for file in sorted(built_site.rglob("*")):
+        if file.is_file() and not file.name.startswith(".") and file.name != "rss.xml":
+            kinds.setdefault(file.suffix, file)
+    assert ".ics" in kinds, sorted(kinds)
+    assert set(kinds) <= set(NGINX_TYPES), f"no expected type for {set(kinds) - set(NGINX_TYPES)}"
+    for suffix, file in kinds.items():
+        path = file.relative_to(built_site).as_posix()
+        status, headers, body, _ = nginx.get(SUB_PATH + path)
+        assert (status, headers["Content-Type"]) == (200, NGINX_TYPES[suffix]), path
+        assert body == file.read_bytes(), path
+
+
 def test_every_feed_is_rss(nginx: Nginx, built_site: Path) -> None:
     feeds = sorted(built_site.rglob("rss.xml"))
     assert len(feeds) > 100

@@ -57,7 +57,7 @@ def content(tmp_path: Path) -> Path:
     target.mkdir()
     for name in ("site.yml", "communes.yml", "sectors.yml"):
         shutil.copy2(source / name, target / name)
-    for folder in ("pages", "seekers", "vacancies/2026-11"):
+    for folder in ("pages", "seekers", "vacancies/2026-11", "events"):
         shutil.copytree(source / folder, target / folder)
     return target
 
@@ -366,6 +366,31 @@ def test_serve_pages_feeds_and_404(preview: Preview) -> None:
 
     status, _, _ = preview.get("/viec-lam/nb-2026-025/")
     assert status == 200
+
+
+# What the preview sends for each kind of file a site holds; a kind missing here fails the test below.
+SERVED_TYPES = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".ics": "text/calendar; charset=utf-8",
+}
+
+
+def test_serve_answers_every_kind_of_file_with_its_own_type(preview: Preview) -> None:
+    preview.poll("/", lambda status, *_: status == 200)
+    site = preview.temporary / "site"
+    kinds: dict[str, Path] = {}
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and not file.name.startswith(".") and file.name != "rss.xml":
+            kinds.setdefault(file.suffix, file)
+    assert ".ics" in kinds, sorted(kinds)
+    assert set(kinds) <= set(SERVED_TYPES), f"no expected type for {set(kinds) - set(SERVED_TYPES)}"
+    for suffix, file in kinds.items():
+        path = file.relative_to(site).as_posix()
+        with preview.opener.open(preview.base + path, timeout=30) as response:
+            assert response.status == 200, path
+            assert response.headers.get("Content-Type") == SERVED_TYPES[suffix], (path, response.headers.get("Content-Type"))
+            assert response.read() == file.read_bytes(), path
 
 
 def test_serve_rebuilds_shows_errors_and_recovers(preview: Preview, content: Path) -> None:

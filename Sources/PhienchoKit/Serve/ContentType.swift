@@ -16,6 +16,8 @@ enum ContentType {
         case "webmanifest": return "application/manifest+json; charset=utf-8"
         case "xml": return "application/xml; charset=utf-8"
         case "txt": return "text/plain; charset=utf-8"
+        // Phones offer to add an event only to a calendar they recognise as one.
+        case "ics": return "text/calendar; charset=utf-8"
         case "svg": return "image/svg+xml"
         case "png": return "image/png"
         case "jpg", "jpeg": return "image/jpeg"

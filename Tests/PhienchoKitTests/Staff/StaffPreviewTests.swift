@@ -12,6 +12,7 @@ struct StaffPreviewTests {
         ("sitemap.xml", "application/xml; charset=utf-8"),
         ("rss.xml", "application/rss+xml; charset=utf-8"),
         ("robots.txt", "text/plain; charset=utf-8"),
+        ("su-kien.ics", "text/calendar; charset=utf-8"),
         ("README", "application/octet-stream"),
     ])
     func contentTypes(name: String, type: String) {
