@@ -21,32 +21,41 @@ extension LeakAudit {
         }
     }
 
-    /// The combinations among `hits`: per record, its first value of each group.
+    /// The combinations among `hits`: per record, its first value of each group. A birth year's hit
+    /// counts only where the page writes it as one person's (`isWrittenAsABirthYear`), which is
+    /// checked only when it could combine: most pages that say "sinh năm 1980–2004" hold no other
+    /// value of the same record.
     func combinations(_ hits: [QuasiHit], path: String, data: Data) -> [Finding] {
         guard !hits.isEmpty else { return [] }
-        var hits = hits
-        if hits.contains(where: { patterns.birthYears.contains(patterns.wordPatterns[Int($0.pattern)]) }) {
-            let words = AuditText(utf8: [UInt8](data)).words
-            hits.removeAll { hit in
-                let pattern = patterns.wordPatterns[Int(hit.pattern)]
-                return patterns.birthYears.contains(pattern) && !Self.isWrittenAsABirthYear(pattern, in: words)
-            }
-        }
         var found: [Finding] = []
         var page: AddressedNames?
         // Most pages address no one: a pass over their bytes spares them the word list.
         lazy var mayAddressSomeone = AddressedNames.mayAddressSomeone(data)
+        lazy var pageWords = AuditText(utf8: [UInt8](data)).words
+        var birthYearVerdicts: [Int32: Bool] = [:]
         let sorted = hits.sorted()
         var start = 0
         while start < sorted.count {
             let record = sorted[start].value.record
             var end = start
-            var groups: [QuasiHit] = []
-            while end < sorted.count, sorted[end].value.record == record {
-                if groups.last?.value.group != sorted[end].value.group { groups.append(sorted[end]) }
-                end += 1
-            }
+            while end < sorted.count, sorted[end].value.record == record { end += 1 }
             defer { start = end }
+            var recordHits = sorted[start..<end]
+            let given = Int(patterns.givenNameIndex[Int(record)])
+            func groupCount(_ hits: some Collection<QuasiHit>) -> Int { Set(hits.map(\.value.group)).count }
+            if recordHits.contains(where: { patterns.isBirthYear[Int($0.pattern)] }),
+               groupCount(recordHits) >= 2 || (given >= 0 && mayAddressSomeone) {
+                recordHits = recordHits.filter { hit in
+                    guard patterns.isBirthYear[Int(hit.pattern)] else { return true }
+                    if let verdict = birthYearVerdicts[hit.pattern] { return verdict }
+                    let verdict = Self.isWrittenAsABirthYear(patterns.wordPatterns[Int(hit.pattern)], in: pageWords)
+                    birthYearVerdicts[hit.pattern] = verdict
+                    return verdict
+                }[...]
+            }
+            var groups: [QuasiHit] = []
+            for hit in recordHits where groups.last?.value.group != hit.value.group { groups.append(hit) }
+            guard !groups.isEmpty else { continue }
             if groups.count >= 2 {
                 let values = groups.map { (source: patterns.quasiSources[Int($0.value.source)], pattern: Int($0.pattern)) }
                     .sorted { ($0.source.column, $0.pattern) < ($1.source.column, $1.pattern) }
@@ -55,7 +64,6 @@ extension LeakAudit {
                 continue
             }
             // Only integers up to here: most pages hold one place of many records and address no one.
-            let given = Int(patterns.givenNameIndex[Int(record)])
             guard given >= 0, mayAddressSomeone else { continue }
             if page == nil { page = AddressedNames(data) }
             let valuePattern = patterns.wordPatterns[Int(groups[0].pattern)]

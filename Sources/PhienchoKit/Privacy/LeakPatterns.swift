@@ -45,8 +45,9 @@ struct LeakPatterns: Sendable {
     /// Given names as the words view spells them (" hung "), and where each came from.
     var givenNames: [[UInt8]] = []
     var givenNameSources: [Source] = []
-    /// Birth years as a page writes a person's ("sinh nam 1988"): they count only outside a range.
-    var birthYears: Set<[UInt8]> = []
+    /// Per word pattern: a birth year as a page writes a person's ("sinh nam 1988"), which counts
+    /// only outside a range.
+    var isBirthYear: [Bool] = []
     /// How a person's birth year is written, folded.
     static let birthYearPhrases = ["sinh nam", "nam sinh", "sn"]
 
@@ -70,6 +71,7 @@ struct LeakPatterns: Sendable {
             wordPatterns.append(pattern)
             wordSources.append([])
             wordQuasi.append([])
+            isBirthYear.append(false)
             return wordPatterns.count - 1
         }
         func addWords(_ pattern: [UInt8], _ source: Source) {
@@ -93,6 +95,7 @@ struct LeakPatterns: Sendable {
         var holders: [QuasiKey: Set<Int>] = [:]
         var quasiValues: [(record: Int, group: String, pattern: [UInt8], source: Source, shareable: Bool)] = []
         var groupNumbers: [String: Int] = [:]
+        var birthYears: Set<[UInt8]> = []
 
         for (index, record) in records.enumerated() {
             var nameParts: [SensitiveColumn: (String, Source)] = [:]
@@ -206,6 +209,7 @@ struct LeakPatterns: Sendable {
             let quasi = Quasi(record: Int32(value.record), group: Int32(group), source: Int32(sourceIndex))
             let slot = wordSlot(value.pattern)
             if !wordQuasi[slot].contains(quasi) { wordQuasi[slot].append(quasi) }
+            if birthYears.contains(value.pattern) { isBirthYear[slot] = true }
         }
     }
 
