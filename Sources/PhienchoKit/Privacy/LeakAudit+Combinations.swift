@@ -42,9 +42,10 @@ extension LeakAudit {
             defer { start = end }
             var recordHits = sorted[start..<end]
             let given = Int(patterns.givenNameIndex[Int(record)])
-            func groupCount(_ hits: some Collection<QuasiHit>) -> Int { Set(hits.map(\.value.group)).count }
+            // Hits are sorted by record, then group: two groups differ somewhere from the first.
+            let severalGroups = recordHits.contains { $0.value.group != recordHits.first!.value.group }
             if recordHits.contains(where: { patterns.isBirthYear[Int($0.pattern)] }),
-               groupCount(recordHits) >= 2 || (given >= 0 && mayAddressSomeone) {
+               severalGroups || (given >= 0 && mayAddressSomeone) {
                 recordHits = recordHits.filter { hit in
                     guard patterns.isBirthYear[Int(hit.pattern)] else { return true }
                     if let verdict = birthYearVerdicts[hit.pattern] { return verdict }
