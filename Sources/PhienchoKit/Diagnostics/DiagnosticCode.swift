@@ -69,6 +69,7 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case importSalaryPeriod = "PC717"
     case importTargetFile = "PC718"
     case importDuplicateColumn = "PC719"
+    case importFormulaError = "PC720"
 
     case seekerDataLeak = "PC901"
     case citizenIDShape = "PC902"

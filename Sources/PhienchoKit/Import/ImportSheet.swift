@@ -42,8 +42,11 @@ struct ImportSheet {
         case failure([Diagnostic])
     }
 
-    /// The vacancy sheet of `spreadsheet`, or the problems that stop the import.
+    /// The vacancy sheet of `spreadsheet`, or the problems that stop the import. One workbook, one
+    /// verdict: a sheet that looks like a list of people, anywhere in it (hidden or not, before or
+    /// after the vacancy sheet), refuses the whole workbook.
     static func locate(in spreadsheet: Spreadsheet, file: String, isCSV: Bool) -> Located {
+        if let people = peopleSheet(in: spreadsheet, file: file, isCSV: isCSV) { return .failure([people]) }
         for sheet in spreadsheet.sheets {
             let locator = Locator(file: file, sheet: isCSV ? nil : sheet.name)
             for row in sheet.rows.prefix(headerSearchDepth) {
@@ -51,16 +54,6 @@ struct ImportSheet {
                 let matched = titles.compactMapValues(ImportColumn.matching)
                 guard matched.count >= headerMinimum else { continue }
                 return read(sheet, header: row, titles: titles, matched: matched, locator: locator)
-            }
-        }
-        // No vacancy header anywhere: a list of people sent by mistake is named as such.
-        for sheet in spreadsheet.sheets {
-            for row in sheet.rows.prefix(headerSearchDepth) {
-                let titles = row.cells.compactMapValues { CellValue.text($0) }
-                let personal = titles.filter { isSeekerColumn($0.value) }
-                if personal.count >= 1 && titles.count >= 2 {
-                    return .failure([refusal(personal, row: row.number, locator: Locator(file: file, sheet: isCSV ? nil : sheet.name))])
-                }
             }
         }
         let wanted = ImportColumn.templateColumns.filter(\.isRequired).map { "“\($0.title)”" }.joined(separator: ", ")
@@ -71,7 +64,7 @@ struct ImportSheet {
     private static func read(_ sheet: Spreadsheet.Sheet, header: Spreadsheet.Row, titles: [Int: String], matched: [Int: ImportColumn],
                              locator: Locator) -> Located {
         let unknown = titles.filter { matched[$0.key] == nil }
-        let personal = unknown.filter { isSeekerColumn($0.value) }
+        let personal = unknown.filter { SeekerHeaders.isSeekerColumn($0.value) }
         if !personal.isEmpty { return .failure([refusal(personal, row: header.number, locator: locator)]) }
 
         var problems: [Diagnostic] = []
@@ -106,25 +99,29 @@ struct ImportSheet {
         return .found(ImportSheet(locator: locator, columns: sheetColumns, rows: rows), warnings: warnings)
     }
 
+    /// The refusal of the first header-like row, in any sheet, with a column only a list of people
+    /// has. A header is a row of two titles or more, each short (a sentence in a guide or a
+    /// description that mentions "án tích" is no column title); the vacancy header's own columns
+    /// never count.
+    private static func peopleSheet(in spreadsheet: Spreadsheet, file: String, isCSV: Bool) -> Diagnostic? {
+        for sheet in spreadsheet.sheets {
+            for row in sheet.rows.prefix(headerSearchDepth) {
+                let titles = row.cells.compactMapValues { CellValue.text($0) }
+                guard titles.count >= 2, titles.values.allSatisfy({ $0.split(whereSeparator: \.isWhitespace).count <= 6 }) else { continue }
+                let personal = titles.filter { ImportColumn.matching($0.value) == nil && SeekerHeaders.isSeekerColumn($0.value) }
+                if !personal.isEmpty {
+                    return refusal(personal, row: row.number, locator: Locator(file: file, sheet: isCSV ? nil : sheet.name))
+                }
+            }
+        }
+        return nil
+    }
+
     /// The closest column title to an unknown header, when it is close.
     private static func suggestion(for header: String) -> String? {
         let titles = ImportColumn.allCases.map(\.title)
         guard let guess = Suggestion.closest(to: ImportColumn.key(header), among: titles.map(ImportColumn.key)) else { return nil }
         return ImportColumn.allCases.first { ImportColumn.key($0.title) == guess }?.title
-    }
-
-    /// A column title that only a list of people has: a person's name, an ID number, a birth date,
-    /// a home address, the criminal record. Names of an employer or a contact are not.
-    static func isSeekerColumn(_ header: String) -> Bool {
-        let words = " " + Slug.make(header).split(separator: "-").joined(separator: " ") + " "
-        func has(_ phrases: String...) -> Bool { phrases.contains { words.contains(" \($0) ") } }
-        if has("don vi", "doanh nghiep", "lien he", "chu co so", "cong ty", "nguoi dai dien") { return false }
-        switch SensitiveColumn.classify(header) {
-        case .name, .familyName, .middleName, .givenName, .idNumber, .birthDate: return true
-        default: break
-        }
-        return has("an tich", "tien an", "tien su", "chap hanh an", "ra trai", "thuong tru", "tam tru", "noi cu tru",
-                   "que quan", "nguoi tim viec")
     }
 
     /// The refusal of a list of people: names the columns (never a value) and says what to do.

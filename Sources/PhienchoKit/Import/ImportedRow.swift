@@ -66,6 +66,11 @@ struct ImportedRow {
                 diagnostics.append(locator.diagnostic(severity, code, column: index, row: row.number, "“\(column.title)”: " + message.prefix(1).lowercased() + message.dropFirst()))
             }
             func assign(_ value: FieldValue) { assignments.append(Assignment(column: column, path: column.fieldPath!, value: value)) }
+            // A formula that failed (#N/A, #REF! …) is never a value: not an employer named "#N/A".
+            if case .error(let value) = cell {
+                problem(.importFormulaError, "Ô đang báo lỗi \(value) của công thức. Hãy sửa công thức, hoặc ghi giá trị thật vào ô.")
+                continue
+            }
             let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             switch column {
             case .id:

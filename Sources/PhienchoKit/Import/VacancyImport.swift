@@ -139,6 +139,8 @@ public struct VacancyImport {
                     return problem("Tệp không phải bảng tính .xlsx (có thể là tệp .xls cũ, tệp đặt mật khẩu, hoặc bị đổi đuôi). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại dạng “Excel Workbook (.xlsx)”.")
                 case .damaged(let part):
                     return problem("Tệp .xlsx bị hỏng (phần \(part) không đọc được). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại.")
+                case .refused(let reason):
+                    return problem("Không nhập tệp này vì \(reason). Hãy mở bằng Excel hay LibreOffice Calc, kiểm tra và lưu lại; nếu vẫn vậy, hãy báo cán bộ kỹ thuật.")
                 }
             }
         }

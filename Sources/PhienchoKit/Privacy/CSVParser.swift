@@ -97,10 +97,10 @@ enum CSVParser {
     }
 
     /// Excel's `sep=;` (or `"sep=;"`) first line, which names the delimiter; and the text after it.
+    /// Any line ending: "\r\n" is one `Character`, so the line ends at the first newline character.
     static func excelSeparatorLine(_ text: Substring) -> (Unicode.Scalar, Substring)? {
-        let end = text.firstIndex(of: "\n") ?? text.endIndex
+        let end = text.firstIndex(where: \.isNewline) ?? text.endIndex
         var first = text[..<end]
-        if first.hasSuffix("\r") { first = first.dropLast() }
         if first.hasPrefix("\""), first.hasSuffix("\""), first.count >= 2 { first = first.dropFirst().dropLast() }
         guard first.count == 5, first.lowercased().hasPrefix("sep="), let named = first.unicodeScalars.last else { return nil }
         return (named, end == text.endIndex ? text[end...] : text[text.index(after: end)...])

@@ -35,23 +35,32 @@ struct Spreadsheet: Sendable {
         index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : columnName(index / 26 - 1) + columnName(index % 26)
     }
 
-    /// "H7" → (column 7, row 7); "$AB$12" → (27, 12).
+    /// Excel's own limits: 1,048,576 rows and 16,384 columns (A to XFD).
+    static let maximumRows = 1_048_576
+    static let maximumColumns = 16_384
+
+    /// "H7" → (column 7, row 7); "$AB$12" → (27, 12); nil for anything else, and for a cell outside
+    /// Excel's limits (no digit or letter count can overflow: at most 3 letters and 7 digits).
     static func parseReference(_ text: String) -> (column: Int, row: Int)? {
         var column = 0
         var row = 0
         var letters = 0
+        var digits = 0
         for scalar in text.unicodeScalars where scalar != "$" {
             switch scalar {
-            case "A"..."Z" where row == 0:
-                column = column * 26 + Int(scalar.value - 64)
+            case "A"..."Z" where digits == 0:
                 letters += 1
+                guard letters <= 3 else { return nil }
+                column = column * 26 + Int(scalar.value - 64)
             case "0"..."9":
+                digits += 1
+                guard digits <= 7 else { return nil }
                 row = row * 10 + Int(scalar.value - 48)
             default:
                 return nil
             }
         }
-        guard letters > 0, letters <= 3, row > 0 else { return nil }
+        guard letters > 0, (1...maximumRows).contains(row), column <= maximumColumns else { return nil }
         return (column - 1, row)
     }
 }

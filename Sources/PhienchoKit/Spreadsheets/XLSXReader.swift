@@ -9,35 +9,54 @@ import ZIPFoundation
 /// (built-in date formats and custom ones with day, month or year codes); the 1904 date system;
 /// sheets by the workbook's relationships, wherever the package puts them. A merged range's value
 /// (stored in its first cell) is given to every cell it covers.
+///
+/// Nothing in a file can take the reader past `Limits`, trap on a number, or be read as empty: a
+/// part that is named but missing or damaged, a DTD or entity declaration, a cell or row outside
+/// Excel's own limits, too many merged ranges: each stops the read with the reason.
 enum XLSXReader {
     enum Failure: Error, Equatable {
         /// Not a zip archive, or one without a workbook: not an .xlsx file (perhaps an old .xls).
         case notAWorkbook
         /// A part the workbook names is missing or is not well-formed XML.
         case damaged(part: String)
+        /// Over a limit, or holding what no spreadsheet holds: the reason, in Vietnamese.
+        case refused(reason: String)
+    }
+
+    /// How much a workbook may unpack to and hold. A quarterly sheet has hundreds of rows; these
+    /// are far above it and keep the memory of any input well under 200 MB.
+    enum Limits {
+        static let partBytes = 20 << 20
+        static let totalBytes = 64 << 20
+        static let elementsPerPart = 250_000
+        static let mergedRanges = 10_000
+        static let mergedCells = 200_000
     }
 
     static func read(_ data: Data) throws(Failure) -> Spreadsheet {
         guard let archive = try? Archive(data: data, accessMode: .read) else { throw .notAWorkbook }
         let package = Package(archive: archive)
-        let workbookPath = package.relationshipTargets(of: "")
+        let workbookPath = try package.relationshipTargets(of: "")
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
-        guard let workbook = package.tree(workbookPath) else {
-            throw package.contains(workbookPath) ? .damaged(part: workbookPath) : .notAWorkbook
+        guard let workbook = try package.tree(workbookPath) else { throw .notAWorkbook }
+        let targets = Dictionary(try package.relationshipTargets(of: workbookPath).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A part the workbook names must be there and whole: shared strings read as empty would
+        // lose every text cell without a word.
+        func namedPart(_ type: String) throws(Failure) -> XMLTree? {
+            guard let target = targets.values.first(where: { $0.type.hasSuffix(type) })?.target else { return nil }
+            guard let tree = try package.tree(target) else { throw .damaged(part: target) }
+            return tree
         }
-        let targets = Dictionary(package.relationshipTargets(of: workbookPath).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let sharedStrings = targets.values.first { $0.type.hasSuffix("/sharedStrings") }
-            .flatMap { package.tree($0.target) }.map(Self.sharedStrings) ?? []
-        let dateStyles = targets.values.first { $0.type.hasSuffix("/styles") }
-            .flatMap { package.tree($0.target) }.map(Self.dateStyles) ?? []
+        let sharedStrings = try namedPart("/sharedStrings").map(Self.sharedStrings) ?? []
+        let dateStyles = try namedPart("/styles").map(Self.dateStyles) ?? []
         let date1904 = ["1", "true"].contains(workbook.child("workbookPr")?.attribute("date1904") ?? "")
 
         var sheets: [Spreadsheet.Sheet] = []
         for sheet in workbook.child("sheets")?.children("sheet") ?? [] {
             guard let name = sheet.attribute("name"), let id = sheet.attribute("id"), let target = targets[id]?.target,
                   targets[id]?.type.hasSuffix("/worksheet") == true else { continue }
-            guard let tree = package.tree(target) else { throw .damaged(part: target) }
-            let rows = Self.rows(of: tree, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
+            guard let tree = try package.tree(target) else { throw .damaged(part: target) }
+            let rows = try Self.rows(of: tree, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
             sheets.append(Spreadsheet.Sheet(name: name, rows: rows))
         }
         return Spreadsheet(sheets: sheets)
@@ -92,16 +111,30 @@ enum XLSXReader {
         return false
     }
 
-    static func rows(of worksheet: XMLTree, sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) -> [Spreadsheet.Row] {
+    static func rows(of worksheet: XMLTree, sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) throws(Failure) -> [Spreadsheet.Row] {
         var rows: [Spreadsheet.Row] = []
         var nextRow = 1
         for row in worksheet.child("sheetData")?.children("row") ?? [] {
-            let number = row.attribute("r").flatMap(Int.init) ?? nextRow
+            let number = row.attribute("r").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 } ?? nextRow
+            guard (1...Spreadsheet.maximumRows).contains(number) else {
+                throw .refused(reason: "có dòng số “\(row.attribute("r").map { String($0.prefix(24)) } ?? String(number))”, ngoài giới hạn 1.048.576 dòng của Excel")
+            }
             nextRow = number + 1
             var cells: [Int: Spreadsheet.Cell] = [:]
             var nextColumn = 0
             for cell in row.children("c") {
-                let column = cell.attribute("r").flatMap(Spreadsheet.parseReference)?.column ?? nextColumn
+                let column: Int
+                if let reference = cell.attribute("r") {
+                    guard let parsed = Spreadsheet.parseReference(reference) else {
+                        throw .refused(reason: "có ô “\(reference.prefix(24))”, không phải địa chỉ ô trong giới hạn của Excel (1.048.576 dòng, 16.384 cột)")
+                    }
+                    column = parsed.column
+                } else {
+                    column = nextColumn
+                }
+                guard column < Spreadsheet.maximumColumns else {
+                    throw .refused(reason: "dòng \(number) có hơn 16.384 cột, giới hạn của Excel")
+                }
                 nextColumn = column + 1
                 let style = cell.attribute("s").flatMap(Int.init) ?? 0
                 if let value = Self.value(of: cell, sharedStrings: sharedStrings, isDate: dateStyles.contains(style), date1904: date1904) {
@@ -110,18 +143,33 @@ enum XLSXReader {
             }
             if !cells.isEmpty { rows.append(Spreadsheet.Row(number: number, cells: cells)) }
         }
-        return spreadMerges(of: worksheet, over: rows)
+        return try spreadMerges(of: worksheet, over: rows)
     }
 
     /// A merged range shows its first cell's value in every cell it covers (an employer merged down
     /// the rows of its vacancies is every row's employer), so each covered cell gets that value.
-    static func spreadMerges(of worksheet: XMLTree, over rows: [Spreadsheet.Row]) -> [Spreadsheet.Row] {
-        let ranges = (worksheet.child("mergeCells")?.children("mergeCell") ?? []).compactMap { merge -> (Int, Int, Int, Int)? in
-            let ends = (merge.attribute("ref") ?? "").split(separator: ":").map(String.init)
+    /// Ranges that overlap or cover too much are refused, never spread: a few kilobytes of them
+    /// could otherwise fill memory.
+    static func spreadMerges(of worksheet: XMLTree, over rows: [Spreadsheet.Row]) throws(Failure) -> [Spreadsheet.Row] {
+        let merges = worksheet.child("mergeCells")?.children("mergeCell") ?? []
+        guard merges.count <= Limits.mergedRanges else {
+            throw .refused(reason: "một trang tính có \(merges.count) vùng gộp ô, quá \(Limits.mergedRanges)")
+        }
+        var covered = 0
+        var ranges: [(Int, Int, Int, Int)] = []
+        for merge in merges {
+            let reference = merge.attribute("ref") ?? ""
+            let ends = reference.split(separator: ":").map(String.init)
             guard ends.count == 2, let start = Spreadsheet.parseReference(ends[0]), let end = Spreadsheet.parseReference(ends[1]),
-                  start.row <= end.row, start.column <= end.column, (end.row - start.row + 1) * (end.column - start.column + 1) <= 100_000
-            else { return nil }
-            return (start.row, start.column, end.row, end.column)
+                  start.row <= end.row, start.column <= end.column else {
+                throw .refused(reason: "có vùng gộp ô “\(reference.prefix(40))” không hợp lệ")
+            }
+            // Both sides are within Excel's limits: the product cannot overflow.
+            covered += (end.row - start.row + 1) * (end.column - start.column + 1)
+            guard covered <= Limits.mergedCells else {
+                throw .refused(reason: "các vùng gộp ô của một trang tính phủ hơn \(Limits.mergedCells) ô")
+            }
+            ranges.append((start.row, start.column, end.row, end.column))
         }
         guard !ranges.isEmpty else { return rows }
         var byNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0) })
@@ -162,33 +210,57 @@ enum XLSXReader {
         }
     }
 
-    /// The parts of the zip package, by their path inside it.
-    private struct Package {
+    /// The parts of the zip package, by their path inside it; counts what it unpacks.
+    private final class Package {
         let archive: Archive
+        private var unpacked = 0
 
-        func contains(_ path: String) -> Bool { archive[path] != nil }
+        init(archive: Archive) { self.archive = archive }
 
-        func data(_ path: String) -> Data? {
+        private struct OverLimit: Error {}
+
+        /// A part's bytes (nil when the package has no such part), never more than the limits,
+        /// whatever its header claims.
+        func data(_ path: String) throws(Failure) -> Data? {
             guard let entry = archive[path] else { return nil }
+            let tooLarge = Failure.refused(reason: "phần \(path) giải nén ra quá \(Limits.partBytes >> 20) MB, hoặc cả tệp quá \(Limits.totalBytes >> 20) MB")
+            guard entry.uncompressedSize <= UInt64(Limits.partBytes) else { throw tooLarge }
             var data = Data()
+            let budget = min(Limits.partBytes, Limits.totalBytes - unpacked)
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard data.count + chunk.count <= budget else { throw OverLimit() }
+                    data.append(chunk)
+                }
+            } catch is OverLimit {
+                throw tooLarge
             } catch {
-                return nil
+                throw .damaged(part: path)
             }
+            unpacked += data.count
             return data
         }
 
-        func tree(_ path: String) -> XMLTree? { data(path).flatMap(XMLTree.parse) }
+        func tree(_ path: String) throws(Failure) -> XMLTree? {
+            guard let data = try data(path) else { return nil }
+            switch XMLTree.parse(data, maximumElements: Limits.elementsPerPart) {
+            case .success(let tree): return tree
+            case .failure(.malformed): throw .damaged(part: path)
+            case .failure(.declaresEntities):
+                throw .refused(reason: "phần \(path) có khai báo DTD hay thực thể (ENTITY), điều một bảng tính thật không có")
+            case .failure(.tooManyElements):
+                throw .refused(reason: "phần \(path) có hơn \(Limits.elementsPerPart) phần tử (ô, dòng, chuỗi)")
+            }
+        }
 
         struct Relationship { var id: String; var type: String; var target: String }
 
         /// The relationships of a part (`""` for the package itself), targets resolved to package paths.
-        func relationshipTargets(of part: String) -> [Relationship] {
+        func relationshipTargets(of part: String) throws(Failure) -> [Relationship] {
             let folder = part.split(separator: "/").dropLast().joined(separator: "/")
             let file = part.split(separator: "/").last.map(String.init) ?? ""
             let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
-            guard let tree = tree(relsPath) else { return [] }
+            guard let tree = try tree(relsPath) else { return [] }
             return tree.children("Relationship").compactMap { element in
                 guard let id = element.attribute("Id"), let type = element.attribute("Type"),
                       let target = element.attribute("Target"), element.attribute("TargetMode") != "External" else { return nil }

@@ -29,15 +29,31 @@ final class XMLTree {
         return attributes.first { Self.localName($0.key) == name }?.value
     }
 
-    /// The tree of `data`, or nil when it is not well-formed XML.
-    static func parse(_ data: Data) -> XMLTree? {
-        let builder = Builder()
+    enum ParseFailure: Error, Equatable {
+        /// Not well-formed XML.
+        case malformed
+        /// A document type or entity declaration: no spreadsheet part has one, and entities could
+        /// change text or grow without limit.
+        case declaresEntities
+        /// More elements than `maximumElements`.
+        case tooManyElements
+    }
+
+    /// The tree of `data`, refusing any DTD and stopping after `maximumElements` elements, so that
+    /// no part can take more memory than its limit allows.
+    static func parse(_ data: Data, maximumElements: Int = .max) -> Result<XMLTree, ParseFailure> {
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            return .failure(.declaresEntities)
+        }
+        let builder = Builder(maximumElements: maximumElements)
         let parser = XMLParser(data: data)
         parser.delegate = builder
         parser.shouldResolveExternalEntities = false
+        let parsed = parser.parse()
+        if builder.overflowed { return .failure(.tooManyElements) }
         // An unterminated document can end without an error; its open elements show it.
-        guard parser.parse(), builder.stack.isEmpty else { return nil }
-        return builder.root
+        guard parsed, builder.stack.isEmpty, let root = builder.root else { return .failure(.malformed) }
+        return .success(root)
     }
 
     static func localName(_ qualified: String) -> String {
@@ -47,16 +63,27 @@ final class XMLTree {
     private final class Builder: NSObject, XMLParserDelegate {
         var root: XMLTree?
         var stack: [XMLTree] = []
+        let maximumElements: Int
+        var elements = 0
+        var overflowed = false
+
+        init(maximumElements: Int) { self.maximumElements = maximumElements }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
+            elements += 1
+            guard elements <= maximumElements else {
+                overflowed = true
+                parser.abortParsing()
+                return
+            }
             let element = XMLTree(name: XMLTree.localName(elementName), attributes: attributes)
             if let parent = stack.last { parent.children.append(element) } else { root = element }
             stack.append(element)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            stack.removeLast()
+            if !stack.isEmpty { stack.removeLast() }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

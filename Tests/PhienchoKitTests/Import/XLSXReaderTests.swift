@@ -113,3 +113,82 @@ struct XLSXReaderTests {
         #expect(Array(book.sheets[2].rows.compactMap { $0.cells[0] }.dropFirst()) == [.text("Gia Trấn"), .text("Hoa Lư")])
     }
 }
+
+/// Hostile and broken workbooks: each is refused with its reason, quickly and in little memory,
+/// never read as empty and never trapping.
+@Suite("Import: workbooks that must be refused")
+struct XLSXReaderLimitsTests {
+    typealias T = XLSXReaderTests
+
+    static func refusal(_ parts: [String: String]) throws -> XLSXReader.Failure? {
+        let data = try T.package(parts)
+        do {
+            _ = try XLSXReader.read(data)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static func refused(_ failure: XLSXReader.Failure?, _ words: String) -> Bool {
+        if case .refused(let reason)? = failure { return reason.contains(words) }
+        return false
+    }
+
+    @Test("Shared strings that unpack past the part limit are refused before they fill memory")
+    func sharedStringsBomb() throws {
+        var parts = T.excelStyle("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")
+        parts["xl/sharedStrings.xml"] = "<sst xmlns=\"\(T.main)\"><si><t>" + String(repeating: "a", count: XLSXReader.Limits.partBytes + 1) + "</t></si></sst>"
+        #expect(Self.refused(try Self.refusal(parts), "xl/sharedStrings.xml giải nén ra quá"))
+    }
+
+    @Test("A sheet of millions of empty cells is refused at the element limit")
+    func millionsOfEmptyCells() throws {
+        let row = String(repeating: "<c/>", count: 1_000)
+        let rows = (1...300).map { "<row r=\"\($0)\">\(row)</row>" }.joined()
+        #expect(Self.refused(try Self.refusal(T.excelStyle(rows)), "phần tử"))
+    }
+
+    @Test("Overlapping merged ranges are refused, not spread")
+    func overlappingMerges() throws {
+        var parts = T.excelStyle("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+        let merges = String(repeating: "<mergeCell ref=\"A1:Z9999\"/>", count: 1_000)
+        parts["xl/worksheets/data.xml"] = "<worksheet xmlns=\"\(T.main)\"><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells>\(merges)</mergeCells></worksheet>"
+        #expect(Self.refused(try Self.refusal(parts), "vùng gộp ô"))
+    }
+
+    @Test("Cell and row numbers past Excel's limits, however long, are refused, never trap",
+          arguments: ["<row r=\"1\"><c r=\"A99999999999999999999\"><v>1</v></c></row>",
+                      "<row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZZZ1\"><v>1</v></c></row>",
+                      "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>",
+                      "<row r=\"1048577\"><c><v>1</v></c></row>",
+                      "<row r=\"99999999999999999999999\"><c><v>1</v></c></row>"])
+    func outOfBounds(sheetData: String) throws {
+        #expect(Self.refused(try Self.refusal(T.excelStyle(sheetData)), "giới hạn"))
+    }
+
+    @Test("A merge reference with a huge number is refused")
+    func hugeMerge() throws {
+        var parts = T.excelStyle("")
+        parts["xl/worksheets/data.xml"] = "<worksheet xmlns=\"\(T.main)\"><sheetData/><mergeCells><mergeCell ref=\"A1:B99999999999999999999\"/></mergeCells></worksheet>"
+        #expect(Self.refused(try Self.refusal(parts), "vùng gộp ô"))
+    }
+
+    @Test("A damaged or missing shared-strings or styles part is an error, never empty text")
+    func damagedNamedParts() throws {
+        for part in ["xl/sharedStrings.xml", "xl/styles.xml"] {
+            var parts = T.excelStyle("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")
+            parts[part] = "<sst><si><t>cắt giữa chừng"
+            #expect(try Self.refusal(parts) == .damaged(part: part))
+            parts[part] = nil
+            #expect(try Self.refusal(parts) == .damaged(part: part))
+        }
+    }
+
+    @Test("An entity declared in a sheet part is refused, never expanded into a title")
+    func entities() throws {
+        var parts = T.excelStyle("")
+        parts["xl/worksheets/data.xml"] = "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY t \"Giám đốc\">]><worksheet xmlns=\"\(T.main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&t;</t></is></c></row></sheetData></worksheet>"
+        #expect(Self.refused(try Self.refusal(parts), "DTD"))
+    }
+}
