@@ -24,6 +24,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("approve"), help: "Ghi các tin là đã duyệt (approved) thay vì bản nháp.")
     var approve = false
 
+    @Flag(name: .customLong("force"), help: "Với --template: ghi đè tệp đã có (mặc định không bao giờ ghi đè).")
+    var force = false
+
     func validate() throws {
         switch (file, template) {
         case (nil, nil): throw ValidationError("Hãy ghi tên bảng tính cần nhập, ví dụ: phiencho import danh-sach-quy-4.xlsx; hoặc tạo mẫu: phiencho import --template mau.xlsx")
@@ -38,7 +41,8 @@ struct ImportCommand: ParsableCommand {
         var standardError = FileHandle.standardError
         let content = URL(fileURLWithPath: contentOptions.content)
         if let template {
-            switch ImportTemplate.write(to: URL(fileURLWithPath: template), contentDirectory: content, contentDisplay: contentOptions.content) {
+            switch ImportTemplate.write(to: URL(fileURLWithPath: template), contentDirectory: content, contentDisplay: contentOptions.content,
+                                        replacing: force) {
             case .success:
                 print(template)
                 print("Đã tạo bảng tính mẫu. Gửi cho các xã/phường điền vào trang “\(ImportTemplate.sheetName)”; trang “\(ImportTemplate.guideName)” giải thích từng cột.", to: &standardError)

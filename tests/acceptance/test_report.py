@@ -89,6 +89,18 @@ def test_the_report_is_refused_inside_a_site(run_phiencho, repo_root: Path, tmp_
     assert not (tmp_path / inside).exists()
 
 
+@pytest.mark.parametrize("inside", ["themes/default/assets", "themes", "content", "content/bao-cao", ".", "linked"])
+def test_the_report_is_refused_in_content_and_themes(run_phiencho, repo_root: Path, tmp_path: Path, inside: str) -> None:
+    shutil.copytree(repo_root / "content", tmp_path / "content")
+    shutil.copytree(repo_root / "themes", tmp_path / "themes")
+    (tmp_path / "linked").symlink_to(tmp_path / "themes" / "default" / "assets")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", inside, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "lỗi[PC602]" in result.stderr and "--output bao-cao" in result.stderr
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
 def test_the_report_never_reads_seekers(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(repo_root / "content", content)

@@ -5,14 +5,21 @@ import Glibc
 
 /// Writes the files of an import all at once or not at all: each file's new text goes to a hidden
 /// file beside it first; only when every one is written are they renamed into place. A failure on
-/// the way removes what was written and puts back what was replaced.
+/// the way removes what was written and puts back what was replaced. It never writes through a
+/// symbolic link: the loader refuses linked folders and files in the content, and an import must
+/// not put files where the build would not read them (or outside the content altogether).
 enum ImportWriter {
     struct Failure: Error {
         /// In Vietnamese, naming the file.
         var message: String
     }
 
-    static func write(_ changes: [VacancyImport.Change]) throws(Failure) {
+    static func write(_ changes: [VacancyImport.Change], inside content: URL) throws(Failure) {
+        for change in changes {
+            if let link = link(on: change.url, inside: content) {
+                throw Failure(message: "Không ghi \(change.displayPath) vì \(link) là một liên kết (symbolic link); chương trình không ghi qua liên kết. Hãy thay liên kết bằng thư mục thật. Chưa ghi tệp nào.")
+            }
+        }
         var madeFolders: [URL] = []
         var staged: [(temporary: URL, change: VacancyImport.Change)] = []
         func undo() {
@@ -58,6 +65,21 @@ enum ImportWriter {
         for (url, previous) in replaced.reversed() {
             if let previous { try? previous.write(to: url, options: .atomic) } else { unlink(url.path) }
         }
+    }
+
+    /// The first existing path from `content` (exclusive) down to `file` that is a symbolic link.
+    static func link(on file: URL, inside content: URL) -> String? {
+        let root = content.standardizedFileURL.pathComponents
+        let parts = file.standardizedFileURL.pathComponents
+        guard parts.starts(with: root) else { return file.path }
+        var path = content.standardizedFileURL
+        for part in parts.dropFirst(root.count) {
+            path.appendPathComponent(part)
+            var status = stat()
+            guard lstat(path.path, &status) == 0 else { return nil }   // missing from here on: made by the import
+            if status.st_mode & S_IFMT == S_IFLNK { return path.path }
+        }
+        return nil
     }
 
     /// The folders from the first missing one down to the file's own folder.

@@ -105,7 +105,7 @@ public struct VacancyImport {
         }
         guard outcome.errorCount == 0, !options.dryRun else { return outcome }
         do {
-            try ImportWriter.write(outcome.changes)
+            try ImportWriter.write(outcome.changes, inside: options.contentDirectory)
             outcome.written = true
         } catch {
             outcome.writeFailure = error.message

@@ -68,12 +68,24 @@ public struct Report {
         return outcome
     }
 
-    /// Why the output folder may not receive the report: it is, or lies inside, the site's default
-    /// output `public/` or any site phiencho built (a folder holding `.phiencho-site`), so the report
-    /// would be published with it.
+    /// Why the output folder may not receive the report: it is, lies inside or holds the content
+    /// folder or the themes folder (the next build would publish a theme's assets, hires per commune
+    /// and all), or lies inside the site's default output `public/` or any site phiencho built (a
+    /// folder holding `.phiencho-site`), so the report would be published with it. Paths are
+    /// compared as the file system resolves them, links included (`OutputGuard.realPath`).
     func refusal() -> String? {
-        let output = OutputGuard.realPath(options.outputDirectory.path)
-        let defaultSite = OutputGuard.realPath(FileManager.default.currentDirectoryPath + "/public")
+        let output = OutputGuard.realPath(options.outputDirectory.standardizedFileURL.path)
+        let here = FileManager.default.currentDirectoryPath
+        func within(_ folder: String) -> Bool {
+            let other = OutputGuard.realPath(folder)
+            return output == other || output.hasPrefix(other == "/" ? "/" : other + "/") || other.hasPrefix(output == "/" ? "/" : output + "/")
+        }
+        for (folder, name) in [(options.contentDirectory.standardizedFileURL.path, "nội dung"), (here + "/themes", "giao diện themes/"),
+                               (options.contentDirectory.standardizedFileURL.deletingLastPathComponent().path + "/themes", "giao diện themes/")]
+        where within(folder) {
+            return "Thư mục báo cáo \(options.outputDisplay) trùng, nằm trong hoặc chứa thư mục \(name): báo cáo có số người được tuyển theo từng xã, không được để ở đó (lần tạo trang sau có thể đăng nó lên mạng). Hãy chọn thư mục riêng, ví dụ --output bao-cao."
+        }
+        let defaultSite = OutputGuard.realPath(here + "/public")
         if output == defaultSite || output.hasPrefix(defaultSite + "/") {
             return "Thư mục báo cáo \(options.outputDisplay) nằm trong thư mục trang web public/: báo cáo sẽ bị đăng lên mạng cùng trang. Hãy chọn thư mục khác, ví dụ --output bao-cao."
         }

@@ -90,3 +90,37 @@ struct ImportHostileTests {
         #expect(unknown.count == 1 && unknown[0].hasPrefix("ds.csv:C2: lỗi[PC708]"), "\(outcome.diagnostics.staffListed)")
     }
 }
+
+/// Nothing phiencho does not own is overwritten: a filled sheet by the template, a folder outside
+/// the content through a link.
+@Suite("Import: nothing it does not own is overwritten")
+struct ImportOwnershipTests {
+    @Test("The template never replaces an existing file unless told to")
+    func templateKeepsAFilledSheet() throws {
+        let site = try StaffContent(siteExtra: "id_prefix: NB")
+        defer { site.remove() }
+        let filled = site.root.appendingPathComponent("danh-sach-quy-4.xlsx")
+        try Data("bảng đã điền".utf8).write(to: filled)
+        let refused = ImportTemplate.write(to: filled, contentDirectory: site.content, contentDisplay: "content")
+        guard case .failure(.io(let message)) = refused else { Issue.record("written over"); return }
+        #expect(message.contains("--force"))
+        #expect(try Data(contentsOf: filled) == Data("bảng đã điền".utf8))
+        guard case .success = ImportTemplate.write(to: filled, contentDirectory: site.content, contentDisplay: "content", replacing: true)
+        else { Issue.record("--force refused"); return }
+        #expect(try XLSXReader.read(Data(contentsOf: filled)).sheets.first?.name == ImportTemplate.sheetName)
+    }
+
+    @Test("An import never writes through a month folder that links out of the content")
+    func noWritingThroughLinks() throws {
+        let site = try StaffContent(siteExtra: "id_prefix: NB")
+        defer { site.remove() }
+        let outside = site.root.appendingPathComponent("ngoai")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: site.content.appendingPathComponent("vacancies"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("vacancies/2026-12"), withDestinationURL: outside)
+        let outcome = try VacancyImportTests.importing(site, [VacancyImportTests.header, VacancyImportTests.rows[0]])
+        #expect(!outcome.written)
+        #expect(outcome.writeFailure?.contains("liên kết") == true, "\(String(describing: outcome.writeFailure))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+}
