@@ -27,15 +27,15 @@ extension EmployerProfile {
             }
             let recognised = fields.values["recognised"] == nil ? false : reader.boolean(fields, "recognised")
             let position = fields.values["name"].flatMap(reader.position)
-            if let name, Slug.make(name).isEmpty {
+            if let name, Slug.path(name).isEmpty {
                 reader.sink.error(.invalidChoice, at: position, "Tên “\(name)” phải có ít nhất một chữ cái hoặc chữ số.")
                 continue
             }
-            if let name, let other = seen[Slug.make(name)] {
+            if let name, let other = seen[Slug.path(name)] {
                 reader.sink.error(.duplicateName, at: position, "Đơn vị “\(name)” trùng với “\(other)” ở trên (cùng địa chỉ trang). Mỗi đơn vị chỉ khai báo một lần.")
                 continue
             }
-            if let name { seen[Slug.make(name)] = name }
+            if let name { seen[Slug.path(name)] = name }
             guard let name, let kind, let recognised else { continue }
             let html = description.map { Markdown.render($0, firstLine: nil, sink: &reader.sink).html }
             profiles.append(EmployerProfile(name: name, kind: kind, descriptionHTML: html, website: website, recognised: recognised,

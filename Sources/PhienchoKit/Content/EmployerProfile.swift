@@ -23,5 +23,5 @@ struct EmployerProfile: Sendable {
     var position: SourcePosition?
 
     /// The employer's identity: the slug of the name, as its page's URL segment.
-    var slug: String { Slug.make(name) }
+    var slug: String { Slug.path(name) }
 }

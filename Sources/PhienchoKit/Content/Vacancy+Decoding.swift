@@ -140,6 +140,11 @@ extension Vacancy {
                               "Trang web của đơn vị phải bắt đầu bằng https:// hoặc http://.")
         }
         guard let name else { return nil }
+        // A name in another script gets a page all the same, at an address staff should know.
+        if Slug.make(name).isEmpty, case let slug = Slug.path(name), !slug.isEmpty {
+            reader.sink.warning(.nonLatinName, at: map.values["name"].flatMap(reader.position),
+                                "Tên đơn vị “\(name)” không có chữ cái Latinh nào, nên trang của đơn vị có địa chỉ \(Routes.employer(slug: slug)) (không đọc thành chữ). Nếu được, hãy ghi thêm tên tiếng Việt, ví dụ “Công ty Đại Hoa (大華)”.")
+        }
         return Employer(name: name, address: address, phone: phone, email: email, website: website)
     }
 

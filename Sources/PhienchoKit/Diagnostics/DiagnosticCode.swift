@@ -38,6 +38,7 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case imageRemoved = "PC315"
     case invalidNumber = "PC316"
     case typographicQuotes = "PC317"
+    case nonLatinName = "PC318"
 
     case duplicateID = "PC401"
     case duplicateSlug = "PC402"

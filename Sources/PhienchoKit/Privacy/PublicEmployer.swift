@@ -25,7 +25,7 @@ final class PublicEmployer: Sendable {
         var names: [String: String] = [:]
         var openBySlug: [String: [PublicVacancy]] = [:]
         for vacancy in open + expired {
-            let slug = Slug.make(vacancy.employerName)
+            let slug = Slug.path(vacancy.employerName)
             guard !slug.isEmpty else { continue }
             names[slug] = names[slug] ?? vacancy.employerName
             if !vacancy.isExpired { openBySlug[slug, default: []].append(vacancy) }
