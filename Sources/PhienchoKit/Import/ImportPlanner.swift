@@ -162,12 +162,18 @@ struct ImportPlanner {
             }
         }
         guard !changed.isEmpty else { return .unchanged }
-        return finish(row, text: editor.text, relative: file.source.relativePath, kind: .updated, columns: changed, status: options.approve ? "approved" : file.status ?? "draft")
+        // Written back in the file's own form: BOM, line endings and body as they were.
+        let url = options.contentDirectory.appendingPathComponent(file.source.relativePath)
+        let layout = FileManager.default.contents(atPath: url.path).flatMap { String(validating: $0, as: UTF8.self) }.flatMap(FileLayout.init(raw:))
+        return finish(row, text: editor.text, relative: file.source.relativePath, kind: .updated, columns: changed,
+                      status: options.approve ? "approved" : file.status ?? "draft",
+                      written: layout.map { $0.restore(editor.text, body: editor.body) })
     }
 
     /// Validates the finished text as a vacancy file and makes the change, or reports its problems.
+    /// `written`: the text to write when it differs from the validated one only in form (`FileLayout`).
     private mutating func finish(_ row: ImportedRow, text: String, relative: String, kind: VacancyImport.Change.Kind,
-                                 columns changed: [String], status: String) -> Planned {
+                                 columns changed: [String], status: String, written: String? = nil) -> Planned {
         let display = (options.contentDisplay.hasSuffix("/") ? options.contentDisplay : options.contentDisplay + "/") + relative
         let source = SourceFile(relativePath: relative, displayPath: display, text: text)
         let (vacancy, found) = Vacancy.decode(source, communes: settings.communes, sectors: settings.sectors, strict: true)
@@ -197,7 +203,7 @@ struct ImportPlanner {
         }
         let id = vacancy?.id ?? row.id ?? ""
         return .change(VacancyImport.Change(kind: kind, displayPath: display, id: id, row: row.number, columns: changed,
-                                            url: options.contentDirectory.appendingPathComponent(relative), text: text))
+                                            url: options.contentDirectory.appendingPathComponent(relative), text: written ?? text))
     }
 
     private func value(_ row: ImportedRow, _ path: String) -> String? {

@@ -24,12 +24,18 @@ struct ImportedRow {
             }
         }
 
-        /// Whether a file's node already says the same.
+        /// Whether a file's node already says the same: text compared as people read it (case,
+        /// Unicode form and spacing aside, diacritics kept), so a row typed in capitals or with
+        /// double spaces never rewrites what the file says.
         func isSame(as node: YAMLNode?) -> Bool {
             guard let node else { return false }
+            func meaning(_ text: String?) -> String? {
+                text.map { FieldReader.cleaned($0).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            }
             switch self {
-            case .text(let text), .plain(let text): return node.string.map(FieldReader.cleaned) == text
-            case .list(let items): return node.sequence?.map { $0.string.map(FieldReader.cleaned) } == items
+            case .text(let text): return meaning(node.string) == meaning(text)
+            case .plain(let text): return node.string.map(FieldReader.cleaned) == text
+            case .list(let items): return node.sequence?.map { meaning($0.string) } == items.map(meaning)
             }
         }
     }

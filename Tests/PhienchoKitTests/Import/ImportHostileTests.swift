@@ -124,3 +124,41 @@ struct ImportOwnershipTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 }
+
+/// An update changes only the lines whose meaning changed, and keeps the file's form.
+@Suite("Import: minimal edits")
+struct ImportMinimalEditTests {
+    @Test("A CRLF file with a byte order mark keeps both, and its body byte for byte, when one deadline changes")
+    func layoutIsKept() throws {
+        let site = try StaffContent(siteExtra: "id_prefix: NB")
+        defer { site.remove() }
+        try site.writeVacancy("vacancies/tho-han.md", id: "NB-T-9", title: "Thợ hàn")
+        let url = site.content.appendingPathComponent("vacancies/tho-han.md")
+        let lf = try String(contentsOf: url, encoding: .utf8)
+        let original = "\u{FEFF}" + (lf + "\nMột dòng  có hai dấu cách\rvà một CR lẻ.\n").replacingOccurrences(of: "\n", with: "\r\n")
+        try Data(original.utf8).write(to: url)
+        let header = "Mã tin;Hạn nộp hồ sơ;Số lượng"
+        let outcome = try VacancyImportTests.importing(site, [header, "NB-T-9;15/01/2027;2"])
+        #expect(outcome.errorCount == 0 && outcome.changes.count == 1, "\(outcome.diagnostics.staffListed)")
+        // Compared as bytes: Foundation's String(contentsOf:) would drop the byte order mark.
+        let after = try Data(contentsOf: url)
+        let expires = try #require(original.firstMatch(of: /expires: [0-9-]+/)).0
+        #expect(after == Data(original.replacingOccurrences(of: String(expires), with: "expires: 2027-01-15").utf8))
+    }
+
+    @Test("A row typed in capitals, NFD or with double spaces changes nothing the file says")
+    func sameMeaning() throws {
+        let site = try StaffContent(siteExtra: "id_prefix: NB")
+        defer { site.remove() }
+        try site.writeVacancy("vacancies/tho-han.md", id: "NB-T-9", title: "Thợ hàn")
+        let before = try site.read("vacancies/tho-han.md")
+        let header = "Mã tin;Vị trí tuyển dụng;Số lượng"
+        for title in ["THỢ HÀN", "Thợ  hàn", "Thợ hàn".decomposedStringWithCanonicalMapping] {
+            let outcome = try VacancyImportTests.importing(site, [header, "NB-T-9;\(title);2"])
+            #expect(outcome.changes.isEmpty && outcome.errorCount == 0, "\(title): \(outcome.diagnostics.staffListed)")
+        }
+        #expect(try site.read("vacancies/tho-han.md") == before)
+        // A different word is a change ("Thợ máy" is not "Thợ may").
+        #expect(try VacancyImportTests.importing(site, [header, "NB-T-9;Thợ hàn điện;2"]).changes.count == 1)
+    }
+}
