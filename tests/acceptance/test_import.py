@@ -284,3 +284,47 @@ def test_the_first_sheet_with_the_header_is_read_and_merged_cells_fill_their_row
     for path in made:
         assert 'name: "Xây dựng Minh Khang"' in path.read_text(encoding="utf-8")
     assert "Không được đọc" not in result.stdout
+
+
+# Issue 32: workbooks that hostile or broken files make.
+
+def test_a_deflate_stream_cut_short_is_damaged_not_a_hang(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    """Found by the reader's fuzzer: ZIPFoundation loops forever on it; the import says the part is
+    damaged after XLSXReader.Limits.unpackSeconds and the command ends."""
+    content = _content(repo_root, tmp_path)
+    before = _tree(content)
+    fixture = repo_root / "Tests" / "PhienchoKitTests" / "Fixtures" / "import" / "truncated-deflate.xlsx"
+    result = run_phiencho("import", str(fixture), "--content", str(content), timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert "[PC701]" in result.stderr and "bị hỏng" in result.stderr, result.stderr
+    assert _tree(content) == before
+
+
+def test_a_huge_cell_reference_is_refused_in_vietnamese(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    content = _content(repo_root, tmp_path)
+    book = openpyxl.Workbook()
+    book.active.title = "Việc tìm người"
+    book.active.append(TITLES)
+    book.save(tmp_path / "a.xlsx")
+    # openpyxl writes sane references; the sheet part is edited to hold one past Excel's limits.
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as source, zipfile.ZipFile(tmp_path / "b.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'r="A1"', b'r="A99999999999999999999"', 1)
+            target.writestr(item, data)
+    result = run_phiencho("import", str(tmp_path / "b.xlsx"), "--content", str(content))
+    assert result.returncode == 1, result.stderr
+    assert "[PC701]" in result.stderr and "giới hạn của Excel" in result.stderr, result.stderr
+
+
+def test_the_template_never_overwrites_a_filled_sheet(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    filled = tmp_path / "danh-sach-quy-4.xlsx"
+    filled.write_bytes(b"bang da dien")
+    result = run_phiencho("import", "--template", str(filled), "--content", str(repo_root / "content"))
+    assert result.returncode == 2, result.stderr
+    assert "--force" in result.stderr and filled.read_bytes() == b"bang da dien"
+    forced = run_phiencho("import", "--template", str(filled), "--content", str(repo_root / "content"), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert openpyxl.load_workbook(filled).sheetnames[0] == "Việc tìm người"

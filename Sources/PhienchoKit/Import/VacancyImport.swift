@@ -132,7 +132,7 @@ public struct VacancyImport {
         }
         if kind == "xlsx" {
             do {
-                return .success(try XLSXReader.read(data))
+                return .success(try XLSXReader.read(contentsOf: options.file))
             } catch {
                 switch error {
                 case .notAWorkbook:

@@ -31,10 +31,26 @@ enum XLSXReader {
         static let elementsPerPart = 250_000
         static let mergedRanges = 10_000
         static let mergedCells = 200_000
+        /// How long one part may take to unpack. ZIPFoundation 0.9.20 loops forever on a deflate
+        /// stream cut short (its `decode` asks for more input past the entry's end); such a part
+        /// is reported damaged after this, and the loop ends with the command.
+        static let unpackSeconds = 10
     }
 
+    /// Reads a workbook from memory through a temporary file: ZIPFoundation's in-memory archive
+    /// traps on a damaged package whose offsets point past its end (found by fuzzing); its file
+    /// archive reports it.
     static func read(_ data: Data) throws(Failure) -> Spreadsheet {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { throw .notAWorkbook }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("phiencho-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw .damaged(part: "(tệp tạm)")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try read(contentsOf: file)
+    }
+
+    static func read(contentsOf file: URL) throws(Failure) -> Spreadsheet {
+        guard let archive = try? Archive(url: file, accessMode: .read) else { throw .notAWorkbook }
         let package = Package(archive: archive)
         let workbookPath = try package.relationshipTargets(of: "")
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
@@ -113,12 +129,14 @@ enum XLSXReader {
 
     static func rows(of worksheet: XMLTree, sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) throws(Failure) -> [Spreadsheet.Row] {
         var rows: [Spreadsheet.Row] = []
+        var numbers: Set<Int> = []
         var nextRow = 1
         for row in worksheet.child("sheetData")?.children("row") ?? [] {
             let number = row.attribute("r").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 } ?? nextRow
             guard (1...Spreadsheet.maximumRows).contains(number) else {
                 throw .refused(reason: "có dòng số “\(row.attribute("r").map { String($0.prefix(24)) } ?? String(number))”, ngoài giới hạn 1.048.576 dòng của Excel")
             }
+            guard numbers.insert(number).inserted else { throw .refused(reason: "có hai dòng cùng mang số \(number)") }
             nextRow = number + 1
             var cells: [Int: Spreadsheet.Cell] = [:]
             var nextColumn = 0
@@ -225,20 +243,57 @@ enum XLSXReader {
             guard let entry = archive[path] else { return nil }
             let tooLarge = Failure.refused(reason: "phần \(path) giải nén ra quá \(Limits.partBytes >> 20) MB, hoặc cả tệp quá \(Limits.totalBytes >> 20) MB")
             guard entry.uncompressedSize <= UInt64(Limits.partBytes) else { throw tooLarge }
-            var data = Data()
             let budget = min(Limits.partBytes, Limits.totalBytes - unpacked)
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard data.count + chunk.count <= budget else { throw OverLimit() }
-                    data.append(chunk)
+            let extraction = Extraction()
+            // The archive is used by one thread at a time: this one waits, and after a timeout the
+            // read ends without touching it again.
+            let job = Unchecked((archive, entry))
+            let worker = Thread {
+                var data = Data()
+                let outcome: Result<Data, Error>
+                do {
+                    _ = try job.value.0.extract(job.value.1, skipCRC32: false) { chunk in
+                        guard data.count + chunk.count <= budget else { throw OverLimit() }
+                        data.append(chunk)
+                    }
+                    outcome = .success(data)
+                } catch {
+                    outcome = .failure(error)
                 }
-            } catch is OverLimit {
-                throw tooLarge
-            } catch {
+                extraction.finish(outcome)
+            }
+            worker.start()
+            guard extraction.done.wait(timeout: .now() + .seconds(Limits.unpackSeconds)) == .success, let outcome = extraction.outcome else {
                 throw .damaged(part: path)
             }
-            unpacked += data.count
-            return data
+            switch outcome {
+            case .success(let data):
+                unpacked += data.count
+                return data
+            case .failure(let error) where error is OverLimit:
+                throw tooLarge
+            case .failure:
+                throw .damaged(part: path)
+            }
+        }
+
+        private struct Unchecked<Value>: @unchecked Sendable {
+            let value: Value
+            init(_ value: Value) { self.value = value }
+        }
+
+        /// The result of one part's unpacking, handed from the thread that unpacks it.
+        private final class Extraction: @unchecked Sendable {
+            let done = DispatchSemaphore(value: 0)
+            private let lock = NSLock()
+            private var result: Result<Data, Error>?
+
+            var outcome: Result<Data, Error>? { lock.withLock { result } }
+
+            func finish(_ outcome: Result<Data, Error>) {
+                lock.withLock { result = outcome }
+                done.signal()
+            }
         }
 
         func tree(_ path: String) throws(Failure) -> XMLTree? {
