@@ -60,7 +60,10 @@ struct ImportCommand: ParsableCommand {
         let outcome = VacancyImport(options: .init(
             file: URL(fileURLWithPath: file), fileDisplay: file, contentDirectory: content, contentDisplay: contentOptions.content,
             today: try contentOptions.publicationDay(), dryRun: dryRun, approve: approve)).run()
-        for diagnostic in outcome.diagnostics { print(diagnostic.formatted, to: &standardError) }
+        // A broken sheet can have thousands of problems of one kind: twenty show what to fix.
+        for line in DiagnosticDigest.lines(outcome.diagnostics, seeAll: "sửa các lỗi đã in rồi chạy lại lệnh") {
+            print(line, to: &standardError)
+        }
         if outcome.errorCount > 0 {
             print("Chưa nhập: có \(outcome.errorCount) lỗi (xem ở trên), nên chưa ghi tệp nào. Sửa bảng tính rồi chạy lại lệnh.", to: &standardError)
             throw ExitCode(1)

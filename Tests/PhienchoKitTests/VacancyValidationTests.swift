@@ -169,8 +169,9 @@ struct VacancyValidationTests {
         #expect(vacancy != nil)
     }
 
-    @Test("Openings: 0 and -1 are PC307; 2.5, \"3\", 1e3, 3 người are PC316", arguments: [
-        ("0", DiagnosticCode.invalidOpenings), ("-1", .invalidOpenings),
+    @Test("Openings: 0, -1 and past 100,000 are PC307; 2.5, \"3\", 1e3, 3 người, a number past Int are PC316", arguments: [
+        ("0", DiagnosticCode.invalidOpenings), ("-1", .invalidOpenings), ("100001", .invalidOpenings),
+        ("1000000", .invalidOpenings), ("99999999999999999999", .invalidNumber),
         ("2.5", .invalidNumber), ("\"3\"", .invalidNumber), ("'3'", .invalidNumber), ("1e3", .invalidNumber),
         ("3 người", .invalidNumber), ("0x10", .invalidNumber), ("3,0", .invalidNumber),
     ])

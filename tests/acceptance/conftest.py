@@ -114,3 +114,14 @@ def driver() -> Iterator:
     chrome = web.chrome()
     yield chrome
     chrome.quit()
+
+
+def one_file_of_each_kind(site: Path) -> dict[str, Path]:
+    """The first file of each suffix a built site holds (hidden files and feeds, which have their
+    own type, aside), for tests that every kind is served with its own Content-Type."""
+    kinds: dict[str, Path] = {}
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and not file.name.startswith(".") and file.name != "rss.xml":
+            kinds.setdefault(file.suffix, file)
+    assert ".ics" in kinds, sorted(kinds)
+    return kinds

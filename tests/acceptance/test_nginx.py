@@ -36,7 +36,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
 import web_support as web
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, one_file_of_each_kind
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -233,11 +233,7 @@ NGINX_TYPES = {
 
 
 def test_every_kind_of_file_has_its_own_type(nginx: Nginx, built_site: Path) -> None:
-    kinds: dict[str, Path] = {}
-    for file in sorted(built_site.rglob("*")):
-        if file.is_file() and not file.name.startswith(".") and file.name != "rss.xml":
-            kinds.setdefault(file.suffix, file)
-    assert ".ics" in kinds, sorted(kinds)
+    kinds = one_file_of_each_kind(built_site)
     assert set(kinds) <= set(NGINX_TYPES), f"no expected type for {set(kinds) - set(NGINX_TYPES)}"
     for suffix, file in kinds.items():
         path = file.relative_to(built_site).as_posix()

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, REPO_ROOT
+from conftest import NOW, REPO_ROOT, one_file_of_each_kind
 
 #: Hang guards, not timing assertions.
 FIRST_BUILD_SECONDS = 180
@@ -379,11 +379,7 @@ SERVED_TYPES = {
 def test_serve_answers_every_kind_of_file_with_its_own_type(preview: Preview) -> None:
     preview.poll("/", lambda status, *_: status == 200)
     site = preview.temporary / "site"
-    kinds: dict[str, Path] = {}
-    for file in sorted(site.rglob("*")):
-        if file.is_file() and not file.name.startswith(".") and file.name != "rss.xml":
-            kinds.setdefault(file.suffix, file)
-    assert ".ics" in kinds, sorted(kinds)
+    kinds = one_file_of_each_kind(site)
     assert set(kinds) <= set(SERVED_TYPES), f"no expected type for {set(kinds) - set(SERVED_TYPES)}"
     for suffix, file in kinds.items():
         path = file.relative_to(site).as_posix()

@@ -43,9 +43,9 @@ extension Vacancy {
         let employmentType = reader.choice(fields, "employment_type",
                                            ["full_time": EmploymentType.fullTime, "part_time": .partTime, "seasonal": .seasonal])
         var openings = reader.integer(fields, "openings")
-        if let count = openings, count < 1 {
+        if let count = openings, !(1...Vacancy.maximumCount).contains(count) {
             reader.sink.error(.invalidOpenings, at: fields.values["openings"].flatMap(reader.position),
-                              "Số lượng cần tuyển (“openings”) phải từ 1 trở lên.")
+                              "Số lượng cần tuyển (“openings”) phải từ 1 đến \(Vacancy.maximumCount).")
             openings = nil
         }
         let salary = decodeSalary(fields, reader: &reader)

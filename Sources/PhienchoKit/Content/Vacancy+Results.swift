@@ -1,4 +1,8 @@
 extension Vacancy {
+    /// The most openings or hires one vacancy or report may give: far above any real one, and low
+    /// enough that no sum of them over any content can overflow.
+    static let maximumCount = 100_000
+
     /// `results`: a list of `{date, hired, by}`; `hired` a whole number from 1, `date` not before
     /// `posted`, `by` optional text. An absent or empty list is no result.
     static func decodeResults(_ fields: FieldReader.Fields, posted: LocalDate?, reader: inout FieldReader) -> [Result] {
@@ -13,9 +17,9 @@ extension Vacancy {
             guard let entry = reader.fields(item, name: "results", allowed: ["date", "hired", "by"], required: ["date", "hired"]) else { continue }
             let date = reader.date(entry, "date")
             var hired = reader.integer(entry, "hired")
-            if let count = hired, count < 1 {
+            if let count = hired, !(1...Vacancy.maximumCount).contains(count) {
                 reader.sink.error(.invalidOpenings, at: entry.values["hired"].flatMap(reader.position),
-                                  "Số người đã tuyển (“results.hired”) phải từ 1 trở lên; lần báo không có ai được tuyển thì không cần ghi.")
+                                  "Số người đã tuyển (“results.hired”) phải từ 1 đến \(Vacancy.maximumCount); lần báo không có ai được tuyển thì không cần ghi.")
                 hired = nil
             }
             if let date, let posted, date < posted {

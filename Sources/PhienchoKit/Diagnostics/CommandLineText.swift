@@ -24,7 +24,8 @@ public enum CommandLineText {
         }
         text = text.replacingAll("Show help information.", with: "Hiện hướng dẫn này.")
             .replacingAll("<subcommand>", with: "<lệnh>")
-            .replacingAll("(default: ", with: "(mặc định: ")
+            // "(default: …)", and "(values: a, b; default: a)" however the help wraps it.
+            .replacingAll("default: ", with: "mặc định: ")
             .replacingAll("(values: ", with: "(giá trị: ")
         if text.hasPrefix("  See 'phiencho help "), let rest = text.between("See 'phiencho help ", and: "' for detailed help.") {
             return "  Xem hướng dẫn của từng lệnh: phiencho help \(rest), ví dụ: phiencho help build"

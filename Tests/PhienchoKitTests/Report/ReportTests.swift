@@ -19,6 +19,7 @@ struct ReportTests {
 
     @Test("Wrong results are errors at their line", arguments: [
         ("results:\n  - date: 2026-11-10\n    hired: 0\n", DiagnosticCode.invalidOpenings, 25),
+        ("results:\n  - date: 2026-11-10\n    hired: 1000000\n", DiagnosticCode.invalidOpenings, 25),
         ("results:\n  - date: 2026-10-31\n    hired: 1\n", .expiresBeforePosted, 24),
         ("results:\n  - date: 31/10/2026\n    hired: 1\n", .invalidDate, 24),
         ("results:\n  - date: 2026-11-10\n    hiredd: 1\n", .unknownKey, 25),
