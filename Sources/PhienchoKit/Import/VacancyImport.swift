@@ -127,10 +127,12 @@ public struct VacancyImport {
         guard ["xlsx", "csv"].contains(kind) else {
             return problem("Chỉ nhập được tệp .xlsx hoặc .csv. Hãy mở tệp bằng Excel hay LibreOffice Calc và lưu lại dạng “Excel Workbook (.xlsx)”.")
         }
-        guard let data = FileManager.default.contents(atPath: options.file.path) else {
-            return problem("Không đọc được tệp: hãy kiểm tra tên và đường dẫn của tệp.")
-        }
+        let unreadable = "Không đọc được tệp: hãy kiểm tra tên và đường dẫn của tệp."
+        // A workbook is read from its file (`XLSXReader.read(contentsOf:)`), never loaded here first.
         if kind == "xlsx" {
+            var folder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: options.file.path, isDirectory: &folder), !folder.boolValue,
+                  FileManager.default.isReadableFile(atPath: options.file.path) else { return problem(unreadable) }
             do {
                 return .success(try XLSXReader.read(contentsOf: options.file))
             } catch {
@@ -144,6 +146,7 @@ public struct VacancyImport {
                 }
             }
         }
+        guard let data = FileManager.default.contents(atPath: options.file.path) else { return problem(unreadable) }
         guard let text = String(validating: data, as: UTF8.self) else {
             let named = TextEncoding.guess(data).map { " Tệp có vẻ được lưu bằng bảng mã \($0.name)." } ?? ""
             return problem("Tệp CSV không phải UTF-8.\(named) Trong Excel chọn Lưu thành → “CSV UTF-8 (Comma delimited)”; trong LibreOffice chọn “Văn bản CSV” với bộ ký tự “Unicode (UTF-8)”.")

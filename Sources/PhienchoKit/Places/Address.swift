@@ -105,13 +105,10 @@ struct Address: Sendable {
         return lower
     }
 
-    /// Whether the address finds a house: a part that does ("Số 12", "ngõ 5", "12/3", "12 Trần Phú"),
-    /// or a bare number next to a street ("12, đường Trần Phú").
-    var isPrecise: Bool { houseCore != nil }
-
-    /// The parts that find the house: from the first that does through the street, alley or
+    /// The parts that find the house: from the first that does ("Số 12", "ngõ 5", "12/3", "12 Trần
+    /// Phú", or a bare number next to a street, "12, đường Trần Phú") through the street, alley or
     /// village parts after it, stopping at the commune ("Số 12, đường Trần Phú" of "Số 12, đường
-    /// Trần Phú, phường Ba Đình"). Nil when no part finds a house.
+    /// Trần Phú, phường Ba Đình"). Nil when no part finds a house: the address is village-level.
     var houseCore: ArraySlice<AddressPart>? {
         for (index, part) in parts.enumerated() {
             let numberBesideStreet = part.isBareNumber && index + 1 < parts.count

@@ -53,7 +53,7 @@ struct AddressPart: Sendable, Equatable {
         /// `name` without the kind it starts with: "Xã Đại Hoàng" → "Đại Hoàng".
         static func strippingKind(_ name: String) -> String {
             let tokens = name.split(separator: " ")
-            let lower = tokens.map { $0.lowercased().precomposedStringWithCanonicalMapping }
+            let lower = tokens.map { Address.lowered(String($0)) }
             for entry in words where entry.level.isUnit && lower.starts(with: entry.words) && tokens.count > entry.words.count {
                 return tokens.dropFirst(entry.words.count).joined(separator: " ")
             }
@@ -76,7 +76,7 @@ struct AddressPart: Sendable, Equatable {
 
     /// Whether the part alone finds a house: "Số 12", "SN 5", "số nhà 7", "12/3", "12 Trần Phú",
     /// "ngõ 5", "hẻm 12 Lê Lợi". A street ("đường Trần Phú", "đường số 5") and a village ("Thôn 6")
-    /// do not; nor does a bare number, which needs a street beside it (`Address.isPrecise`).
+    /// do not; nor does a bare number, which needs a street beside it (`Address.houseCore`).
     var findsAHouse: Bool {
         switch level {
         case .house: return name.first.map(Self.isNumber) ?? false

@@ -38,10 +38,11 @@ extension LeakAudit {
         return zip(order, locations).map { cause, location in
             // Pages first (what staff recognise), then feeds and other files.
             let paths = pages[cause]!.map(\.outputPath).sorted { ($0.hasSuffix(".html") ? 0 : 1, $0) < ($1.hasSuffix(".html") ? 0 : 1, $1) }
-            let named = paths.prefix(Self.pagesNamed).map { redacted(folder + $0) }.joined(separator: ", ")
+            let shown = paths.prefix(Self.pagesNamed).map { redacted(folder + $0) }
+            let named = shown.joined(separator: ", ")
             let rest = paths.count > Self.pagesNamed ? " và \(paths.count - Self.pagesNamed) tệp khác" : ""
             let reached = paths.count == 1 ? "trang \(named)" : "\(paths.count) tệp: \(named)\(rest)"
-            return diagnostic(cause, reached: reached, at: location, firstOutput: redacted(folder + paths[0]))
+            return diagnostic(cause, reached: reached, at: location, firstOutput: shown[0])
         }
     }
 
