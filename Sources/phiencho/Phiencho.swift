@@ -41,10 +41,7 @@ struct ContentOptions: ParsableArguments {
 
     func publicationDay() throws -> LocalDate? {
         guard let now else { return nil }
-        guard let day = LocalDate(iso: now) else {
-            throw ValidationError("--now phải là một ngày có thật theo dạng YYYY-MM-DD, ví dụ 2026-11-22.")
-        }
-        return day
+        return try DateArgument.day(now, flag: "--now", example: "2026-11-22")
     }
 }
 

@@ -20,13 +20,13 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Thư mục ghi báo cáo (không được nằm trong thư mục trang web).", valueName: "thư-mục"))
     var output = "bao-cao"
 
+    @Option(name: .customLong("now"), help: ArgumentHelp("Ngày lập báo cáo (YYYY-MM-DD), ghi ở đầu mỗi trang; kết quả báo sau ngày này là lỗi. Mặc định là hôm nay.", valueName: "ngày"))
+    var now: String?
+
     func validate() throws {
-        guard let start = LocalDate(iso: from) else {
-            throw ValidationError("--from phải là một ngày có thật theo dạng YYYY-MM-DD, ví dụ 2026-01-01.")
-        }
-        guard let end = LocalDate(iso: to) else {
-            throw ValidationError("--to phải là một ngày có thật theo dạng YYYY-MM-DD, ví dụ 2026-06-14.")
-        }
+        let start = try DateArgument.day(from, flag: "--from", example: "2026-01-01")
+        let end = try DateArgument.day(to, flag: "--to", example: "2026-06-14")
+        _ = try now.map { try DateArgument.day($0, flag: "--now", example: "2026-06-15") }
         guard start <= end else {
             throw ValidationError("Ngày đầu kỳ (--from \(from)) đang sau ngày cuối kỳ (--to \(to)).")
         }
@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
         let report = Report(options: .init(
             contentDirectory: URL(fileURLWithPath: content), contentDisplay: content,
             outputDirectory: URL(fileURLWithPath: output), outputDisplay: output,
-            from: LocalDate(iso: from)!, to: LocalDate(iso: to)!))
+            from: LocalDate(iso: from)!, to: LocalDate(iso: to)!, now: now.flatMap(LocalDate.init(iso:))))
         let outcome = report.run()
         var standardError = FileHandle.standardError
         for diagnostic in outcome.diagnostics { print(diagnostic.formatted, to: &standardError) }

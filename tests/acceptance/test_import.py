@@ -246,11 +246,11 @@ def test_hires_reported_in_a_sheet_reach_the_report(template: Path, run_phiencho
         update = run_phiencho("import", str(tmp_path / "ket-qua.xlsx"), "--content", str(content), "--now", "2026-12-22")
         assert update.returncode == 0, update.stderr
     assert "0 tin cập nhật, 2 tin không đổi" in update.stdout
-    report = run_phiencho("report", "--from", "2026-07-01", "--to", "2026-12-31", "--content", str(content),
+    report = run_phiencho("report", "--from", "2026-07-01", "--to", "2026-12-31", "--now", "2026-12-31", "--content", str(content),
                           "--output", str(tmp_path / "bao-cao"))
     assert report.returncode == 0, report.stderr
     summary = dict(line.split(",") for line in (tmp_path / "bao-cao" / "tong-hop.csv").read_text().splitlines()[1:])
-    before = run_phiencho("report", "--from", "2026-07-01", "--to", "2026-12-31", "--content", str(repo_root / "content"),
+    before = run_phiencho("report", "--from", "2026-07-01", "--to", "2026-12-31", "--now", "2026-12-31", "--content", str(repo_root / "content"),
                           "--output", str(tmp_path / "bao-cao-cu"))
     assert before.returncode == 0
     old = dict(line.split(",") for line in (tmp_path / "bao-cao-cu" / "tong-hop.csv").read_text().splitlines()[1:])

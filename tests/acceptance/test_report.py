@@ -125,7 +125,10 @@ def test_results_never_reach_the_site(built_site: Path, repo_root: Path) -> None
 
 @pytest.mark.parametrize("arguments, said", [
     (["--from", "2026-07-01"], "Thiếu"),
-    (["--from", "31/12/2026", "--to", "2026-12-31"], "--from phải là một ngày có thật"),
+    (["--from", "01/01/2026", "--to", "2026-06-30"], "hãy ghi --from 2026-01-01 thay cho “01/01/2026”"),
+    (["--from", "2026-01-01", "--to", "30.06.2026"], "hãy ghi --to 2026-06-30 thay cho “30.06.2026”"),
+    (["--from", "2026-01-01", "--to", "2026-06-30", "--now", "15/6/2026"], "hãy ghi --now 2026-06-15 thay cho “15/6/2026”"),
+    (["--from", "2026-13-01", "--to", "2026-12-31"], "--from phải là một ngày có thật"),
     (["--from", "2026-12-31", "--to", "2026-01-01"], "đang sau ngày cuối kỳ"),
 ])
 def test_wrong_periods_are_said_in_vietnamese(run_phiencho, arguments: list[str], said: str) -> None:

@@ -13,4 +13,7 @@ struct Catalog: Sendable {
     var trainings: [Training] = []
     /// `synonyms.yml` (none without one), applied by the search index.
     var synonyms: SynonymList = .empty
+    /// Draft files whose problems (warnings, for a draft) keep them out of `vacancies`: still
+    /// drafts staff are working on, counted as such in the summary.
+    var unreadableDrafts = 0
 }

@@ -10,6 +10,8 @@ enum ContentValidator {
         /// counted in the summary even when the catalogue could not be made.
         var site: SiteConfig? = nil
         var vacancies: [Vacancy] = []
+        /// Drafts that could not be read (`Catalog.unreadableDrafts`).
+        var unreadableDrafts = 0
         var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -26,9 +28,11 @@ enum ContentValidator {
         // Without the controlled lists, vacancies are still checked (against empty lists would flood
         // staff with unknown-commune errors, so those lists' own errors are reported alone).
         var vacancies: [Vacancy] = []
+        var unreadableDrafts = 0
         if let communes, let sectors {
             var results = parallelMap(loaded.vacancies) { Vacancy.decode($0, communes: communes, sectors: sectors) }
             for result in results { diagnostics += result.1 }
+            unreadableDrafts = zip(results, loaded.vacancies).count { $0.0.0 == nil && Vacancy.declaresDraft($0.1.text) }
             vacancies = sortedBySlug(taking: &results)
             diagnostics += duplicateIDs(in: vacancies)
         }
@@ -48,11 +52,12 @@ enum ContentValidator {
 
         diagnostics.sort()
         guard let site, let communes, let sectors, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return Result(catalog: nil, diagnostics: diagnostics, site: site, vacancies: vacancies)
+            return Result(catalog: nil, diagnostics: diagnostics, site: site, vacancies: vacancies, unreadableDrafts: unreadableDrafts)
         }
         let catalog = Catalog(site: site, communes: communes, sectors: sectors,
                               vacancies: vacancies, pages: pages.sorted { $0.slug < $1.slug },
-                              employers: employers, events: events, trainings: trainings, synonyms: synonyms)
+                              employers: employers, events: events, trainings: trainings, synonyms: synonyms,
+                              unreadableDrafts: unreadableDrafts)
         return Result(catalog: catalog, diagnostics: diagnostics)
     }
 

@@ -59,6 +59,10 @@ extension Vacancy {
         }
 
         let results = decodeResults(fields, posted: posted, reader: &reader)
+        if let openings, results.reduce(0, { $0 + $1.hired }) > openings {
+            reader.sink.warning(.hiresOverOpenings, at: fields.values["results"].flatMap(reader.position),
+                                "Tổng số người đã tuyển trong “results” (\(results.reduce(0) { $0 + $1.hired })) lớn hơn số lượng cần tuyển (\(openings)). Hãy kiểm tra số người đã tuyển hoặc số lượng (“openings”).")
+        }
         let description = Markdown.render(frontMatter.body, firstLine: frontMatter.bodyFirstLine, sink: &reader.sink)
         let applyHTML = apply.map { Markdown.render($0, firstLine: nil, sink: &reader.sink).html }
 
@@ -72,7 +76,9 @@ extension Vacancy {
                               requirements: requirements, benefits: benefits, tags: tags, applyHTML: applyHTML,
                               descriptionHTML: description.html, descriptionText: description.text,
                               sourcePath: file.displayPath, idPosition: fields.values["id"].flatMap(reader.position),
-                              results: results)
+                              results: results,
+                              datePositions: DatePositions(posted: fields.values["posted"].flatMap(reader.position),
+                                                           expires: fields.values["expires"].flatMap(reader.position)))
         return (vacancy, reader.sink.diagnostics)
     }
 
@@ -194,6 +200,12 @@ extension Vacancy {
         }
         if (map.values["min"] != nil && min == nil) || (map.values["max"] != nil && max == nil) { valid = false }
         guard valid, let period else { return nil }
+        // Believable for its period: "300" a day is most often a cut "300.000" (`SalaryPlausibility`).
+        for (key, value) in [("min", min), ("max", max)] {
+            if let value, let problem = SalaryPlausibility.problem(value, period) {
+                reader.sink.warning(.implausibleSalary, at: map.values[key].flatMap(reader.position), problem)
+            }
+        }
         return SalaryField(value: Salary(min: min, max: max, period: period))
     }
 

@@ -28,7 +28,7 @@ extension Vacancy {
                 continue
             }
             let by = entry.values["by"] == nil ? nil : reader.string(entry, "by")
-            if let date, let hired { results.append(Result(date: date, hired: hired, by: by)) }
+            if let date, let hired { results.append(Result(date: date, hired: hired, by: by, position: entry.values["date"].flatMap(reader.position))) }
         }
         return results
     }

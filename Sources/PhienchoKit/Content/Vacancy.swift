@@ -28,6 +28,19 @@ struct Vacancy: Sendable {
         var hired: Int
         /// Who reported them, e.g. "Công an xã Gia Trấn".
         var by: String?
+        /// Where the entry's `date:` stands, for a date found wrong against the build day.
+        var position: SourcePosition? = nil
+
+        /// The same report, wherever it stands in its file.
+        static func == (lhs: Result, rhs: Result) -> Bool {
+            (lhs.date, lhs.hired, lhs.by) == (rhs.date, rhs.hired, rhs.by)
+        }
+    }
+
+    /// Where `posted:` and `expires:` stand, for dates found implausible against the build day.
+    struct DatePositions: Sendable {
+        var posted: SourcePosition?
+        var expires: SourcePosition?
     }
 
     var id: String
@@ -55,6 +68,7 @@ struct Vacancy: Sendable {
     /// Where `id:` stands in the source file, for problems found across files (two equal ids).
     var idPosition: SourcePosition? = nil
     var results: [Result] = []
+    var datePositions = DatePositions()
 
     /// The longest id: the id is a folder name on the disk and part of every link to the vacancy.
     static let maximumIDLength = 64

@@ -39,6 +39,10 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case invalidNumber = "PC316"
     case typographicQuotes = "PC317"
     case nonLatinName = "PC318"
+    case implausibleSalary = "PC320"
+    case implausibleDate = "PC321"
+    case futureResult = "PC322"
+    case hiresOverOpenings = "PC323"
 
     case duplicateID = "PC401"
     case duplicateSlug = "PC402"
@@ -71,6 +75,7 @@ enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case importTargetFile = "PC718"
     case importDuplicateColumn = "PC719"
     case importFormulaError = "PC720"
+    case importPossibleDuplicate = "PC721"
 
     case seekerDataLeak = "PC901"
     case citizenIDShape = "PC902"

@@ -53,6 +53,10 @@ enum CellValue {
             if let date = dateText(text) { return .value(date) }
             // A date cell saved to CSV without its format: the serial number as text.
             if text.count == 5, let serial = Double(text), let date = date(serial: serial) { return .value(date) }
+            // 12/25/2026: month first, as US settings write it.
+            if let monthFirst = monthFirstText(text) {
+                return .problem("Không đọc được ngày “\(text)” theo ngày/tháng/năm. Có phải là \(monthFirst.vietnamese) (tháng ghi trước ngày, kiểu Mỹ)? Hãy ghi ngày/tháng/năm, ví dụ 31/12/2026.")
+            }
             return .problem("Không đọc được ngày “\(text)”: hãy ghi ngày/tháng/năm, ví dụ 31/12/2026.")
         }
     }
@@ -67,6 +71,22 @@ enum CellValue {
               parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
               let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
         return LocalDate(year: y, month: m, day: d)
+    }
+
+    /// `12/25/2026` read month first, when it is no date day first.
+    static func monthFirstText(_ text: String) -> LocalDate? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map { $0.split(separator: "/") } ?? []
+        guard parts.count == 3, let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
+              dateText(text) == nil else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
+
+    /// Whether a cell holds a date as the spreadsheet's own value (a date or number cell), not as text.
+    static func isDateValue(_ cell: Spreadsheet.Cell) -> Bool {
+        switch cell {
+        case .date, .number: true
+        case .text, .bool, .error: false
+        }
     }
 
     /// A whole number: `5`, `5.0`, `5 người`, `6.500.000`, `6,500,000`, `6 500 000`, `6500000 đồng`,

@@ -46,12 +46,20 @@ struct ImportPlanner {
                 return reject(row, .id, .importInvalidValue, "Mã tin “\(id)” chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang, không quá \(Vacancy.maximumIDLength) ký tự, ví dụ \(settings.site.idPrefix)-\(today.year)-001.")
             }
             target = existing.file(id: id)
-        } else if let title = row.title, let employer = row.employerName, let commune = row.commune {
+        } else if !row.isNew, let title = row.title, let employer = row.employerName, let commune = row.commune {
             let matches = existing.files(employer: employer, title: title, commune: commune)
             if matches.count > 1 {
                 return reject(row, .title, .importAmbiguousMatch, "có \(matches.count) tin cùng đơn vị, vị trí và xã/phường (\(matches.map(\.source.displayPath).joined(separator: ", "))): hãy ghi “Mã tin” của tin cần cập nhật.")
             }
             target = matches.first
+            // A title edited in the file or the sheet: never a second vacancy without a word.
+            let similar = target == nil ? existing.similar(employer: employer, title: title, commune: commune) : []
+            if let first = similar.first {
+                let id = first.id ?? "?"
+                let others = similar.dropFirst().compactMap(\.id)
+                return reject(row, columns[.id] == nil ? .title : .id, .importPossibleDuplicate,
+                              "có thể trùng với \(id) (“\(first.root?["title"]?.string ?? "")”, tệp \(first.source.displayPath))\(others.isEmpty ? "" : " và " + others.joined(separator: ", ")): ghi Mã tin \(id) để cập nhật, hoặc ghi “mới” vào Mã tin để tạo tin mới.")
+            }
         }
         guard !row.diagnostics.contains(where: { $0.severity == .error }) else {
             if target == nil { reportEmptyRequired(row) }
@@ -101,6 +109,7 @@ struct ImportPlanner {
             try? editor.set(assignment.path, assignment.value.rendered)
         }
         if options.approve { try? editor.set("status", .scalar("approved")) }
+        if let source = row.source { try? editor.set("internal.nguon", .list([VacancyTemplate.quoted(source)])) }
         if let description = row.description { editor.setBody(editor.body + description + "\n") }
         if let result = row.result { try? editor.set("results", Self.results([result])) }
         if !row.has("salary.min") && !row.has("salary.max") { editor.remove("salary") }
@@ -134,6 +143,10 @@ struct ImportPlanner {
             if (row.has("salary.min") || row.has("salary.max")) && !row.has("salary.period") && root["salary"]?["period"] == nil {
                 try editor.set("salary.period", .scalar("month"))
                 warnDefaultPeriod(row)
+            }
+            if let source = row.source, let sources = Self.sources(root["internal"]?["nguon"], adding: source) {
+                try editor.set("internal.nguon", .list(sources.map(VacancyTemplate.quoted)))
+                changed.append(ImportColumn.source.title)
             }
             if options.approve && file.status != "approved" {
                 try editor.set("status", .scalar("approved"))
@@ -186,7 +199,9 @@ struct ImportPlanner {
                     : field.child.flatMap { ImportColumn.column(forField: field.top + "." + $0) } ?? ImportColumn.column(forField: field.top)
             }
             if let column, let index = row.filled[column] {
-                diagnostics.append(locator.diagnostic(diagnostic.severity, .importInvalidValue, column: index, row: row.number, diagnostic.message))
+                // A plausibility warning keeps its own code (`check` gives the same one).
+                let code = [.implausibleSalary, .hiresOverOpenings].contains(diagnostic.code) ? diagnostic.code : .importInvalidValue
+                diagnostics.append(locator.diagnostic(diagnostic.severity, code, column: index, row: row.number, diagnostic.message))
                 hasErrors = hasErrors || diagnostic.severity == .error
             } else {
                 // A problem the file had before: as `check` reports it.
@@ -234,7 +249,20 @@ struct ImportPlanner {
         return text.nfc.split(whereSeparator: \.isWhitespace)
     }
 
-    private static func resultKey(_ result: Vacancy.Result) -> String { "\(result.date.iso)|\(result.hired)|\(result.by ?? "")" }
+    /// `internal.nguon` with `source` added at the end, oldest first (a single text becomes the
+    /// first item), or nil when it is already there (compared as people read it): the quarterly
+    /// sheet and the sheet of hires both stay named, and re-importing adds nothing.
+    static func sources(_ node: YAMLNode?, adding source: String) -> [String]? {
+        let existing = node.map { node in node.sequence.map { $0.compactMap(\.string) } ?? node.string.map { [$0] } ?? [] } ?? []
+        let cleaned = existing.map(FieldReader.cleaned).filter { !$0.isEmpty }
+        guard !cleaned.contains(where: { ImportedRow.FieldValue.text(source).isSame(as: YAMLNode(.scalar($0, .plain), line: 0, column: 0)) }) else { return nil }
+        return cleaned + [source]
+    }
+
+    /// A result as people read it: the reporter's name in capitals is the same reporter.
+    private static func resultKey(_ result: Vacancy.Result) -> String {
+        "\(result.date.iso)|\(result.hired)|" + FieldReader.cleaned(result.by ?? "").lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 
     /// The `results` of a file as written (entries that cannot be read are left out: `check` reports them).
     static func results(in root: YAMLNode) -> [Vacancy.Result] {

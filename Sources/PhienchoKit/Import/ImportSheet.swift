@@ -7,6 +7,10 @@ struct ImportSheet {
     /// Where this sheet's cells are reported.
     var locator: Locator
     var columns: [Int: ImportColumn]
+    /// The header row's number.
+    var header: Int
+    /// The data rows: below the header, each with a value of its own (a row that only a merged
+    /// cell reaches, a "Nguồn" merged down the list, is as empty as it looks).
     var rows: [Spreadsheet.Row]
 
     /// How many rows from the top a header row may be found at (title rows, a date, a signature line).
@@ -63,6 +67,18 @@ struct ImportSheet {
 
     private static func read(_ sheet: Spreadsheet.Sheet, header: Spreadsheet.Row, titles: [Int: String], matched: [Int: ImportColumn],
                              locator: Locator) -> Located {
+        // A column the police added ("Ghi chú") beside the template's own ("Ghi chú nội bộ") is an
+        // extra column, not a second copy of it.
+        var matched = matched
+        var extra: [Int: ImportColumn] = [:]
+        for (column, indexes) in Dictionary(grouping: matched.keys, by: { matched[$0]! }) where indexes.count > 1 {
+            let exact = indexes.filter { ImportColumn.key(titles[$0]!) == ImportColumn.key(column.title) }
+            guard exact.count == 1 else { continue }
+            for index in indexes where index != exact[0] {
+                matched[index] = nil
+                extra[index] = column
+            }
+        }
         let unknown = titles.filter { matched[$0.key] == nil }
         let personal = unknown.filter { SeekerHeaders.isSeekerColumn($0.value) }
         if !personal.isEmpty { return .failure([refusal(personal, row: header.number, locator: locator)]) }
@@ -85,8 +101,10 @@ struct ImportSheet {
         }
         var warnings: [Diagnostic] = []
         for (index, title) in unknown.sorted(by: { $0.key < $1.key }) {
+            let hint = extra[index].map { " (cột của mẫu là “\($0.title)”, ở ô \(Spreadsheet.reference(column: seen[$0] ?? 0, row: header.number)))" }
+                ?? suggestion(for: title).map { " Có phải là “\($0)”?" } ?? ""
             warnings.append(locator.diagnostic(.warning, .importUnknownColumn, column: index, row: header.number,
-                                               "Cột “\(title)” không có trong mẫu nên được bỏ qua." + (suggestion(for: title).map { " Có phải là “\($0)”?" } ?? "")))
+                                               "Cột “\(title)” không có trong mẫu nên được bỏ qua, không ghi vào tin nào.\(hint)"))
         }
         if (seen[.hired] == nil) != (seen[.resultDate] == nil) {
             let present = seen[.hired] ?? seen[.resultDate]!
@@ -94,9 +112,11 @@ struct ImportSheet {
                                                "Cột “\(ImportColumn.hired.title)” và cột “\(ImportColumn.resultDate.title)” phải đi cùng nhau: hãy thêm cột còn thiếu."))
         }
         guard problems.isEmpty else { return .failure(problems + warnings) }
-        let rows = sheet.rows.filter { $0.number > header.number && $0.cells.values.contains { CellValue.text($0) != nil } }
+        let rows = sheet.rows.filter { row in
+            row.number > header.number && row.cells.contains { !row.spread.contains($0.key) && CellValue.text($0.value) != nil }
+        }
         let sheetColumns = Dictionary(uniqueKeysWithValues: seen.map { ($0.value, $0.key) })
-        return .found(ImportSheet(locator: locator, columns: sheetColumns, rows: rows), warnings: warnings)
+        return .found(ImportSheet(locator: locator, columns: sheetColumns, header: header.number, rows: rows), warnings: warnings)
     }
 
     /// The refusal of the first header-like row, in any sheet, with a column only a list of people

@@ -42,10 +42,15 @@ struct ImportedRow {
 
     var number: Int
     var id: String?
+    /// Mã tin says "mới": a new vacancy, never matched with one the content has.
+    var isNew = false
+    static let newWords: Set<String> = ["moi", "tinmoi", "taomoi", "new"]
     var title: String?
     var employerName: String?
     var commune: Term?
     var description: String?
+    /// "Nguồn": who sent the row, added to the file's `internal.nguon` and the result's `by`.
+    var source: String?
     var result: Vacancy.Result?
     var assignments: [Assignment] = []
     /// The columns whose cell is filled, for the validation of the finished file to name a cell.
@@ -60,7 +65,6 @@ struct ImportedRow {
         number = row.number
         var hired: Int?
         var resultDate: LocalDate?
-        var source: String?
         for (index, column) in sheet.columns.sorted(by: { $0.key < $1.key }) {
             let cell = row.cells[index]
             guard let cell, let text = CellValue.text(cell) else {
@@ -80,8 +84,13 @@ struct ImportedRow {
             let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             switch column {
             case .id:
-                id = line
-                assign(.plain(line))
+                // "mới": a new vacancy, even beside one that looks the same.
+                if Self.newWords.contains(ImportColumn.key(line)) {
+                    isNew = true
+                } else {
+                    id = line
+                    assign(.plain(line))
+                }
             case .title:
                 title = line
                 assign(.text(line))
@@ -91,8 +100,8 @@ struct ImportedRow {
             case .employerAddress, .workAddress, .employerEmail, .employerWebsite, .apply, .note:
                 assign(.text(line))
             case .source:
+                // Written by the planner: `internal.nguon` keeps every source (`ImportPlanner.sources`).
                 source = line
-                assign(.text(line))
             case .employerPhone:
                 guard let phone = CellValue.phone(cell) else { continue }
                 if phone.restored {

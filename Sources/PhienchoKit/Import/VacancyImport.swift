@@ -88,6 +88,8 @@ public struct VacancyImport {
             return outcome
         }
         let locator = sheet.locator
+        let dates = ImportDateReview(sheet, today: options.today ?? LocalDate.today(in: settings.site.timeZone))
+        outcome.diagnostics += dates.columns
         let rows = sheet.rows.map { ImportedRow($0, sheet: sheet, locator: locator, communes: settings.communes, sectors: settings.sectors) }
         outcome.rows = rows.count
         var planner = ImportPlanner(settings: settings, options: options, sheet: sheet, locator: locator,
@@ -99,7 +101,7 @@ public struct VacancyImport {
             case .rejected: break
             }
             // A row's problems left to right, as staff read the row.
-            outcome.diagnostics += (row.diagnostics + planner.takeDiagnostics()).enumerated().sorted { lhs, rhs in
+            outcome.diagnostics += (row.diagnostics + dates.rows[row.number, default: []] + planner.takeDiagnostics()).enumerated().sorted { lhs, rhs in
                 (locator.column(of: lhs.element) ?? Int.max, lhs.offset) < (locator.column(of: rhs.element) ?? Int.max, rhs.offset)
             }.map(\.element)
         }

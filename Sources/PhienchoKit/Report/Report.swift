@@ -11,9 +11,13 @@ public struct Report {
         public var outputDisplay: String
         public var from: LocalDate
         public var to: LocalDate
+        /// The day the report is made (its title row; results after it are errors); default today
+        /// in the site's time zone.
+        public var now: LocalDate?
 
         public init(contentDirectory: URL, contentDisplay: String, outputDirectory: URL, outputDisplay: String,
-                    from: LocalDate, to: LocalDate) {
+                    from: LocalDate, to: LocalDate, now: LocalDate? = nil) {
+            self.now = now
             self.contentDirectory = contentDirectory
             self.contentDisplay = contentDisplay
             self.outputDirectory = outputDirectory
@@ -50,9 +54,13 @@ public struct Report {
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
         let validated = ContentValidator.validate(loaded)
         outcome.diagnostics = validated.diagnostics
+        let zone = validated.site?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let day = options.now ?? LocalDate.today(in: zone)
+        // A hire dated after today is an error: nothing in the future is counted.
+        outcome.diagnostics += DatedFacts.diagnostics(for: validated.catalog?.vacancies ?? validated.vacancies, at: day)
         // A file with an error would be missing from the figures: no report rather than a wrong one.
-        guard !validated.hasErrors, let catalog = validated.catalog else { return outcome }
-        let figures = ReportFigures(vacancies: catalog.vacancies, from: options.from, to: options.to)
+        guard outcome.errorCount == 0, let catalog = validated.catalog else { return outcome }
+        let figures = ReportFigures(vacancies: catalog.vacancies, from: options.from, to: options.to, made: day)
         outcome.figures = figures
         do {
             let files = try ReportFiles.files(figures, organization: catalog.site.organization, province: catalog.site.province)

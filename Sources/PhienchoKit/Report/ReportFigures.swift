@@ -19,6 +19,8 @@ public struct ReportFigures: Sendable, Equatable {
 
     public let from: LocalDate
     public let to: LocalDate
+    /// The day the report was made.
+    public let made: LocalDate
     public private(set) var posted = 0
     public private(set) var openAtEnd = 0
     public private(set) var employers = 0
@@ -33,9 +35,10 @@ public struct ReportFigures: Sendable, Equatable {
     /// Hires ÷ openings in percent, nil when nothing was posted.
     public var hiredRate: Double? { openings == 0 ? nil : Double(hired) * 100 / Double(openings) }
 
-    init(vacancies: [Vacancy], from: LocalDate, to: LocalDate) {
+    init(vacancies: [Vacancy], from: LocalDate, to: LocalDate, made: LocalDate? = nil) {
         self.from = from
         self.to = to
+        self.made = made ?? to
         var communes: [String: Row] = [:], sectors: [String: Row] = [:]
         var months = Dictionary(uniqueKeysWithValues: Self.months(from: from, to: to).map { ($0, Row(name: $0)) })
         var employerNames: Set<String> = []

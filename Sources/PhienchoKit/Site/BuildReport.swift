@@ -43,7 +43,7 @@ public struct BuildReport: Sendable {
 
     /// Counts the vacancies that could be read, at `now`: after a validation error, those of the
     /// files without one.
-    mutating func count(_ vacancies: [Vacancy], at now: LocalDate) {
+    mutating func count(_ vacancies: [Vacancy], unreadableDrafts: Int = 0, at now: LocalDate) {
         (openCount, expiredCount, draftCount, withdrawnCount) = (0, 0, 0, 0)
         for vacancy in vacancies {
             switch Publication.state(of: vacancy, at: now) {
@@ -54,7 +54,8 @@ public struct BuildReport: Sendable {
             if vacancy.status == .draft { draftCount += 1 }
             if vacancy.status == .withdrawn { withdrawnCount += 1 }
         }
-        unpublishedCount = vacancies.count - openCount - expiredCount
+        unpublishedCount = vacancies.count - openCount - expiredCount + unreadableDrafts
+        draftCount += unreadableDrafts
     }
 
     /// One line per stage with its duration (`phiencho build --timings`), e.g.

@@ -35,7 +35,9 @@ extension Site {
         report.diagnostics += validated.diagnostics
         if validated.catalog == nil {
             let zone = validated.site?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-            report.count(validated.vacancies, at: options.now ?? LocalDate.today(in: zone))
+            let day = options.now ?? LocalDate.today(in: zone)
+            report.count(validated.vacancies, unreadableDrafts: validated.unreadableDrafts, at: day)
+            report.diagnostics += DatedFacts.diagnostics(for: validated.vacancies, at: day)
         }
         return validated
     }
@@ -43,7 +45,9 @@ extension Site {
     /// What is open, expired and unpublished at `now`.
     func select(_ catalog: Catalog, into report: inout BuildReport) -> Publication? {
         let publication = Publication(catalog.vacancies, at: now(for: catalog))
-        report.count(catalog.vacancies, at: publication.now)
+        report.count(catalog.vacancies, unreadableDrafts: catalog.unreadableDrafts, at: publication.now)
+        // Results after the build day and dates months ahead (an error stops the build here).
+        report.diagnostics += DatedFacts.diagnostics(for: catalog.vacancies, at: publication.now)
         let agenda = Agenda(events: catalog.events, trainings: catalog.trainings, at: publication.now)
         (report.upcomingEventCount, report.openTrainingCount) = (agenda.upcomingEvents.count, agenda.openTrainings.count)
         return publication

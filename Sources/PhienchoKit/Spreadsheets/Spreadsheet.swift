@@ -12,6 +12,9 @@ struct Spreadsheet: Sendable {
         var number: Int
         /// By 0-based column index (A = 0).
         var cells: [Int: Cell]
+        /// Columns whose value a merged range spread here from its first cell: the row shows it,
+        /// but does not hold it.
+        var spread: Set<Int> = []
     }
 
     enum Cell: Sendable, Equatable {

@@ -196,6 +196,7 @@ enum XLSXReader {
             for row in top...bottom {
                 for column in left...right where (row, column) != (top, left) {
                     byNumber[row, default: Spreadsheet.Row(number: row, cells: [:])].cells[column] = value
+                    byNumber[row]!.spread.insert(column)
                 }
             }
         }

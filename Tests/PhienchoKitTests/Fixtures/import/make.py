@@ -2,7 +2,11 @@
 it (a title row above the header, headers in another order and spelling, an empty row, a phone in a
 number cell, dates as date cells, serial numbers and text, amounts as numbers and as text, rich
 text, a merged title), written by openpyxl and then saved again by LibreOffice Calc, as .xlsx and
-as .csv. The files are committed; run this again only to change them:
+as .csv. The same commune CSV (`quy4-xa.csv`, day-first dates, amounts with dot groups) is also opened by
+LibreOffice with US settings and with Vietnamese settings and saved as .xlsx
+(`quy4-xa-en-US.xlsx`, `quy4-xa-vi-VN.xlsx`): US settings swap day and month and cut "300.000" to
+300, as a staff computer set to English does. The files are committed; run this again only to
+change them:
 
     .venv/bin/python Tests/PhienchoKitTests/Fixtures/import/make.py
 """
@@ -56,7 +60,22 @@ def libreoffice(source: Path, target: Path, filter_name: str) -> None:
         target.write_bytes(produced.read_bytes())
 
 
+#: LibreOffice's CSV import options: comma, double quote, UTF-8, from line 1, no column types, then
+#: the language (locale) that reads numbers and dates: 1033 is en-US, 1066 is vi-VN.
+LOCALES = {"en-US": 1033, "vi-VN": 1066}
+
+
+def opened_with_locale(source: Path, target: Path, locale: int) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+                        f"--infilter=CSV:44,34,76,1,,{locale}", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                        "--outdir", work, str(source)], check=True, capture_output=True, timeout=180)
+        target.write_bytes((Path(work) / f"{source.stem}.xlsx").read_bytes())
+
+
 if __name__ == "__main__":
+    for name, locale in LOCALES.items():
+        opened_with_locale(HERE / "quy4-xa.csv", HERE / f"quy4-xa-{name}.xlsx", locale)
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "quy4.xlsx"
         workbook(source)
