@@ -47,10 +47,11 @@ def _names(content: Path, file: str) -> list[str]:
     return [entry["name"] for entry in yaml.safe_load((content / file).read_text(encoding="utf-8"))]
 
 
-def _soffice(source: Path, target_dir: Path, filter_name: str, profile: Path) -> Path:
+def _soffice(source: Path, target_dir: Path, filter_name: str, profile: Path, infilter: str | None = None) -> Path:
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice is missing: scripts/setup.sh test installs libreoffice-calc-nogui"
-    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", filter_name,
+    reading = [f"--infilter={infilter}"] if infilter else []
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", *reading, "--convert-to", filter_name,
                              "--outdir", str(target_dir), str(source)], capture_output=True, text=True, timeout=240,
                             stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stderr
@@ -144,7 +145,7 @@ def _facts(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
-@pytest.mark.parametrize("program", ["openpyxl", "libreoffice-xlsx", "libreoffice-csv"])
+@pytest.mark.parametrize("program", ["openpyxl", "libreoffice-xlsx", "libreoffice-csv", "libreoffice-ods"])
 def test_a_filled_template_becomes_pages_with_the_same_facts(program: str, template: Path, run_phiencho, repo_root: Path,
                                                              tmp_path: Path) -> None:
     content = _content(repo_root, tmp_path)
@@ -154,6 +155,8 @@ def test_a_filled_template_becomes_pages_with_the_same_facts(program: str, templ
         filled = _soffice(filled, tmp_path / "lo", "xlsx:Calc MS Excel 2007 XML", tmp_path / "profile")
     elif program == "libreoffice-csv":
         filled = _soffice(filled, tmp_path / "lo", "csv:Text - txt - csv (StarCalc):59,34,76,1", tmp_path / "profile")
+    elif program == "libreoffice-ods":
+        filled = _soffice(filled, tmp_path / "lo", "ods", tmp_path / "profile")
     result = run_phiencho("import", str(filled), "--content", str(content), "--now", "2026-12-03", "--approve")
     assert result.returncode == 0, result.stderr
     written = re.findall(r"^Tạo mới (\S+) \(([A-Z0-9-]+), dòng (\d+)\)$", result.stdout, re.M)
@@ -328,3 +331,33 @@ def test_the_template_never_overwrites_a_filled_sheet(run_phiencho, repo_root: P
     forced = run_phiencho("import", "--template", str(filled), "--content", str(repo_root / "content"), "--force")
     assert forced.returncode == 0, forced.stderr
     assert openpyxl.load_workbook(filled).sheetnames[0] == "Việc tìm người"
+
+
+@pytest.mark.parametrize("locale, expected", [
+    # LibreOffice with US settings: day and month swapped, "300.000" cut to 300 (issue #31).
+    (1033, {"J1": "PC321", "F2": "PC320", "G2": "PC320", "I2": "PC321", "J2": "PC321", "I3": "PC321", "I4": "PC321", "J4": "PC321"}),
+    # The same CSV with Vietnamese settings: nothing to say.
+    (1066, {}),
+])
+def test_a_commune_csv_opened_with_us_or_vietnamese_settings(locale: int, expected: dict, run_phiencho, repo_root: Path,
+                                                            tmp_path: Path) -> None:
+    source = repo_root / "Tests" / "PhienchoKitTests" / "Fixtures" / "import" / "quy4-xa.csv"
+    saved = _soffice(source, tmp_path / "lo", "xlsx:Calc MS Excel 2007 XML", tmp_path / "profile",
+                     infilter=f"CSV:44,34,76,1,,{locale}")
+    content = _content(repo_root, tmp_path)
+    result = run_phiencho("import", str(saved), "--content", str(content), "--now", "2026-12-07", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    found = dict(re.findall(r"^\S+\.xlsx:[^!]+!([A-Z]+[0-9]+): cảnh báo\[(PC\d+)\]", result.stderr, re.M))
+    assert found == expected, result.stderr
+    if expected:
+        assert "Có phải là 300.000 đồng/ngày?" in result.stderr
+        assert "Có phải là 01/12/2026 (ngày và tháng bị đảo)?" in result.stderr
+
+
+def test_an_xls_file_gets_the_steps_to_save_it_as_xlsx(run_phiencho, repo_root: Path, tmp_path: Path) -> None:
+    old = tmp_path / "quy-4.xls"
+    _soffice(repo_root / "Tests" / "PhienchoKitTests" / "Fixtures" / "import" / "quy4-libreoffice.xlsx", tmp_path, "xls", tmp_path / "profile")
+    (tmp_path / "quy4-libreoffice.xls").rename(old)
+    result = run_phiencho("import", str(old), "--content", str(_content(repo_root, tmp_path)))
+    assert result.returncode == 1
+    assert "Excel 2007-365 (.xlsx)" in result.stderr and "Sổ làm việc Excel (*.xlsx)" in result.stderr

@@ -115,6 +115,9 @@ public struct VacancyImport {
         return outcome
     }
 
+    /// How to turn an old `.xls` (or anything else) into a workbook the import reads, in both programs.
+    static let saveAsXLSX = "Tệp .xls (Excel 97–2003) không đọc được: hãy lưu lại thành .xlsx. Trong LibreOffice Calc: mở tệp → Tệp (File) → Lưu thành (Save As) → ở “Kiểu tệp” chọn “Excel 2007-365 (.xlsx)” → Lưu → chọn “Dùng định dạng Excel 2007-365!”. Trong Excel: mở tệp → Tệp (File) → Lưu thành (Save As) → Duyệt (Browse) → ở “Lưu dưới dạng” (Save as type) chọn “Sổ làm việc Excel (*.xlsx)” → Lưu (Save). Rồi nhập tệp .xlsx vừa lưu."
+
     private var isCSV: Bool { options.file.pathExtension.lowercased() == "csv" }
 
     struct ReadProblem: Error {
@@ -126,23 +129,24 @@ public struct VacancyImport {
             .failure(ReadProblem(diagnostic: Diagnostic(.error, .importUnreadable, path: options.fileDisplay, message)))
         }
         let kind = options.file.pathExtension.lowercased()
-        guard ["xlsx", "csv"].contains(kind) else {
-            return problem("Chỉ nhập được tệp .xlsx hoặc .csv. Hãy mở tệp bằng Excel hay LibreOffice Calc và lưu lại dạng “Excel Workbook (.xlsx)”.")
+        if kind == "xls" { return problem(Self.saveAsXLSX) }
+        guard ["xlsx", "ods", "csv"].contains(kind) else {
+            return problem("Chỉ nhập được tệp .xlsx, .ods hoặc .csv. " + Self.saveAsXLSX)
         }
         let unreadable = "Không đọc được tệp: hãy kiểm tra tên và đường dẫn của tệp."
         // A workbook is read from its file (`XLSXReader.read(contentsOf:)`), never loaded here first.
-        if kind == "xlsx" {
+        if kind == "xlsx" || kind == "ods" {
             var folder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: options.file.path, isDirectory: &folder), !folder.boolValue,
                   FileManager.default.isReadableFile(atPath: options.file.path) else { return problem(unreadable) }
             do {
-                return .success(try XLSXReader.read(contentsOf: options.file))
+                return .success(kind == "ods" ? try ODSReader.read(contentsOf: options.file) : try XLSXReader.read(contentsOf: options.file))
             } catch {
                 switch error {
                 case .notAWorkbook:
-                    return problem("Tệp không phải bảng tính .xlsx (có thể là tệp .xls cũ, tệp đặt mật khẩu, hoặc bị đổi đuôi). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại dạng “Excel Workbook (.xlsx)”.")
+                    return problem("Tệp không phải bảng tính .\(kind) (có thể là tệp .xls cũ, tệp đặt mật khẩu, hoặc bị đổi đuôi). " + Self.saveAsXLSX)
                 case .damaged(let part):
-                    return problem("Tệp .xlsx bị hỏng (phần \(part) không đọc được). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại.")
+                    return problem("Tệp .\(kind) bị hỏng (phần \(part) không đọc được). Hãy mở bằng Excel hay LibreOffice Calc và lưu lại.")
                 case .refused(let reason):
                     return problem("Không nhập tệp này vì \(reason). Hãy mở bằng Excel hay LibreOffice Calc, kiểm tra và lưu lại; nếu vẫn vậy, hãy báo cán bộ kỹ thuật.")
                 }

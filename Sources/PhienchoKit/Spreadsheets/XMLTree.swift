@@ -12,6 +12,11 @@ final class XMLTree {
     private(set) var children: [XMLTree] = []
     /// Character data directly inside this element.
     private(set) var text = ""
+    /// The part of `text` before the first child element, and the character data after this
+    /// element's end tag up to its next sibling: with them, mixed content reads in document order
+    /// (`orderedText`).
+    private(set) var leading = ""
+    private(set) var tail = ""
 
     init(name: String, attributes: [String: String]) {
         self.name = name
@@ -90,11 +95,13 @@ final class XMLTree {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
+            guard let element = stack.last else { return }
+            element.text += string
+            if let last = element.children.last { last.tail += string } else { element.leading += string }
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+            self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
         }
     }
 }

@@ -186,7 +186,7 @@ struct VacancyImportTests {
 
     /// The committed file LibreOffice Calc saved (Fixtures/import/make.py), as .xlsx and as .csv:
     /// the title rows, the shuffled headers and the cells' forms all read the same.
-    @Test(arguments: ["quy4-libreoffice.xlsx", "quy4-libreoffice.csv"])
+    @Test(arguments: ["quy4-libreoffice.xlsx", "quy4-libreoffice.csv", "quy4-libreoffice.ods"])
     func filesASpreadsheetProgramSaved(name: String) throws {
         let site = try StaffContent(siteExtra: "id_prefix: NB")
         defer { site.remove() }

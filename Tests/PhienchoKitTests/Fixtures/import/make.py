@@ -2,7 +2,7 @@
 it (a title row above the header, headers in another order and spelling, an empty row, a phone in a
 number cell, dates as date cells, serial numbers and text, amounts as numbers and as text, rich
 text, a merged title), written by openpyxl and then saved again by LibreOffice Calc, as .xlsx and
-as .csv. The same commune CSV (`quy4-xa.csv`, day-first dates, amounts with dot groups) is also opened by
+as .csv, and that .xlsx saved again as .ods. The same commune CSV (`quy4-xa.csv`, day-first dates, amounts with dot groups) is also opened by
 LibreOffice with US settings and with Vietnamese settings and saved as .xlsx
 (`quy4-xa-en-US.xlsx`, `quy4-xa-vi-VN.xlsx`): US settings swap day and month and cut "300.000" to
 300, as a staff computer set to English does. The files are committed; run this again only to
@@ -81,3 +81,4 @@ if __name__ == "__main__":
         workbook(source)
         libreoffice(source, HERE / "quy4-libreoffice.xlsx", "xlsx:Calc MS Excel 2007 XML")
         libreoffice(source, HERE / "quy4-libreoffice.csv", "csv:Text - txt - csv (StarCalc):59,34,76,1")
+        libreoffice(HERE / "quy4-libreoffice.xlsx", HERE / "quy4-libreoffice.ods", "ods")
