@@ -34,7 +34,7 @@ esac
 packages=(libcmark-dev libyaml-dev libqrencode-dev pkg-config)
 if [[ $mode == test ]]; then
     packages+=(chromium chromium-driver nginx default-jre-headless python3-venv python3-pip systemd zbar-tools
-               libreoffice-calc-nogui)
+               libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
 fi
 

@@ -20,11 +20,14 @@ import yaml
 
 FROM, TO = "2026-07-01", "2026-12-14"
 WORKBOOK = f"bao-cao-{FROM}-{TO}.xlsx"
-SHEETS = {"Tổng hợp": "tong-hop.csv", "Theo xã, phường": "theo-xa-phuong.csv", "Theo ngành nghề": "theo-nganh-nghe.csv",
-          "Theo tháng": "theo-thang.csv"}
+SHEETS = {"Tổng hợp": "tong-hop.csv", "Theo xã, phường": "theo-xa-phuong.csv", "Theo công an báo": "theo-noi-bao.csv",
+          "Theo ngành nghề": "theo-nganh-nghe.csv", "Theo tháng": "theo-thang.csv"}
+#: Rows above a sheet's column titles: title, body and province, period and day, a blank row.
+TITLE_ROWS = 4
 FILES = {
     "tong-hop.csv": ["chi_tieu", "gia_tri"],
     "theo-xa-phuong.csv": ["ten", "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"],
+    "theo-noi-bao.csv": ["noi_bao", "so_lan_bao", "so_nguoi_da_tuyen"],
     "theo-nganh-nghe.csv": ["ten", "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"],
     "theo-thang.csv": ["thang", "tin_dang_moi", "vi_tri_can_tuyen", "so_nguoi_da_tuyen"],
 }
@@ -47,7 +50,7 @@ def test_the_tables_equal_an_independent_count(run_phiencho, repo_root: Path, tm
     output = tmp_path / "bao-cao"
     result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(output))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in output.iterdir()) == sorted([*FILES, WORKBOOK, WORKBOOK[:-5] + ".html"])
+    assert sorted(p.name for p in output.iterdir()) == sorted([*FILES, WORKBOOK, WORKBOOK[:-5] + ".html", WORKBOOK[:-5] + ".docx"])
     for name, header in FILES.items():
         raw = (output / name).read_bytes()
         assert raw.decode("utf-8") and b"\r\n" in raw
@@ -74,6 +77,14 @@ def test_the_tables_equal_an_independent_count(run_phiencho, repo_root: Path, tm
         assert (count, openings) == (len(mine), sum(v["openings"] for v in mine)), name
     months = [row[0] for row in _rows(output / "theo-thang.csv")[1:]]
     assert months == ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]
+    reported: dict[str, list[int]] = {}
+    for v in approved:
+        for r in v.get("results") or []:
+            if start <= r["date"] <= end:
+                counts = reported.setdefault(r.get("by") or "(không ghi nơi báo)", [0, 0])
+                counts[0] += 1
+                counts[1] += r["hired"]
+    assert {row[0]: [int(n) for n in row[1:]] for row in _rows(output / "theo-noi-bao.csv")[1:]} == reported
 
 
 @pytest.mark.parametrize("inside", ["public/bao-cao", "site-built/bao-cao"])
@@ -150,7 +161,7 @@ def _same(sheet: list[list], table: list[list[str]]) -> bool:
 @pytest.fixture(scope="module")
 def report(run_phiencho, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("report") / "bao-cao"
-    result = run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(output))
+    result = run_phiencho("report", "--from", FROM, "--to", TO, "--now", "2026-12-15", "--output", str(output))
     assert result.returncode == 0, result.stderr
     return output
 
@@ -160,8 +171,27 @@ def test_the_workbook_holds_the_same_tables_for_openpyxl(report: Path) -> None:
     assert workbook.sheetnames == list(SHEETS)
     for name, table in SHEETS.items():
         rows = [[cell.value for cell in row] for row in workbook[name].iter_rows()]
-        assert _same(rows, _rows(report / table)), name
-    assert isinstance(workbook["Tổng hợp"]["B2"].value, int), "numbers are numbers, not text"
+        title, where, period = rows[0][0], rows[1][0], rows[2][0]
+        assert title.startswith("KẾT QUẢ PHIÊN CHỢ VIỆC LÀM") and title == title.upper(), title
+        assert "Ninh Bình" in where and "Trung tâm Dịch vụ việc làm" in where
+        assert period == "Kỳ báo cáo: từ 01/07/2026 đến 14/12/2026. Lập ngày 15/12/2026.", period
+        csv_rows = _rows(report / table)
+        headers = [value for value in rows[TITLE_ROWS] if value is not None]
+        assert len(headers) == len(csv_rows[0]) and not set(headers) & set(csv_rows[0]), headers
+        assert all(re.fullmatch(r"[A-ZĐ][^_]*", header) for header in headers), "Vietnamese titles, not field names"
+        body = rows[TITLE_ROWS + 1:]
+        if name == "Tổng hợp":
+            assert _same([row[1:] for row in body], [row[1:] for row in csv_rows[1:]]), name
+            assert [row[0] for row in body][0] == "Tin đăng mới trong kỳ"
+            continue
+        totals, body = body[-1], body[:-1]
+        assert _same(body, csv_rows[1:]), name
+        assert totals[0] == "Tổng cộng"
+        for column in range(1, len(csv_rows[0])):
+            assert totals[column] == sum(int(row[column]) for row in csv_rows[1:]), (name, column)
+    summary = dict(_rows(report / "tong-hop.csv")[1:])
+    assert workbook["Theo xã, phường"].cell(workbook["Theo xã, phường"].max_row, 4).value == int(summary["so_nguoi_da_tuyen"])
+    assert isinstance(workbook["Tổng hợp"]["B6"].value, int), "numbers are numbers, not text"
 
 
 def test_the_workbook_opens_in_libreoffice(report: Path, tmp_path: Path) -> None:
@@ -175,12 +205,43 @@ def test_the_workbook_opens_in_libreoffice(report: Path, tmp_path: Path) -> None
     for name, table in SHEETS.items():
         exported = tmp_path / "out" / f"{WORKBOOK[:-5]}-{name}.csv"
         assert exported.is_file(), (name, sorted(p.name for p in (tmp_path / "out").iterdir()))
-        assert _same(_rows(exported), _rows(report / table)), name
+        rows = _rows(exported)[TITLE_ROWS + 1:]
+        expected = _rows(report / table)[1:]
+        if name == "Tổng hợp":
+            assert _same([row[1:] for row in rows], [row[1:] for row in expected]), name
+        else:
+            assert _same(rows[:-1], expected) and rows[-1][0] == "Tổng cộng", name
+
+
+def test_the_formal_report_carries_every_figure_and_the_period(report: Path, tmp_path: Path) -> None:
+    """The .docx, converted to PDF by LibreOffice and read back with pdftotext (issue #31)."""
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    assert soffice and pdftotext, "scripts/setup.sh test installs libreoffice-writer-nogui and poppler-utils"
+    document = report / f"{WORKBOOK[:-5]}.docx"
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                             "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
+                            capture_output=True, text=True, timeout=240, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run([pdftotext, str(tmp_path / f"{document.stem}.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = " ".join(text.split())
+    for head in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TRUNG TÂM DỊCH VỤ VIỆC LÀM", "BÁO CÁO",
+                 "Số:", "Ninh Bình, ngày", "Nơi nhận:", "Lưu: VT.", "từ ngày 01/07/2026 đến ngày 14/12/2026"):
+        assert head in flat, head
+    for key, value in dict(_rows(report / "tong-hop.csv")[1:]).items():
+        shown = value.replace(".", ",") + " %" if key == "ty_le_tuyen_duoc" else f"{int(value):,}".replace(",", ".")
+        assert shown in flat, (key, shown)
+    # The plan's baseline beside this period's figures (site.yml, report_baseline).
+    assert "847" in flat and "13.427" in flat and "6,31 %" in flat
+    for name, reports, hired in _rows(report / "theo-noi-bao.csv")[1:]:
+        assert name in flat, name
 
 
 def test_the_same_period_gives_the_same_workbook(run_phiencho, report: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    assert run_phiencho("report", "--from", FROM, "--to", TO, "--output", str(again)).returncode == 0
+    assert run_phiencho("report", "--from", FROM, "--to", TO, "--now", "2026-12-15", "--output", str(again)).returncode == 0
+    for name in (WORKBOOK, WORKBOOK[:-5] + ".docx"):
+        assert (again / name).read_bytes() == (report / name).read_bytes(), name
     assert (again / WORKBOOK).read_bytes() == (report / WORKBOOK).read_bytes()
 
 

@@ -68,13 +68,29 @@ extension SiteConfig {
             reader.sink.error(.invalidChoice, at: fields.values["hotline"].flatMap(reader.position),
                               "Số điện thoại đường dây nóng “\(hotline)” quá ngắn; ghi đầy đủ, ví dụ \"0229 3871 234\".")
         }
+        let parent = fields.values["parent_organization"] == nil ? nil : reader.string(fields, "parent_organization")
+        let baseline = decodeBaseline(fields, reader: &reader)
         guard !reader.sink.hasErrors, let title, let description, let baseURL, let language, let timeZone,
               let province, let organization, let pageSize, let theme, let idPrefix else {
             return (nil, reader.sink.diagnostics)
         }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                            timeZone: timeZone, province: province, organization: organization,
-                           pageSize: pageSize, theme: theme, auditAllow: auditAllow, idPrefix: idPrefix, hotline: hotline),
+                           pageSize: pageSize, theme: theme, auditAllow: auditAllow, idPrefix: idPrefix, hotline: hotline,
+                           parentOrganization: parent, reportBaseline: baseline),
                 reader.sink.diagnostics)
+    }
+
+    /// `report_baseline: {employed: 847, total: 13427}`: whole numbers, `employed` at most `total`.
+    private static func decodeBaseline(_ fields: FieldReader.Fields, reader: inout FieldReader) -> ReportBaseline? {
+        guard fields.values["report_baseline"] != nil,
+              let map = reader.nested(fields, "report_baseline", allowed: ["employed", "total"], required: ["employed", "total"]),
+              let employed = reader.integer(map, "employed"), let total = reader.integer(map, "total") else { return nil }
+        guard total >= 1, (0...total).contains(employed) else {
+            reader.sink.error(.invalidNumber, at: map.position,
+                              "“report_baseline”: số người có việc làm (employed) phải từ 0 đến tổng số người (total), và total từ 1 trở lên.")
+            return nil
+        }
+        return ReportBaseline(employed: employed, total: total)
     }
 }

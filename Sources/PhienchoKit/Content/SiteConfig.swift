@@ -20,9 +20,21 @@ public struct SiteConfig: Sendable {
     /// The centre's phone (`hotline`), shown as a call link in every footer, on every vacancy and
     /// on printed sheets, and called from a vacancy whose employer gives no phone.
     var hotline: String? = nil
+    /// The body the centre reports to (`parent_organization`, "Sở Nội vụ tỉnh Ninh Bình"): the first
+    /// line of the formal report's heading.
+    var parentOrganization: String? = nil
+    /// The plan's starting figures (`report_baseline`): of `total` people who had finished a prison
+    /// term, `employed` had work. The formal report puts each period's figures beside them.
+    var reportBaseline: ReportBaseline? = nil
+
+    struct ReportBaseline: Sendable, Equatable {
+        var employed: Int
+        var total: Int
+    }
 
     static let keys = ["title", "description", "base_url", "language", "timezone", "province",
-                              "organization", "page_size", "theme", "audit_allow", "id_prefix", "hotline"]
+                       "organization", "page_size", "theme", "audit_allow", "id_prefix", "hotline",
+                       "parent_organization", "report_baseline"]
 
     /// The id prefix when site.yml sets none: "VL", for "việc làm".
     static let defaultIDPrefix = "VL"

@@ -63,7 +63,7 @@ public struct Report {
         let figures = ReportFigures(vacancies: catalog.vacancies, from: options.from, to: options.to, made: day)
         outcome.figures = figures
         do {
-            let files = try ReportFiles.files(figures, organization: catalog.site.organization, province: catalog.site.province)
+            let files = try ReportFiles.files(figures, site: catalog.site)
             try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
             for file in files {
                 try file.data.write(to: options.outputDirectory.appendingPathComponent(file.name), options: .atomic)

@@ -31,6 +31,18 @@ public struct ReportFigures: Sendable, Equatable {
     public private(set) var bySector: [Row] = []
     /// Every month of the period, `YYYY-MM`, in order.
     public private(set) var byMonth: [Row] = []
+    /// Hires by who reported them (`results.by`, the commune police), by folded name; reports
+    /// without a reporter under `ReportFigures.unnamedReporter`.
+    public private(set) var byReporter: [Reporter] = []
+
+    public struct Reporter: Sendable, Equatable {
+        public var name: String
+        /// How many results it reported in the period.
+        public var reports = 0
+        public var hired = 0
+    }
+
+    static let unnamedReporter = "(không ghi nơi báo)"
 
     /// Hires ÷ openings in percent, nil when nothing was posted.
     public var hiredRate: Double? { openings == 0 ? nil : Double(hired) * 100 / Double(openings) }
@@ -42,6 +54,7 @@ public struct ReportFigures: Sendable, Equatable {
         var communes: [String: Row] = [:], sectors: [String: Row] = [:]
         var months = Dictionary(uniqueKeysWithValues: Self.months(from: from, to: to).map { ($0, Row(name: $0)) })
         var employerNames: Set<String> = []
+        var reporters: [String: Reporter] = [:]
         func count(_ key: String, _ name: String, in rows: inout [String: Row], _ change: (inout Row) -> Void) {
             change(&rows[key, default: Row(name: name)])
         }
@@ -62,6 +75,9 @@ public struct ReportFigures: Sendable, Equatable {
                 count(commune, vacancy.commune.name, in: &communes) { $0.hired += result.hired }
                 count(sector, vacancy.sector.name, in: &sectors) { $0.hired += result.hired }
                 months[Self.month(result.date)]?.hired += result.hired
+                let reporter = result.by ?? Self.unnamedReporter
+                reporters[VietnameseFolding.fold(reporter), default: Reporter(name: reporter)].reports += 1
+                reporters[VietnameseFolding.fold(reporter)]!.hired += result.hired
             }
         }
         employers = employerNames.count
@@ -71,6 +87,7 @@ public struct ReportFigures: Sendable, Equatable {
         byCommune = sorted(communes)
         bySector = sorted(sectors)
         byMonth = Self.months(from: from, to: to).map { months[$0]! }
+        byReporter = reporters.values.sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
     }
 
     static func month(_ day: LocalDate) -> String {

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A minimal Office Open XML workbook (.xlsx) as Excel and LibreOffice Calc open it: one worksheet
 /// per table, text as inline strings, numbers as numbers; optionally a bold frozen header row,
@@ -12,8 +11,14 @@ struct Workbook {
         var name: String
         var rows: [[Cell]]
         var hidden = false
-        /// The first row is a header: bold, wrapped, and frozen while scrolling.
+        /// The first row after `titleRows` is a header: bold, wrapped, and frozen while scrolling.
         var header = false
+        /// Rows above the header (a report's title, period and day), bold, not wrapped.
+        var titleRows = 0
+        /// The last row is a totals row, bold.
+        var totals = false
+        /// Printed on A4, as wide as one page, each sheet on its own pages.
+        var printable = false
         /// Widths in characters, from column A.
         var widths: [Double] = []
         /// The format of whole columns, by 0-based index.
@@ -58,19 +63,10 @@ struct Workbook {
     }
 
     func data(date: Date) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts() {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                                 compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        try OfficePackage.data(parts().map { (path: $0.0, text: $0.1) }, date: date)
     }
 
-    private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    private static let header = OfficePackage.declaration
     private static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     private static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     private static let styles = header + "<styleSheet xmlns=\"\(main)\">"
@@ -79,13 +75,14 @@ struct Workbook {
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"6\">"
+        + "<cellXfs count=\"7\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
         + "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
 
     func parts() -> [(String, String)] {
@@ -127,8 +124,10 @@ struct Workbook {
 
     private static func worksheet(_ sheet: Sheet) -> String {
         var xml = header + "<worksheet xmlns=\"\(main)\">"
+        if sheet.printable { xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
         if sheet.header {
-            xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+            let split = sheet.titleRows + 1
+            xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(split)\" topLeftCell=\"A\(split + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         }
         if !sheet.widths.isEmpty {
             xml += "<cols>" + sheet.widths.enumerated().map { index, width in
@@ -141,7 +140,10 @@ struct Workbook {
             xml += "<row r=\"\(rowIndex + 1)\">"
             for (columnIndex, cell) in row.enumerated() {
                 let reference = Spreadsheet.reference(column: columnIndex, row: rowIndex + 1)
-                let style = sheet.header && rowIndex == 0 ? " s=\"1\"" : sheet.formats[columnIndex].map { " s=\"\($0.rawValue)\"" } ?? ""
+                let isBold = rowIndex < sheet.titleRows || (sheet.totals && rowIndex == sheet.rows.count - 1)
+                let style = isBold ? " s=\"6\""
+                    : sheet.header && rowIndex == sheet.titleRows ? " s=\"1\""
+                    : sheet.formats[columnIndex].map { " s=\"\($0.rawValue)\"" } ?? ""
                 switch cell {
                 case .text(let text) where text.isEmpty:
                     continue
@@ -162,6 +164,10 @@ struct Workbook {
                     + " promptTitle=\"Chọn trong danh sách\" prompt=\"\(XML.escape(list.message))\" errorTitle=\"Không có trong danh sách\""
                     + " error=\"\(XML.escape(list.message))\" sqref=\"\(range)\"><formula1>\(XML.escape(list.source))</formula1></dataValidation>"
             }.joined() + "</dataValidations>"
+        }
+        if sheet.printable {
+            xml += "<pageMargins left=\"0.6\" right=\"0.6\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+                + "<pageSetup paperSize=\"9\" orientation=\"portrait\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         }
         return xml + "</worksheet>"
     }

@@ -89,13 +89,18 @@ struct ReportTests {
         #expect(ReportFiles.csv([[.text("ten"), .text("gia_tri")], [.text("Dệt may, Da giày"), .text("Xã \"A\"")], [.text("x"), .number(6.3125)]])
                 == "ten,gia_tri\r\n\"Dệt may, Da giày\",\"Xã \"\"A\"\"\"\r\nx,6.31\r\n")
         let figures = ReportFigures(vacancies: [], from: date("2026-01-01"), to: date("2026-06-14"))
-        let files = try ReportFiles.files(figures)
-        #expect(files.map(\.name) == ["bao-cao-2026-01-01-2026-06-14.xlsx", "bao-cao-2026-01-01-2026-06-14.html", "tong-hop.csv",
-                                       "theo-xa-phuong.csv", "theo-nganh-nghe.csv", "theo-thang.csv"])
-        #expect(String(decoding: files[2].data, as: UTF8.self) == "chi_tieu,gia_tri\r\ntin_dang_moi,0\r\ntin_dang_tuyen_cuoi_ky,0\r\ndon_vi_tuyen_dung,0\r\nvi_tri_can_tuyen,0\r\nso_nguoi_da_tuyen,0\r\nty_le_tuyen_duoc,\r\n")
+        let site = SiteConfig(title: "Phiên chợ", description: "", baseURL: "https://example.vn/", language: "vi",
+                              timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, province: "Ninh Bình",
+                              organization: "Trung tâm Dịch vụ việc làm tỉnh Ninh Bình", pageSize: 10, theme: "default")
+        let files = try ReportFiles.files(figures, site: site)
+        #expect(files.map(\.name) == ["bao-cao-2026-01-01-2026-06-14.xlsx", "bao-cao-2026-01-01-2026-06-14.docx",
+                                       "bao-cao-2026-01-01-2026-06-14.html", "tong-hop.csv", "theo-xa-phuong.csv", "theo-noi-bao.csv",
+                                       "theo-nganh-nghe.csv", "theo-thang.csv"])
+        #expect(String(decoding: files[3].data, as: UTF8.self) == "chi_tieu,gia_tri\r\ntin_dang_moi,0\r\ntin_dang_tuyen_cuoi_ky,0\r\ndon_vi_tuyen_dung,0\r\nvi_tri_can_tuyen,0\r\nso_nguoi_da_tuyen,0\r\nty_le_tuyen_duoc,\r\n")
         // A zip archive, the same bytes for the same figures.
-        #expect(files[0].data.prefix(2) == Data("PK".utf8))
-        #expect(try ReportFiles.files(figures)[0].data == files[0].data)
+        #expect(files[0].data.prefix(2) == Data("PK".utf8) && files[1].data.prefix(2) == Data("PK".utf8))
+        let again = try ReportFiles.files(figures, site: site)
+        #expect(again[0].data == files[0].data && again[1].data == files[1].data)
         #expect(Spreadsheet.columnName(0) == "A" && Spreadsheet.columnName(25) == "Z" && Spreadsheet.columnName(26) == "AA")
     }
 
