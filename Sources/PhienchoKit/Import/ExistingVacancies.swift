@@ -61,9 +61,7 @@ struct ExistingVacancies {
     /// Names compared as people read them: case, Unicode form and spacing aside, diacritics kept
     /// ("Thợ may" is not "Thợ máy").
     static func key(employer: String, title: String, commune: Term) -> String {
-        func normal(_ text: String) -> String {
-            FieldReader.cleaned(text).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
+        let normal = ImportedRow.FieldValue.meaning
         return normal(employer) + "\u{1F}" + normal(title) + "\u{1F}" + commune.name
     }
 }

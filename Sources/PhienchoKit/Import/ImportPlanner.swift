@@ -255,13 +255,14 @@ struct ImportPlanner {
     static func sources(_ node: YAMLNode?, adding source: String) -> [String]? {
         let existing = node.map { node in node.sequence.map { $0.compactMap(\.string) } ?? node.string.map { [$0] } ?? [] } ?? []
         let cleaned = existing.map(FieldReader.cleaned).filter { !$0.isEmpty }
-        guard !cleaned.contains(where: { ImportedRow.FieldValue.text(source).isSame(as: YAMLNode(.scalar($0, .plain), line: 0, column: 0)) }) else { return nil }
+        let meaning = ImportedRow.FieldValue.meaning(source)
+        guard !cleaned.contains(where: { ImportedRow.FieldValue.meaning($0) == meaning }) else { return nil }
         return cleaned + [source]
     }
 
     /// A result as people read it: the reporter's name in capitals is the same reporter.
     private static func resultKey(_ result: Vacancy.Result) -> String {
-        "\(result.date.iso)|\(result.hired)|" + FieldReader.cleaned(result.by ?? "").lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        "\(result.date.iso)|\(result.hired)|" + ImportedRow.FieldValue.meaning(result.by ?? "")
     }
 
     /// The `results` of a file as written (entries that cannot be read are left out: `check` reports them).

@@ -24,14 +24,17 @@ struct ImportedRow {
             }
         }
 
+        /// Text as people read it: NFC, case and spacing aside, diacritics kept.
+        static func meaning(_ text: String) -> String {
+            FieldReader.cleaned(text).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+
         /// Whether a file's node already says the same: text compared as people read it (case,
         /// Unicode form and spacing aside, diacritics kept), so a row typed in capitals or with
         /// double spaces never rewrites what the file says.
         func isSame(as node: YAMLNode?) -> Bool {
             guard let node else { return false }
-            func meaning(_ text: String?) -> String? {
-                text.map { FieldReader.cleaned($0).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            }
+            func meaning(_ text: String?) -> String? { text.map(FieldValue.meaning) }
             switch self {
             case .text(let text): return meaning(node.string) == meaning(text)
             case .plain(let text): return node.string.map(FieldReader.cleaned) == text

@@ -37,7 +37,7 @@ extension Site {
             let zone = validated.site?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
             let day = options.now ?? LocalDate.today(in: zone)
             report.count(validated.vacancies, unreadableDrafts: validated.unreadableDrafts, at: day)
-            report.diagnostics += DatedFacts.diagnostics(for: validated.vacancies, at: day)
+            report.diagnostics += DatedFacts.diagnostics(for: validated.vacancies, at: day, futureResultsAreErrors: !report.isBuild)
         }
         return validated
     }
@@ -46,8 +46,8 @@ extension Site {
     func select(_ catalog: Catalog, into report: inout BuildReport) -> Publication? {
         let publication = Publication(catalog.vacancies, at: now(for: catalog))
         report.count(catalog.vacancies, unreadableDrafts: catalog.unreadableDrafts, at: publication.now)
-        // Results after the build day and dates months ahead (an error stops the build here).
-        report.diagnostics += DatedFacts.diagnostics(for: catalog.vacancies, at: publication.now)
+        // Results after the day (an error for `check`) and dates months ahead.
+        report.diagnostics += DatedFacts.diagnostics(for: catalog.vacancies, at: publication.now, futureResultsAreErrors: !report.isBuild)
         let agenda = Agenda(events: catalog.events, trainings: catalog.trainings, at: publication.now)
         (report.upcomingEventCount, report.openTrainingCount) = (agenda.upcomingEvents.count, agenda.openTrainings.count)
         return publication

@@ -23,7 +23,13 @@ struct CheckPlausibilityTests {
         #expect(report.diagnostics.map(\.formatted) == [
             "content/\(Self.path):17:11: lỗi[PC322]: Ngày báo kết quả 12/10/2027 đang sau hôm nay (22/11/2026); kết quả chưa xảy ra thì không được tính.",
         ])
-        // The report refuses it too: nothing in the future is counted.
+        // A build only warns: its figures count hires up to its day, and a site built for a past
+        // day must not fail on what was reported since.
+        let build = Site(options: .init(contentDirectory: site.content, themesDirectory: StaffContent.themes,
+                                        outputDirectory: site.root.appendingPathComponent("public"),
+                                        now: LocalDate(iso: "2026-11-22"), contentDisplay: "content")).build()
+        #expect(build.errorCount == 0 && build.diagnostics.map(\.code) == [.futureResult], "\(build.diagnostics.staffListed)")
+        // The report refuses it: nothing in the future is counted.
         let outcome = Report(options: .init(contentDirectory: site.content, contentDisplay: "content",
                                             outputDirectory: site.root.appendingPathComponent("bao-cao"), outputDisplay: "bao-cao",
                                             from: LocalDate(iso: "2026-07-01")!, to: LocalDate(iso: "2026-12-31")!, now: LocalDate(iso: "2026-11-22"))).run()
