@@ -13,14 +13,14 @@ struct VietnameseFormatTests {
     }
 
     @Test("Salary strings", arguments: [
-        (Vacancy.Salary(min: 6_500_000, max: 9_000_000, period: .month), "6.500.000 – 9.000.000 đồng/tháng"),
-        (Vacancy.Salary(min: 6_500_000, max: nil, period: .month), "Từ 6.500.000 đồng/tháng"),
-        (Vacancy.Salary(min: nil, max: 9_000_000, period: .month), "Đến 9.000.000 đồng/tháng"),
-        (Vacancy.Salary(min: 300_000, max: 300_000, period: .day), "300.000 đồng/ngày"),
-        (Vacancy.Salary(min: 25_000, max: 35_000, period: .hour), "25.000 – 35.000 đồng/giờ"),
-        (Vacancy.Salary(min: nil, max: nil, period: .month), "Thỏa thuận"),
+        (Salary(min: 6_500_000, max: 9_000_000, period: .month), "6.500.000 – 9.000.000 đồng/tháng"),
+        (Salary(min: 6_500_000, max: nil, period: .month), "Từ 6.500.000 đồng/tháng"),
+        (Salary(min: nil, max: 9_000_000, period: .month), "Đến 9.000.000 đồng/tháng"),
+        (Salary(min: 300_000, max: 300_000, period: .day), "300.000 đồng/ngày"),
+        (Salary(min: 25_000, max: 35_000, period: .hour), "25.000 – 35.000 đồng/giờ"),
+        (Salary(min: nil, max: nil, period: .month), "Thỏa thuận"),
     ])
-    func salary(value: Vacancy.Salary, text: String) {
+    func salary(value: Salary, text: String) {
         #expect(VietnameseFormat.salary(value) == text)
     }
 

@@ -17,12 +17,12 @@ extension FieldReader {
     }
 
     /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (site time).
-    mutating func moment(_ fields: Fields, _ key: String) -> Event.Moment? {
+    mutating func moment(_ fields: Fields, _ key: String) -> EventMoment? {
         guard let text = string(fields, key) else { return nil }
-        if let moment = Event.Moment(text) { return moment }
+        if let moment = EventMoment(text) { return moment }
         var message = "Thời gian “\(text)” ở trường “\(fields.path(key))” không hợp lệ. Viết NĂM-THÁNG-NGÀY, hoặc NĂM-THÁNG-NGÀYTGIỜ:PHÚT, ví dụ 2026-12-15 hoặc 2026-12-15T08:00 (ngày và giờ phải có thật)."
         let pieces = text.split(separator: " ", omittingEmptySubsequences: true)
-        if pieces.count == 2, let moment = Event.Moment("\(pieces[0])T\(pieces[1])") {
+        if pieces.count == 2, let moment = EventMoment("\(pieces[0])T\(pieces[1])") {
             message = "Thời gian “\(text)” ở trường “\(fields.path(key))” cần chữ T giữa ngày và giờ: hãy viết “\(key): \(moment.date.iso)T\(moment.clock!)”."
         } else if let iso = ValueSuggestion.isoDate(for: text) {
             message = "Ngày “\(text)” ở trường “\(fields.path(key))” phải viết theo dạng NĂM-THÁNG-NGÀY: hãy viết “\(key): \(iso)”."

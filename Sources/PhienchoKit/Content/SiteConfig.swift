@@ -47,17 +47,16 @@ public struct SiteConfig: Sendable {
         }
     }
 
-    /// The path part of `baseURL` (`/phien-cho/`), used where relative links cannot work (404 page).
-    var basePath: String {
-        URLComponents(string: baseURL)?.percentEncodedPath.nonEmpty ?? "/"
+    /// What pages may show of these settings: the only form of them rendering sees.
+    var publicSettings: PublicSettings {
+        PublicSettings(title: title, description: description, baseURL: baseURL, language: language, timeZone: timeZone,
+                       province: province, organization: organization, pageSize: pageSize, hotline: hotline)
     }
 
-    /// The site time zone's offset from UTC on a given day, in seconds (+25200 for Việt Nam).
-    func utcOffset(on day: LocalDate) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + 43_200)))
-    }
+    var basePath: String { publicSettings.basePath }
 
-    /// Absolute URL of a root-relative path such as `viec-lam/nb-1/`.
+    func utcOffset(on day: LocalDate) -> Int { publicSettings.utcOffset(on: day) }
+
     func absoluteURL(_ path: String) -> String { baseURL + path }
 
     /// Normalises a base URL: absolute http(s) with a host, ending in `/`. Nil when unusable.

@@ -3,8 +3,6 @@
 /// The `internal` staff notes are checked to be a mapping and then dropped: they are not even stored here.
 struct Vacancy: Sendable {
     enum Status: String, Sendable { case draft, approved, withdrawn }
-    enum EmploymentType: String, Sendable { case fullTime = "full_time", partTime = "part_time", seasonal }
-    enum SalaryPeriod: String, Sendable { case hour, day, month }
 
     struct Employer: Sendable {
         var name: String
@@ -13,12 +11,6 @@ struct Vacancy: Sendable {
         var email: String?
         /// http or https only.
         var website: String?
-    }
-
-    struct Salary: Sendable {
-        var min: Int?
-        var max: Int?
-        var period: SalaryPeriod
     }
 
     /// Hires reported back for a vacancy (`results`), for the six-monthly and annual reports

@@ -6,7 +6,7 @@ import Foundation
 /// day without a time is an all-day event. DTSTAMP is the build day, so the same content and
 /// `--now` give the same bytes.
 enum EventCalendar {
-    static func ics(_ event: PublicEvent, site: SiteConfig, buildDay: LocalDate) -> String {
+    static func ics(_ event: PublicEvent, site: PublicSettings, buildDay: LocalDate) -> String {
         let zone = site.timeZone.identifier
         let offset = LocalDate.offset(site.utcOffset(on: event.start.date), separator: "")
         let host = URLComponents(string: site.baseURL)?.host ?? "phiencho"
@@ -38,7 +38,7 @@ enum EventCalendar {
     /// 2026-12-15 → "20261215".
     static func compact(_ date: LocalDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
 
-    static func clock(_ moment: Event.Moment) -> String { (moment.clock ?? "00:00").replacingOccurrences(of: ":", with: "") + "00" }
+    static func clock(_ moment: EventMoment) -> String { (moment.clock ?? "00:00").replacingOccurrences(of: ":", with: "") + "00" }
 
     /// A TEXT value: backslash, semicolon, comma and line breaks escaped.
     static func text(_ value: String) -> String {

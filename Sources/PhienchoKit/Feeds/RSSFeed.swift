@@ -25,7 +25,7 @@ struct RSSFeed: Sendable {
 
     /// Renders the feed; `lastBuildDate` is the build day (`--now`), so the same content and day give
     /// the same bytes.
-    func xml(site: SiteConfig, buildDay: LocalDate) -> String {
+    func xml(site: PublicSettings, buildDay: LocalDate) -> String {
         let items = vacancies.prefix(Self.maximumItems)
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>

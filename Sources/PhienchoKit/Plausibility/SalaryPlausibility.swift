@@ -4,7 +4,7 @@
 ///
 /// Plausible: from 10,000 đồng an hour, 50,000 a day, 1,000,000 a month, up to 100 times those.
 enum SalaryPlausibility {
-    static func floor(_ period: Vacancy.SalaryPeriod) -> Int {
+    static func floor(_ period: SalaryPeriod) -> Int {
         switch period {
         case .hour: 10_000
         case .day: 50_000
@@ -14,14 +14,14 @@ enum SalaryPlausibility {
 
     static let ceilingFactor = 100
 
-    static func isPlausible(_ amount: Int, _ period: Vacancy.SalaryPeriod) -> Bool {
+    static func isPlausible(_ amount: Int, _ period: SalaryPeriod) -> Bool {
         (floor(period)...floor(period) * ceilingFactor).contains(amount)
     }
 
     /// What the amount probably was: the amount times a thousand or a million (a cut "300.000",
     /// "6,5 triệu" written "6,5"), a thousandth of it (three zeros too many), or the same amount for
     /// another period (a monthly wage under "ngày"). Nil when nothing plausible is near.
-    static func likely(_ amount: Int, _ period: Vacancy.SalaryPeriod) -> (amount: Int, period: Vacancy.SalaryPeriod)? {
+    static func likely(_ amount: Int, _ period: SalaryPeriod) -> (amount: Int, period: SalaryPeriod)? {
         guard amount > 0 else { return nil }
         if amount < floor(period) {
             for factor in [1_000, 1_000_000] where amount <= Int.max / factor && isPlausible(amount * factor, period) {
@@ -30,7 +30,7 @@ enum SalaryPlausibility {
         } else if amount % 1_000 == 0, isPlausible(amount / 1_000, period), amount / 1_000 >= floor(period) * 2 {
             return (amount / 1_000, period)
         }
-        for other in [Vacancy.SalaryPeriod.month, .day, .hour] where other != period && isPlausible(amount, other) {
+        for other in [SalaryPeriod.month, .day, .hour] where other != period && isPlausible(amount, other) {
             return (amount, other)
         }
         return nil
@@ -38,7 +38,7 @@ enum SalaryPlausibility {
 
     /// The warning's sentence for an implausible amount (nil when plausible), ending in "Có phải
     /// là …?" when a likely amount is found.
-    static func problem(_ amount: Int, _ period: Vacancy.SalaryPeriod) -> String? {
+    static func problem(_ amount: Int, _ period: SalaryPeriod) -> String? {
         guard !isPlausible(amount, period) else { return nil }
         let unit = "đồng/" + VietnameseFormat.periodWord(period)
         let low = amount < floor(period)

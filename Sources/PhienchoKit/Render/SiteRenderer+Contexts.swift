@@ -37,7 +37,7 @@ extension SiteRenderer {
         (term.kind == .sector ? shared.sectorFeeds : shared.communeFeeds)[term.slug] ?? Self.feedLink(term, config: config)
     }
 
-    static func feedLink(_ term: Term, config: SiteConfig) -> TemplateValue {
+    static func feedLink(_ term: Term, config: PublicSettings) -> TemplateValue {
         ["title": .string(Taxonomy(term).heading(term)), "href": .string(config.absoluteURL(Routes.feed(of: Routes.term(term))))]
     }
 

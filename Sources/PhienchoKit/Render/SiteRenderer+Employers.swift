@@ -9,9 +9,9 @@ extension SiteRenderer {
 
     func employerLink(_ employer: PublicEmployer) -> TemplateValue {
         var link: TemplateObject = ["name": .string(employer.name), "href": .string(employer.path), "count": .int(employer.open.count)]
-        link.append("kindLabel", .string(employer.profile?.kind.label))
-        link.append("descriptionHTML", .string(employer.profile?.descriptionHTML))
-        link.append("website", .string(employer.profile?.website))
+        link.append("kindLabel", .string(employer.kindLabel))
+        link.append("descriptionHTML", .string(employer.descriptionHTML))
+        link.append("website", .string(employer.website))
         return .object(link)
     }
 

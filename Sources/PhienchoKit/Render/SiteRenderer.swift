@@ -75,7 +75,7 @@ struct SiteRenderer: Sendable {
         return titles
     }
 
-    var config: SiteConfig { site.site }
+    var config: PublicSettings { site.site }
 
     /// Upcoming events and open courses the home page shows (the rest are one link away).
     static let homeAgendaCount = 3

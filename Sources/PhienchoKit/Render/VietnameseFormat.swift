@@ -12,7 +12,7 @@ enum VietnameseFormat {
     }
 
     /// "6.500.000 – 9.000.000 đồng/tháng", "Từ 6.500.000 đồng/tháng", "Đến …", or "Thỏa thuận".
-    static func salary(_ salary: Vacancy.Salary?) -> String {
+    static func salary(_ salary: Salary?) -> String {
         guard let salary else { return "Thỏa thuận" }
         let unit = "đồng/" + periodWord(salary.period)
         switch (salary.min, salary.max) {
@@ -24,7 +24,7 @@ enum VietnameseFormat {
         }
     }
 
-    static func periodWord(_ period: Vacancy.SalaryPeriod) -> String {
+    static func periodWord(_ period: SalaryPeriod) -> String {
         switch period {
         case .hour: "giờ"
         case .day: "ngày"
@@ -32,7 +32,7 @@ enum VietnameseFormat {
         }
     }
 
-    static func employmentType(_ type: Vacancy.EmploymentType) -> String {
+    static func employmentType(_ type: EmploymentType) -> String {
         switch type {
         case .fullTime: "Toàn thời gian"
         case .partTime: "Bán thời gian"

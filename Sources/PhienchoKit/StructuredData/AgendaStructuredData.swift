@@ -1,7 +1,7 @@
 /// schema.org `Event` JSON-LD for an event page and `Course` for a course page. Every value is one
 /// shown on the page; nothing is invented.
 enum AgendaStructuredData {
-    static func event(_ event: PublicEvent, site: SiteConfig) -> JSON {
+    static func event(_ event: PublicEvent, site: PublicSettings) -> JSON {
         var location: [(String, JSON)] = [("@type", .string("Place")), ("name", .string(event.place))]
         var address: [(String, JSON)] = [("@type", .string("PostalAddress"))]
         if let commune = event.commune { address.append(("addressLocality", .string(commune.name))) }
@@ -26,7 +26,7 @@ enum AgendaStructuredData {
         return .object(members)
     }
 
-    static func course(_ course: PublicTraining, site: SiteConfig) -> JSON {
+    static func course(_ course: PublicTraining, site: PublicSettings) -> JSON {
         let provider: JSON = .object([("@type", .string("EducationalOrganization")), ("name", .string(course.provider))])
         var instance: [(String, JSON)] = [
             ("@type", .string("CourseInstance")),
@@ -53,7 +53,7 @@ enum AgendaStructuredData {
     }
 
     /// A day, or a day and time with the site's offset: "2026-12-15T08:00:00+07:00".
-    static func iso(_ moment: Event.Moment, site: SiteConfig) -> String {
+    static func iso(_ moment: EventMoment, site: PublicSettings) -> String {
         guard let clock = moment.clock else { return moment.date.iso }
         return "\(moment.date.iso)T\(clock):00" + LocalDate.offset(site.utcOffset(on: moment.date), separator: ":")
     }

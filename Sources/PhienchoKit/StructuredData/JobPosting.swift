@@ -1,7 +1,7 @@
 /// schema.org JobPosting JSON-LD for a vacancy page. Every value is one shown on the page; nothing
 /// is invented. The JSON escapes `<`, `>` and `&`, so content cannot close the script element.
 enum JobPosting {
-    static func json(for vacancy: PublicVacancy, site: SiteConfig) -> JSON {
+    static func json(for vacancy: PublicVacancy, site: PublicSettings) -> JSON {
         var address: [(String, JSON)] = [("@type", .string("PostalAddress"))]
         if let street = vacancy.address { address.append(("streetAddress", .string(street))) }
         address += [
@@ -39,11 +39,11 @@ enum JobPosting {
     }
 
     /// The whole `<script type="application/ld+json">` element, for the `structuredDataHTML` key.
-    static func scriptElement(for vacancy: PublicVacancy, site: SiteConfig) -> String {
+    static func scriptElement(for vacancy: PublicVacancy, site: PublicSettings) -> String {
         "<script type=\"application/ld+json\">\(json(for: vacancy, site: site).serialized)</script>"
     }
 
-    static func employmentType(_ type: Vacancy.EmploymentType) -> String {
+    static func employmentType(_ type: EmploymentType) -> String {
         switch type {
         case .fullTime: "FULL_TIME"
         case .partTime: "PART_TIME"
@@ -51,7 +51,7 @@ enum JobPosting {
         }
     }
 
-    static func unitText(_ period: Vacancy.SalaryPeriod) -> String {
+    static func unitText(_ period: SalaryPeriod) -> String {
         switch period {
         case .hour: "HOUR"
         case .day: "DAY"

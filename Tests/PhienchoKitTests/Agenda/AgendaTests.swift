@@ -27,7 +27,7 @@ struct AgendaTests {
         let (event, diagnostics) = Self.event(Self.validEvent)
         #expect(diagnostics.isEmpty, "\(diagnostics.described)")
         let read = try #require(event)
-        #expect(read.start == Event.Moment(date: date("2026-12-18"), minutes: 450))
+        #expect(read.start == EventMoment(date: date("2026-12-18"), minutes: 450))
         #expect(read.lastDay == date("2026-12-18") && read.commune?.name == "Gia Trấn")
         #expect(PublicEvent(read, isPast: false).when == "07:30 – 11:30 ngày 18/12/2026")
     }
@@ -60,7 +60,7 @@ struct AgendaTests {
     @Test(arguments: [("2026-12-18", true), ("2026-12-18T07:30", true), ("2026-12-18T24:00", false), ("2026-12-18T7:30", false),
                       ("18/12/2026", false), ("2026-02-30", false)])
     func moments(text: String, valid: Bool) {
-        #expect((Event.Moment(text) != nil) == valid)
+        #expect((EventMoment(text) != nil) == valid)
     }
 
     @Test func aCourseIsReadAndItsCostSaid() throws {
@@ -128,10 +128,10 @@ struct AgendaTests {
         var event = try #require(Self.event(Self.validEvent).0)
         event.title = String(repeating: "Ngày hội việc làm; tuyển dụng, tư vấn \\ ", count: 4)
         event.end = nil
-        event.start = Event.Moment(date: date("2026-12-18"))
+        event.start = EventMoment(date: date("2026-12-18"))
         let site = try #require(SiteConfig.decode(SourceFile(relativePath: "site.yml", displayPath: "site.yml", text: Sample.siteYAML),
                                                   baseURLOverride: nil).0)
-        let ics = EventCalendar.ics(PublicEvent(event, isPast: false), site: site, buildDay: date("2026-11-22"))
+        let ics = EventCalendar.ics(PublicEvent(event, isPast: false), site: site.publicSettings, buildDay: date("2026-11-22"))
         let lines = ics.components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.utf8.count <= 75 })
         #expect(lines.contains("DTSTART;VALUE=DATE:20261218") && lines.contains("DTEND;VALUE=DATE:20261219"))

@@ -39,19 +39,19 @@ struct ImportPlausibilityTests {
     }
 
     @Test("Salaries believable for their period, and the likely amount when not", arguments: [
-        (300, Vacancy.SalaryPeriod.day, "300.000 đồng/ngày"), (6, .month, "6.000.000 đồng/tháng"), (25, .hour, "25.000 đồng/giờ"),
+        (300, SalaryPeriod.day, "300.000 đồng/ngày"), (6, .month, "6.000.000 đồng/tháng"), (25, .hour, "25.000 đồng/giờ"),
         (6_500_000, .day, "6.500.000 đồng/tháng"), (6_500_000_000, .month, "6.500.000 đồng/tháng"), (1_500, .month, "1.500.000 đồng/tháng"),
     ])
-    func implausibleSalaries(amount: Int, period: Vacancy.SalaryPeriod, likely: String) throws {
+    func implausibleSalaries(amount: Int, period: SalaryPeriod, likely: String) throws {
         let message = try #require(SalaryPlausibility.problem(amount, period))
         #expect(message.contains("Có phải là \(likely)?"), "\(message)")
     }
 
     @Test("Plausible salaries say nothing", arguments: [
-        (10_000, Vacancy.SalaryPeriod.hour), (35_000, .hour), (300_000, .day), (50_000, .day), (1_000_000, .month),
+        (10_000, SalaryPeriod.hour), (35_000, .hour), (300_000, .day), (50_000, .day), (1_000_000, .month),
         (6_500_000, .month), (100_000_000, .month), (5_000_000, .day),
     ])
-    func plausibleSalaries(amount: Int, period: Vacancy.SalaryPeriod) {
+    func plausibleSalaries(amount: Int, period: SalaryPeriod) {
         #expect(SalaryPlausibility.problem(amount, period) == nil)
     }
 

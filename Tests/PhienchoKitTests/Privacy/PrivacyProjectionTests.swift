@@ -42,6 +42,11 @@ struct PrivacyProjectionTests {
     func publicSiteAllowList() throws {
         let site = try Self.examplePublicSite()
         #expect(Mirror(reflecting: site).children.map(\.label) == Self.publicSiteFields)
+        // The settings without `audit_allow` (values that look like seeker data), the id prefix
+        // and the report's parent body and baseline.
+        #expect(Mirror(reflecting: site.site).children.map(\.label)
+                == ["title", "description", "baseURL", "language", "timeZone", "province", "organization", "pageSize", "hotline"])
+        #expect(Mirror(reflecting: try #require(site.pages.first)).children.map(\.label) == ["title", "slug", "contentHTML", "contentText"])
     }
 
     /// Events, courses and employers reach templates only through these reviewed fields.
@@ -54,7 +59,7 @@ struct PrivacyProjectionTests {
         #expect(Mirror(reflecting: try #require(site.openTrainings.first)).children.map(\.label) ==
                 ["id", "slug", "title", "provider", "place", "commune", "start", "registrationDeadline", "duration", "cost", "support",
                  "contactPhone", "descriptionHTML", "descriptionText", "isClosed"])
-        #expect(Mirror(reflecting: try #require(site.employers.first)).children.map(\.label) == ["slug", "name", "profile", "open"])
+        #expect(Mirror(reflecting: try #require(site.employers.first)).children.map(\.label) == ["slug", "name", "kindLabel", "descriptionHTML", "website", "recognised", "open"])
     }
 
     /// The statistics page's aggregates: hires only as the province total, nothing per employer,

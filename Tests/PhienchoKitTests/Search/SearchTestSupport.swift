@@ -12,7 +12,7 @@ enum SearchSample {
                         status: Vacancy.Status = .approved, employer: String = "Công ty Mẫu", phone: String? = nil,
                         address: String? = nil, commune: Int = 0, sector: Int = 0, requirements: [String] = [],
                         benefits: [String] = [], tags: [String] = [], description: String = "",
-                        salary: Vacancy.Salary? = nil) -> Vacancy {
+                        salary: Salary? = nil) -> Vacancy {
         Vacancy(id: id, title: title, status: status, posted: date(posted), expires: date(expires),
                 employer: .init(name: employer, address: nil, phone: phone, email: nil, website: nil),
                 commune: communes[commune], address: address, sector: sectors[sector], employmentType: .fullTime,

@@ -5,9 +5,9 @@ final class PublicEvent: Sendable {
     let id: String
     let slug: String
     let title: String
-    let kind: Event.Kind
-    let start: Event.Moment
-    let end: Event.Moment?
+    let kind: EventKind
+    let start: EventMoment
+    let end: EventMoment?
     let place: String
     let commune: Term?
     let organiser: String?
@@ -17,19 +17,19 @@ final class PublicEvent: Sendable {
     /// Its last day has gone: the page says so and is not indexed.
     let isPast: Bool
 
-    init(_ event: Event, isPast: Bool) {
-        id = event.id
-        slug = event.slug
-        title = event.title
-        kind = event.kind
-        start = event.start
-        end = event.end
-        place = event.place
-        commune = event.commune
-        organiser = event.organiser
-        contactPhone = event.contactPhone
-        descriptionHTML = event.descriptionHTML
-        descriptionText = event.descriptionText
+    init(id: String, slug: String, title: String, kind: EventKind, start: EventMoment, end: EventMoment?, place: String, commune: Term?, organiser: String?, contactPhone: String?, descriptionHTML: String, descriptionText: String, isPast: Bool) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.place = place
+        self.commune = commune
+        self.organiser = organiser
+        self.contactPhone = contactPhone
+        self.descriptionHTML = descriptionHTML
+        self.descriptionText = descriptionText
         self.isPast = isPast
     }
 

@@ -17,21 +17,21 @@ final class PublicTraining: Sendable {
     /// Registration has closed: the page says so and is not indexed.
     let isClosed: Bool
 
-    init(_ training: Training, isClosed: Bool) {
-        id = training.id
-        slug = training.slug
-        title = training.title
-        provider = training.provider
-        place = training.place
-        commune = training.commune
-        start = training.start
-        registrationDeadline = training.registrationDeadline
-        duration = training.duration
-        cost = training.cost
-        support = training.support
-        contactPhone = training.contactPhone
-        descriptionHTML = training.descriptionHTML
-        descriptionText = training.descriptionText
+    init(id: String, slug: String, title: String, provider: String, place: String, commune: Term?, start: LocalDate?, registrationDeadline: LocalDate, duration: String?, cost: Int?, support: [String], contactPhone: String?, descriptionHTML: String, descriptionText: String, isClosed: Bool) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.provider = provider
+        self.place = place
+        self.commune = commune
+        self.start = start
+        self.registrationDeadline = registrationDeadline
+        self.duration = duration
+        self.cost = cost
+        self.support = support
+        self.contactPhone = contactPhone
+        self.descriptionHTML = descriptionHTML
+        self.descriptionText = descriptionText
         self.isClosed = isClosed
     }
 

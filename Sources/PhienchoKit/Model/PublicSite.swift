@@ -2,12 +2,12 @@
 /// the plain pages and the public projections of published vacancies, employers, events and
 /// courses, with the indexes every listing is cut from (built once, so no page scans all vacancies).
 struct PublicSite: Sendable {
-    let site: SiteConfig
+    let site: PublicSettings
     /// The day the site is published at (`--now`): the date the lists are true for.
     let now: LocalDate
     let communes: [Term]
     let sectors: [Term]
-    let pages: [Page]
+    let pages: [PublicPage]
     /// Open vacancies, newest posted first, ties by id.
     let open: [PublicVacancy]
     let expired: [PublicVacancy]
@@ -27,27 +27,28 @@ struct PublicSite: Sendable {
     /// The job words that mean the same (`synonyms.yml`), for the search index.
     let synonyms: SynonymList
 
-    init(catalog: Catalog, publication: Publication) {
-        site = catalog.site
-        now = publication.now
-        communes = catalog.communes.terms
-        sectors = catalog.sectors.terms
-        pages = catalog.pages
-        open = publication.open.map { PublicVacancy($0, isExpired: false) }
-        expired = publication.expired.map { PublicVacancy($0, isExpired: true) }
+    init(site: PublicSettings, now: LocalDate, communes: [Term], sectors: [Term], pages: [PublicPage], open: [PublicVacancy],
+         expired: [PublicVacancy], statistics: PublicStatistics, employers: [PublicEmployer], upcomingEvents: [PublicEvent],
+         pastEvents: [PublicEvent], openTrainings: [PublicTraining], closedTrainings: [PublicTraining], synonyms: SynonymList) {
+        self.site = site
+        self.now = now
+        self.communes = communes
+        self.sectors = sectors
+        self.pages = pages
+        self.open = open
+        self.expired = expired
         openByCommune = Dictionary(grouping: open, by: \.commune.slug)
         openBySector = Dictionary(grouping: open, by: \.sector.slug)
-        statistics = PublicStatistics(vacancies: catalog.vacancies, now: publication.now)
-        employers = PublicEmployer.all(open: open, expired: expired, profiles: catalog.employers)
-        let agenda = Agenda(events: catalog.events, trainings: catalog.trainings, at: publication.now)
-        upcomingEvents = agenda.upcomingEvents.map { PublicEvent($0, isPast: false) }
-        pastEvents = agenda.pastEvents.map { PublicEvent($0, isPast: true) }
+        self.statistics = statistics
+        self.employers = employers
+        self.upcomingEvents = upcomingEvents
+        self.pastEvents = pastEvents
         var byCommune: [String: [PublicEvent]] = [:]
         for event in upcomingEvents { if let commune = event.commune { byCommune[commune.slug, default: []].append(event) } }
         upcomingEventsByCommune = byCommune
-        openTrainings = agenda.openTrainings.map { PublicTraining($0, isClosed: false) }
-        closedTrainings = agenda.closedTrainings.map { PublicTraining($0, isClosed: true) }
-        synonyms = catalog.synonyms
+        self.openTrainings = openTrainings
+        self.closedTrainings = closedTrainings
+        self.synonyms = synonyms
     }
 
     /// "Đơn vị đồng hành": the employers whose profile says `recognised: true`, by folded name.
