@@ -34,12 +34,24 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "CPlatform"),
+        // The targets follow the data flow (docs/architecture.md). What rendering can name is what
+        // its dependencies hold: the shared core and the public model, never content, seekers or
+        // the leak audit (tests/acceptance/test_module_boundaries.py compiles a probe to show it).
+        // Shared core: diagnostics, text, dates, escaping, output files.
+        .target(name: "PhienchoCore", dependencies: ["CPlatform"]),
+        // The public model: what pages may show, and the routes.
+        .target(name: "PhienchoModel", dependencies: ["PhienchoCore"]),
+        // Templates, pages, feeds, the search index, structured data: from the public model only.
+        .target(name: "PhienchoRender", dependencies: ["PhienchoCore", "PhienchoModel", "CQRencode"]),
+        // Content, publication and the projection, the leak audit, output, import, report, serve.
         .target(
             name: "PhienchoKit",
             dependencies: [
+                "PhienchoCore",
+                "PhienchoModel",
+                "PhienchoRender",
                 "CCmark",
                 "CLibYAML",
-                "CQRencode",
                 "CPlatform",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -56,6 +68,9 @@ let package = Package(
             name: "PhienchoKitTests",
             dependencies: [
                 "PhienchoKit",
+                "PhienchoCore",
+                "PhienchoModel",
+                "PhienchoRender",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 // The reference the template engine is tested against (Tests/PhienchoKitTests/Templates).
                 .product(name: "Mustache", package: "swift-mustache"),

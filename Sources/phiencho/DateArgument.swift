@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhienchoKit
+import PhienchoCore
 
 /// A day given on the command line (`--now`, `--from`, `--to`): `YYYY-MM-DD`. A day written the
 /// Vietnamese way (`31/12/2026`) is refused with its `YYYY-MM-DD` form, so staff can copy it.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhienchoKit
+import PhienchoCore
 
 /// `phiencho import`: the quarterly spreadsheet becomes vacancy files; `--template` writes the blank
 /// workbook for the communes (docs/import.md).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhienchoKit
+import PhienchoCore
 
 /// `phiencho report --from … --to …`: the period's figures as CSV tables (docs/report.md).
 struct ReportCommand: ParsableCommand {

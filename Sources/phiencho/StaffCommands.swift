@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhienchoKit
+import PhienchoCore
 
 /// `check --format`: text lines for people, a JSON array for a content repository's own CI.
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {

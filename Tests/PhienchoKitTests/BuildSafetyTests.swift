@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The promises of a build that never destroys (issue 17), at the level of the engine's types; the
 /// acceptance tests (tests/acceptance/test_build_safety.py) run the same cases through the binary.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The byte-level fast paths agree with the Foundation and character-level code they replace.
 @Suite("Byte-level text: trimming, NFC, plain Markdown lines, file decoding")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The engine's parts of a vacancy a citizen can act on (issue 19); the pages themselves are
 /// measured in Chromium by tests/acceptance/test_citizen_pages.py.

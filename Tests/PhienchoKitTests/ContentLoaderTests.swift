@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// File-level rules: what the loader accepts and rejects, and the whole load → validate pipeline.
 @Suite("Content loading and cross-file validation")

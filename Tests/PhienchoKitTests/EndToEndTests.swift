@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The example content of the repository, built end to end at 2026-11-22.
 @Suite("End-to-end build of content/")

@@ -1,5 +1,8 @@
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 @Suite("Front matter splitting and file positions")
 struct FrontMatterTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Classic XSS vectors in Markdown (vacancy bodies, `apply`, pages): nothing executable may come out.
 @Suite("Markdown safety")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// A site built once into a temporary folder and read back into memory (the folder is then
 /// removed), shared by the tests that only read it.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Paths and helpers shared by the suite. Fixtures are located from this file's path (not the test
 /// bundle) so that `UPDATE_GOLDEN=1` can rewrite them in the source tree.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The vacancy rules of issue 2, one at a time, through `Vacancy.decode` on the sample vacancy.
 @Suite("Vacancy validation rules")

@@ -1,7 +1,10 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The fast block reader must build exactly libyaml's tree whenever it reads a text at all.
 @Suite("YAML block reader: the same tree as libyaml, or nothing")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// YAML syntax errors said in Vietnamese at the line that holds the mistake (issue 20).
 @Suite("YAML syntax errors in plain Vietnamese")

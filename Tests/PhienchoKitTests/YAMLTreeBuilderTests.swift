@@ -1,5 +1,8 @@
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 @Suite("YAML tree builder: one pass over libyaml's events")
 struct YAMLTreeBuilderTests {

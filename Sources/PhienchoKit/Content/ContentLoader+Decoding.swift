@@ -1,4 +1,7 @@
 import Foundation
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 extension ContentLoader {
     struct DecodingProblem: Error {

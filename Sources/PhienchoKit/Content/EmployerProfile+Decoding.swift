@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension EmployerProfile {
     /// Reads `employers.yml`: a list of `{name, kind, description, website, recognised}`; names
     /// unique (ignoring case and Unicode form, as they are matched).

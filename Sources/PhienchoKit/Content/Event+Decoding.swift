@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension Event {
     static let keys = ["id", "title", "kind", "status", "start", "end", "place", "commune", "organiser", "contact_phone"]
     static let required = ["id", "title", "kind", "status", "start", "place"]

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// Vietnamese names of front matter fields, added to messages so staff recognise the field.
 enum FieldLabels {
     static let labels: [String: String] = [

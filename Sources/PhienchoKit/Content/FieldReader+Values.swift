@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// Values of the event, course and employer files: yes/no, a day with an optional time, a phone.
 extension FieldReader {
     /// `true` or `false`, as YAML writes them (`có`/`không` get the right word suggested).

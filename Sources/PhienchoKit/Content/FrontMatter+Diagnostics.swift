@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension FrontMatter {
     /// Splits a vacancy or page file, reporting a missing opening `---` (PC201, with
     /// `missingOpeningMessage`, which says what that kind of file must start with) or a missing

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension Page {
     static func decode(_ file: SourceFile) -> (Page?, [Diagnostic]) {
         var reader = FieldReader(path: file.displayPath, firstLine: 2)

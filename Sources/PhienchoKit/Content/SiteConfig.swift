@@ -1,4 +1,7 @@
 import Foundation
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// `content/site.yml`: the site's settings.
 public struct SiteConfig: Sendable {
@@ -66,8 +69,4 @@ public struct SiteConfig: Sendable {
               components.query == nil, components.fragment == nil else { return nil }
         return text.hasSuffix("/") ? text : text + "/"
     }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// One content file as read from disk: UTF-8 checked, BOM removed, line endings normalised to LF.
 struct SourceFile: Sendable, Hashable {
     /// Path inside the content folder, with `/` separators, e.g. `vacancies/2026-11/nb-001.md`.

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension SynonymList {
     /// Reads the list: a YAML list of groups, each a list of at least two phrases; a phrase in one
     /// group only (compared as search terms, so "Tài xế" and "tai xe" are one phrase).
@@ -37,14 +41,5 @@ extension SynonymList {
             if group.count >= 2 { groups.append(group) }
         }
         return (reader.sink.hasErrors ? nil : SynonymList(phrases: groups), reader.sink.diagnostics)
-    }
-
-    /// The phrases by their first term, for finding them in a document's terms.
-    var byFirstTerm: [String: [(phrase: [String], group: Int)]] {
-        var table: [String: [(phrase: [String], group: Int)]] = [:]
-        for (index, group) in groups.enumerated() {
-            for phrase in group { table[phrase[0], default: []].append((phrase, index)) }
-        }
-        return table
     }
 }

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension TermList {
     /// Reads communes.yml (`isCommunes`) or sectors.yml: a list of maps; names unique, slugs unique.
     static func decode(_ file: SourceFile, isCommunes: Bool) -> (TermList?, [Diagnostic]) {

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension Training {
     static let keys = ["id", "title", "status", "provider", "place", "commune", "start", "registration_deadline", "duration",
                        "cost", "support", "contact_phone"]

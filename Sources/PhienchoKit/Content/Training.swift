@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// A vocational training course (`content/trainings/*.md`), as staff wrote it: open for
 /// registration through `registrationDeadline`, then it expires as a vacancy does. What reaches
 /// pages, feeds and the search index is its projection `PublicTraining`.

@@ -1,4 +1,7 @@
 import Foundation
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 extension Vacancy {
     static let keys = ["id", "title", "status", "posted", "expires", "employer", "location", "sector",

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension Vacancy {
     /// The most openings or hires one vacancy or report may give: far above any real one, and low
     /// enough that no sum of them over any content can overflow.

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// A validated vacancy ("việc tìm người"), as staff wrote it. This is the engine's full model; what
 /// reaches templates, feeds and the search index is its projection `PublicVacancy`.
 /// The `internal` staff notes are checked to be a mapping and then dropped: they are not even stored here.

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// What staff probably meant by a value the template does not accept: a Vietnamese word for one
 /// of the allowed English words (`tháng` → `month`), a date in the Vietnamese order
 /// (`31/12/2026` → `2026-12-31`), a value in Word's curly quotes.

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension YAMLDocument {
     /// A space YAML does not take for one (a no-break space, a wide space, a zero-width space or a
     /// byte order mark) where YAML needs a real one: in a line's indentation, or right after the

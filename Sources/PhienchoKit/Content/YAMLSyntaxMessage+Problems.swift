@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension YAMLSyntaxMessage {
     /// Every problem libyaml's reader, scanner and parser can report (Debian 12's libyaml 0.2.5,
     /// and the nesting limit of later releases), said in Vietnamese for staff. A unit test reads

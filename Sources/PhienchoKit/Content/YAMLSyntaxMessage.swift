@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// A YAML syntax error said in plain Vietnamese, at the line that holds the mistake, quoting that
 /// line and naming the likely fix.
 ///

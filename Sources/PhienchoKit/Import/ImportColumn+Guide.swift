@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// What the template's "Hướng dẫn" sheet says about each column, in plain Vietnamese, and its example row.
 extension ImportColumn {
     func guide(communes: [String], sectors: [String]) -> String {

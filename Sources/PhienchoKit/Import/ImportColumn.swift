@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The columns of the quarterly spreadsheet ("Việc tìm người"), in the template's order, and the
 /// vacancy field each fills. The titles are a contract with the communes' sheets: they are matched
 /// ignoring case, diacritics, spacing, punctuation and a note in brackets ("Số lượng (người)").

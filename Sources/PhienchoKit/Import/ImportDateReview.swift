@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The sheet's dates read against the import day, column by column, before any row is planned:
 ///
 /// - a posting date or deadline more than three months from the import day is a warning (PC321),

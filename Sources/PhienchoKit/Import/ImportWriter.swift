@@ -2,6 +2,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// Writes the files of an import all at once or not at all: each file's new text goes to a hidden
 /// file beside it first; only when every one is written are they renamed into place. A failure on

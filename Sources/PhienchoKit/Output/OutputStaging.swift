@@ -2,6 +2,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// The private folder beside the output that a build fills and then swaps into place
 /// (`OutputWriter.stage` makes it, `OutputWriter.write(_:into:)` fills and swaps it).

@@ -3,6 +3,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// The write stage: puts a complete site at the output path atomically.
 ///

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The country's administrative units, committed as data (`AdministrativeUnits+Data.swift`, written by
 /// `scripts/generate-administrative-units.py`): the 34 provinces and their xã, phường and đặc khu
 /// from 1 July 2025, and the 63 former provinces with their districts, which people still write in

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// Whether a date is near the day it was written down. A sheet of the quarter's vacancies is
 /// posted around the day it is imported; a date months away is most often a typo or a date whose
 /// day and month a spreadsheet swapped (US settings read "01/12/2026" as 12 January).

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The rules on a vacancy that depend on the day of the run (`check`, `build`, `report`):
 ///
 /// - a result dated after that day is an error for `check` and `report` (a draft's, a warning):

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// Whether a salary amount is believable for its period, and what was probably meant when it is
 /// not. A spreadsheet with US settings reads "300.000" as 300 (the dot a decimal point), and a
 /// commune may write "6,5" for 6,500,000: both give amounts no employer pays.

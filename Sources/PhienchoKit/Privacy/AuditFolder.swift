@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// Folds a text into the views described at `AuditText` and hands them to a sink.
 struct AuditFolder<Sink: AuditSink>: UTF8Consumer {
     /// How many spaces, dots and hyphens may stand between two digits of one number.

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// Takes text as UTF-8 bytes or as scalars: where `AuditText.readerViews` sends what it reads.
 protocol UTF8Consumer {
     /// Takes `bytes[index..<end]` up to the first `&`, `\` or `%` (where `index` is left, for the

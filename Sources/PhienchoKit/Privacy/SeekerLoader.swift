@@ -2,6 +2,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// Reads the confidential seeker records under `content/seekers/`: `*.csv` and `*.tsv` (a header
 /// row, possibly below title rows) and `*.yml`/`*.yaml` (a list of maps). Used by the leak audit only.

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// One confidential seeker record ("người tìm việc") from `content/seekers/`. Only the leak audit
 /// reads these; nothing of them is ever rendered.
 struct SeekerRecord: Sendable {

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The select stage for events and courses: what is listed, what only keeps its page, at `now`.
 ///
 /// An event is upcoming through its last day (`end`, else `start`); a course is open for

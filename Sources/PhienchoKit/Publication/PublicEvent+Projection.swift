@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension PublicEvent {
     /// Each published field copied by name, nothing else.
     convenience init(_ event: Event, isPast: Bool) {

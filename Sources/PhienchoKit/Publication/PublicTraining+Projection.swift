@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension PublicTraining {
     /// Each published field copied by name, nothing else.
     convenience init(_ training: Training, isClosed: Bool) {

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 extension PublicVacancy {
     /// The allow-list applied: each published field copied by name, nothing else.
     convenience init(_ vacancy: Vacancy, isExpired: Bool) {

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The select stage: which vacancies are published at `now`, and how.
 struct Publication: Sendable {
     /// An expired vacancy keeps its page (marked expired, noindex) this many days after `expires`,

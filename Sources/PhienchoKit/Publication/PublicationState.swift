@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// What a vacancy is at a given day, in the site's time zone.
 enum PublicationState: Sendable, Equatable {
     /// approved and posted ≤ now ≤ expires: its page, listings, term pages, feeds, search.

@@ -1,4 +1,7 @@
 import Foundation
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// `bao-cao-<from>-<to>.html`: the period's figures on one printable page for the centre's report
 /// to the provincial police — the summary, bar charts (inline SVG, each with its numbers in the

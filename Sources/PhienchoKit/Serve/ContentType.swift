@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The Content-Type the preview server sends for a file of the built site.
 enum ContentType {
     static let html = "text/html; charset=utf-8"

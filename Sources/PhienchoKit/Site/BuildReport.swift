@@ -1,4 +1,7 @@
 import Foundation
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// What a `check` or `build` run found and did; the CLI prints it as the closing summary.
 public struct BuildReport: Sendable {

@@ -1,3 +1,7 @@
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
+
 /// The stages of a build, as reported to staff on a terminal while it runs (`Site.Options.progress`).
 public enum BuildStage: Sendable, Equatable {
     case load

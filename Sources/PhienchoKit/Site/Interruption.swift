@@ -3,6 +3,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// Stops a build cleanly on SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed).
 ///

@@ -2,6 +2,9 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import PhienchoCore
+import PhienchoModel
+import PhienchoRender
 
 /// A small element tree of one XML part, built by Foundation's `XMLParser`. Names are local names
 /// (the prefix dropped), so a workbook written with `x:` prefixes or in Strict OOXML's namespaces

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Events, courses and employer profiles: validated as vacancy files are, published by the same
 /// rules, their calendar files well formed.

@@ -1,7 +1,10 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Property-based fuzzing of the content front end (issue 6): byte decoding (`ContentLoader.decode`),
 /// front matter splitting (`FrontMatter.split`), YAML parsing and validation (`Vacancy.decode`).

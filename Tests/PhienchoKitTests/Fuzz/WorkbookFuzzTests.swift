@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import ZIPFoundation
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Fuzzing the .xlsx reader over mutated real workbooks: the LibreOffice-saved fixture and
 /// phiencho's own template, each part mutated (bytes flipped, cut, repeated; huge numbers, merges,

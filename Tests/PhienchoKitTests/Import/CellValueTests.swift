@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Cells as spreadsheets really hold them (issue #21's quirks), read as the vacancy field needs.
 @Suite("Import: cell values")

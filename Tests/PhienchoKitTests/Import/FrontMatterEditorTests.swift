@@ -1,5 +1,8 @@
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Line-by-line edits of a vacancy file: what is not changed stays byte for byte.
 @Suite("Import: editing a vacancy file")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// What a hostile or broken spreadsheet must not do to an import: pass a list of people, turn a
 /// formula's error into a value, or move every reported cell one row.

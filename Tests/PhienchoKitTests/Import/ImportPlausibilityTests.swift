@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Wrong data never gets in silently: dates a spreadsheet swapped, amounts it cut, results in the
 /// future — each a warning (or an error) at its cell, with the likely value.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Rows as people see them: a row only a merged cell reaches is empty, a title edited on one side
 /// is not a second vacancy, every source is kept, a column the police added is only a warning.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// LibreOffice's own format read as a workbook is: the same cells, merged ranges spread, and
 /// Calc's repetitions (a million empty rows in a few bytes) never turned into memory.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// `phiencho import` on a content folder of its own: rows become files that `check` accepts, every
 /// problem is reported at its cell with nothing written, a second import changes nothing, an update

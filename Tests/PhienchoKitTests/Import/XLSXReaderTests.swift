@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import ZIPFoundation
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The .xlsx reader on the forms real files take: what Excel writes (shared strings, rich text
 /// with phonetic runs, styles with date formats, the 1904 system, `x:` prefixes, absolute targets),

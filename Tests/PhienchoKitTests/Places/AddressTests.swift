@@ -1,5 +1,8 @@
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Reading an address as its parts, on the written form; real place names are never street words.
 @Suite("Places: addresses read as their parts")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The leak audit over every real place of the country (`AdministrativeUnits`, 3,321 xã, phường and
 /// đặc khu): a seeker living in a village and an employer in the same village is never a finding;

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The combinations docs/leak-audit.md promises: a given name after a form of address next to the
 /// person's village, and a birth year written as a birth year next to another value of the record.

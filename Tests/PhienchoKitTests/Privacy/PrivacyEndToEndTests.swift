@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The example content with its realistic seekers CSV, built and audited end to end; a failing audit
 /// leaves the previous site untouched.

@@ -1,7 +1,10 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Issue 16's hostile set as properties: each direct identifier of a random seeker, planted in each
 /// disguise a reader or a machine still reads through, is caught; each pair of one record's

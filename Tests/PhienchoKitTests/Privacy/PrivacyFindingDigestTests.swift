@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// A failing build says so in a few lines: one per cause (a record's column, or one number), each
 /// with its page count and the content line to fix, at most twenty of a kind on a terminal.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// A finding tells staff where to fix it — the content file, line and field — and never shows a
 /// seeker's value, not even inside a path.

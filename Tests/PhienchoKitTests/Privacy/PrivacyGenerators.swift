@@ -1,6 +1,9 @@
 import Foundation
 import PropertyBased
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 // Random seekers, clean vacancies and "leak scenarios" (one seeker value planted into one vacancy
 // field, disguised) for the property-based privacy tests.

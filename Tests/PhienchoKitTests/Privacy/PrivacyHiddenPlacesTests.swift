@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Places a value can hide from a reader of HTML: a folded calendar line, a file's name, and the
 /// synonym list, which reaches the search index only as separate words.

@@ -1,7 +1,10 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Property-based: every seeker name, phone, CCCD or record id planted into a vacancy — in any case,
 /// spacing, Unicode form, digit grouping, with +84 or an HTML character reference — is caught, names

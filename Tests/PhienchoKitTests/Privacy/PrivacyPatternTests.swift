@@ -1,7 +1,10 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Which seeker values count as identifying, `audit_allow`, and the CCCD-shape rule.
 @Suite("Privacy: what the audit searches for")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// By construction: templates, feeds, the search index and JSON-LD see only `PublicSite` and
 /// `PublicVacancy`; `internal` notes and everything outside vacancies/ and pages/ never reach them.

@@ -1,7 +1,10 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Seeker files as staff export them from Excel (CSV) or write them by hand (YAML).
 @Suite("Privacy: reading seeker files (CSV and YAML)")

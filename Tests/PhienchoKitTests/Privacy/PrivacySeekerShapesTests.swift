@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Every seeker file is read whole, or the build stops (issue 16, "no silent gaps"): the shapes
 /// government sheets really arrive in are read, and every shape that would hide records is PC903.

@@ -1,5 +1,8 @@
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// What each seeker column holds, recognised from its header in any spelling.
 @Suite("Privacy: seeker column headers")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 // Helpers for the privacy tests. Everything here is namespaced (`Privacy…`) so that it never
 // collides with helpers other suites define in the same test module.

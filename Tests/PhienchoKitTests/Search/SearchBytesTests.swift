@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// What a query downloads, on a synthetic index: a loose guard against the index growing without
 /// bound. The real budget (10,000 vacancies, gzip, script included) is checked by the benchmark;

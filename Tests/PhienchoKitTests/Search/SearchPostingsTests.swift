@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// One case of `Fixtures/postings-cases.json`, shared with the script's tests (tests/js/search.test.mjs).
 struct PostingsCase: Decodable, Sendable, CustomTestStringConvertible {

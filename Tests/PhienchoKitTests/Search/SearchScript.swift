@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Runs queries with the real browser script (`themes/default/assets/search.js`) under node, through
 /// `bench/query-bytes.js`, over an index's files written to a temporary folder: the ranking lives

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// `synonyms.yml`: checked like the other lists, applied when the index is built, so a query in
 /// any word of a group finds what is written in another (issue #24).

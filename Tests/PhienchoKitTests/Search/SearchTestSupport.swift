@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Vacancies for the search tests, built directly (no YAML) so that thousands of them are cheap.
 enum SearchSample {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// `check` (and `build`) read each vacancy against the day of the run: a result after it is an
 /// error, a date months ahead or a salary no one pays is a warning with the likely value, and a

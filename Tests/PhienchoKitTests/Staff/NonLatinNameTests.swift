@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// A name in a script that folds to no ASCII letter still gets a page, at a stable address staff are told.
 @Suite("Staff: names in other scripts")

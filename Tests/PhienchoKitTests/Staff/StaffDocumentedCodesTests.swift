@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// The staff guide's "Danh sách mã lỗi" table is what staff read when a code appears: it must list
 /// every code the generator can emit, and no code that no longer exists.

@@ -1,5 +1,8 @@
 import Foundation
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// A small content folder of its own in a temporary folder, for the staff workflow tests (these
 /// tests do not share fixtures with the rest of the suite, so they can change independently).

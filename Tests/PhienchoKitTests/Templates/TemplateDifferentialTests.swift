@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Handwritten templates rendered by phiencho's engine and by swift-mustache: the output must be
 /// byte for byte the same (or both must refuse the template).

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// What phiencho's engine does on its own: syntax errors with their position, the theme's PC502
 /// diagnostic, and the few places it departs from swift-mustache on purpose (docs/theme.md).

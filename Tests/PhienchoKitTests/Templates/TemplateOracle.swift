@@ -1,6 +1,9 @@
 import Foundation
 import Mustache
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Renders the same templates and context with phiencho's engine and with swift-mustache 2.1.1,
 /// the engine the themes were written against, so the tests can require identical output.

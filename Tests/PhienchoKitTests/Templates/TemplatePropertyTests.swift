@@ -1,7 +1,10 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoCore
 @testable import PhienchoKit
+@testable import PhienchoModel
+@testable import PhienchoRender
 
 /// Random templates and contexts, rendered by phiencho's engine and by swift-mustache: the output
 /// must be byte for byte the same, or both engines must refuse the template.

@@ -1,0 +1,147 @@
+import PhienchoCore
+import PhienchoModel
+
+/// The keys templates receive (docs/theme.md): what every page has, vacancy cards and details,
+/// term links and feed links.
+extension SiteRenderer {
+    package func page(_ path: String, template: String, _ context: TemplateObject) -> OutputFile {
+        OutputFile(path: Routes.file(ofPage: path), bytes: theme.render(template, .object(context)))
+    }
+
+    /// Keys present on every page. `path` is the page's root-relative folder ("" for home);
+    /// `documentTitle` replaces the `<title>` made from `title` (a vacancy's names its employer and place).
+    package func common(path: String, kind: String, title: String, description: String, navSection: String?,
+                noindex: Bool = false, extraFeeds: [TemplateValue] = [], documentTitle: String? = nil) -> TemplateObject {
+        let depth = path.utf8.count(where: { $0 == UInt8(ascii: "/") })
+        var context = TemplateObject(minimumCapacity: 16)
+        context.append("root", .string(String(repeating: "../", count: depth)))
+        context.append("site", shared.site)
+        context.append("page", [
+            "title": .string(title),
+            "documentTitle": .string(documentTitle ?? (kind == "home" ? config.title : "\(title) – \(config.title)")),
+            "description": .string(description),
+            "canonical": .string(config.absoluteURL(path)),
+            "noindex": .bool(noindex),
+            "kind": .string(kind),
+            "isSearch": .bool(kind == "search"),
+            // Open Graph: what Zalo and Facebook show for a shared link.
+            "ogType": .string(kind == "vacancy" ? "article" : "website"),
+            "ogTitle": .string(kind == "home" ? config.title : title),
+        ])
+        context.append("assets", shared.assets)
+        context.append("build", shared.build)
+        context.append("nav", navSection.flatMap { shared.nav[$0] } ?? shared.noNav)
+        context.append("feeds", .list([shared.siteFeed] + extraFeeds))
+        return context
+    }
+
+    /// A `<link rel="alternate">` entry for a term's feed (absolute URL).
+    package func feedLink(_ term: Term) -> TemplateValue {
+        (term.kind == .sector ? shared.sectorFeeds : shared.communeFeeds)[term.slug] ?? Self.feedLink(term, config: config)
+    }
+
+    package static func feedLink(_ term: Term, config: PublicSettings) -> TemplateValue {
+        ["title": .string(Taxonomy(term).heading(term)), "href": .string(config.absoluteURL(Routes.feed(of: Routes.term(term))))]
+    }
+
+    /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
+    package func rssLink(_ path: String, title: String) -> TemplateValue {
+        ["href": .string(path), "title": .string(title), "url": .string(config.absoluteURL(path))]
+    }
+
+    /// The card of an open vacancy from the cache, else built.
+    package func card(_ vacancy: PublicVacancy) -> TemplateValue {
+        shared.cards[vacancy.id] ?? Self.card(vacancy)
+    }
+
+    package static func card(_ vacancy: PublicVacancy) -> TemplateValue {
+        .object(cardObject(vacancy, capacity: 14))
+    }
+
+    /// The card keys of a vacancy page: the cached card of an open vacancy, with room for the
+    /// detail keys, else built.
+    package func detailBase(_ vacancy: PublicVacancy) -> TemplateObject {
+        guard case .object(var card)? = shared.cards[vacancy.id] else { return Self.cardObject(vacancy, capacity: 33) }
+        card.reserveCapacity(33)
+        return card
+    }
+
+    package static func cardObject(_ vacancy: PublicVacancy, capacity: Int) -> TemplateObject {
+        var card = TemplateObject(minimumCapacity: capacity)
+        card.append("title", .string(vacancy.title))
+        card.append("href", .string(vacancy.path))
+        card.append("employer", .string(vacancy.employerName))
+        card.append("commune", .string(vacancy.commune.name))
+        card.append("place", .string(vacancy.commune.kindAndName))
+        card.append("communeHref", .string(Routes.term(vacancy.commune)))
+        card.append("sector", .string(vacancy.sector.name))
+        card.append("sectorHref", .string(Routes.term(vacancy.sector)))
+        card.append("salary", .string(VietnameseFormat.salary(vacancy.salary)))
+        card.append("expires", .string(vacancy.expires.vietnamese))
+        card.append("expiresISO", .string(vacancy.expires.iso))
+        card.append("posted", .string(vacancy.posted.vietnamese))
+        card.append("postedISO", .string(vacancy.posted.iso))
+        card.append("employmentType", .string(VietnameseFormat.employmentType(vacancy.employmentType)))
+        card.append("openings", .int(vacancy.openings))
+        return card
+    }
+
+    /// "còn 12 ngày", "hết hạn hôm nay" at the build day; nil once `deadline` has passed.
+    package static func daysLeft(until deadline: LocalDate, at now: LocalDate) -> String? {
+        let days = deadline.dayNumber - now.dayNumber
+        return days < 0 ? nil : days == 0 ? "hết hạn hôm nay" : "còn \(days) ngày"
+    }
+
+    package func detail(_ vacancy: PublicVacancy) -> TemplateValue {
+        var context = detailBase(vacancy)
+        context.append("id", .string(vacancy.id))
+        context.append("expired", .bool(vacancy.isExpired))
+        context.append("daysLeft", .string(Self.daysLeft(until: vacancy.expires, at: site.now)))
+        let employerSlug = Slug.path(vacancy.employerName)
+        context.append("employerHref", .string(employerSlug.isEmpty ? nil : Routes.employer(slug: employerSlug)))
+        contact(vacancy.employerPhone, into: &context)
+        context.append("employerAddress", .string(vacancy.employerAddress))
+        context.append("employerPhone", .string(vacancy.employerPhone))
+        context.append("employerPhoneHref", .string(vacancy.employerPhone.map(VietnameseFormat.telephoneHref)))
+        context.append("employerEmail", .string(vacancy.employerEmail))
+        context.append("employerWebsite", .string(vacancy.employerWebsite))
+        context.append("hasContact", .bool(vacancy.employerAddress != nil || vacancy.employerPhone != nil
+            || vacancy.employerEmail != nil || vacancy.employerWebsite != nil))
+        context.append("address", .string(vacancy.address))
+        context.append("requirements", .strings(vacancy.requirements))
+        context.append("benefits", .strings(vacancy.benefits))
+        context.append("tags", .strings(vacancy.tags))
+        context.append("hasRequirements", .bool(!vacancy.requirements.isEmpty))
+        context.append("hasBenefits", .bool(!vacancy.benefits.isEmpty))
+        context.append("hasTags", .bool(!vacancy.tags.isEmpty))
+        context.append("descriptionHTML", vacancy.descriptionHTML.isEmpty ? .absent : .string(vacancy.descriptionHTML))
+        context.append("applyHTML", .string(vacancy.applyHTML))
+        context.append("hasApply", .bool(vacancy.applyHTML != nil))
+        return .object(context)
+    }
+
+    /// A taxonomy's terms sorted by folded name, each with its count of open vacancies; `onlyOpen`
+    /// leaves out terms without any.
+    package func termLinks(_ taxonomy: Taxonomy, onlyOpen: Bool) -> TemplateValue {
+        let counts = taxonomy.openVacancies(of: site)
+        return .list(taxonomy.terms(of: site).sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
+            .compactMap { term in
+                let count = counts[term.slug]?.count ?? 0
+                return onlyOpen && count == 0 ? nil : termLink(term, count: count)
+            })
+    }
+
+    package func termLink(_ term: Term, count: Int) -> TemplateValue {
+        ["name": .string(term.name), "kindLabel": .string(term.kind.rawValue), "href": .string(Routes.term(term)), "count": .int(count)]
+    }
+
+    /// A taxonomy's index lists: the terms with open vacancies first, most first (ties by folded
+    /// name), then the others by folded name, for the compact list.
+    func termIndex(_ taxonomy: Taxonomy) -> (open: TemplateValue, empty: TemplateValue) {
+        let counts = taxonomy.openVacancies(of: site)
+        let named = taxonomy.terms(of: site).map { (term: $0, key: (VietnameseFolding.fold($0.name), $0.name), count: counts[$0.slug]?.count ?? 0) }
+        let open = named.filter { $0.count > 0 }.sorted { ($1.count, $0.key.0, $0.key.1) < ($0.count, $1.key.0, $1.key.1) }
+        let empty = named.filter { $0.count == 0 }.sorted { $0.key < $1.key }
+        return (.list(open.map { termLink($0.term, count: $0.count) }), .list(empty.map { termLink($0.term, count: 0) }))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PhienchoCore
+import PhienchoModel
+
+/// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
+/// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
+package struct Theme: Sendable {
+    package static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "statistics", "404",
+                                    "employers", "employer", "partners", "events", "event", "trainings", "training"]
+
+    package let name: String
+    package let library: TemplateLibrary
+    /// Output files for the assets, e.g. `assets/style.1a2b3c4d5e.css`.
+    package let assetFiles: [OutputFile]
+    /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).
+    package let assetPaths: [String: String]
+
+    package enum LoadError: Error {
+        case problems([Diagnostic])
+    }
+
+    package static func load(themesDirectory: URL, name: String, displayRoot: String) throws(LoadError) -> Theme {
+        let folder = themesDirectory.appendingPathComponent(name)
+        let shownFolder = (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + name
+        let templatesFolder = folder.appendingPathComponent("templates")
+        var problems: [Diagnostic] = []
+        var library = TemplateLibrary()
+        let templateFiles = FileTree.files(under: templatesFolder.path).filter { $0.hasSuffix(".mustache") }
+        guard !templateFiles.isEmpty else {
+            throw .problems([Diagnostic(.error, .themeProblem, path: shownFolder,
+                                        "Không tìm thấy giao diện “\(name)” (cần thư mục templates/ chứa các tệp .mustache).")])
+        }
+        for relative in templateFiles {
+            let shown = "\(shownFolder)/templates/\(relative)"
+            guard let data = FileManager.default.contents(atPath: templatesFolder.appendingPathComponent(relative).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                problems.append(Diagnostic(.error, .themeProblem, path: shown, "Không đọc được mẫu trang (cần văn bản UTF-8)."))
+                continue
+            }
+            do {
+                try library.register(text, named: String(relative.dropLast(".mustache".count)))
+            } catch {
+                problems.append(Diagnostic(.error, .themeProblem, path: shown, line: error.line, column: error.column,
+                                           "Mẫu trang sai cú pháp Mustache: \(error.message)."))
+            }
+        }
+        for required in requiredTemplates where library.template(named: required) == nil && !problems.contains(where: { $0.path.hasSuffix("/\(required).mustache") }) {
+            problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/templates/\(required).mustache",
+                                       "Giao diện thiếu mẫu trang “\(required).mustache”."))
+        }
+        let assetsFolder = folder.appendingPathComponent("assets")
+        var assetFiles: [OutputFile] = []
+        var assetPaths: [String: String] = [:]
+        for relative in FileTree.files(under: assetsFolder.path) {
+            guard let data = FileManager.default.contents(atPath: assetsFolder.appendingPathComponent(relative).path) else { continue }
+            let hashed = ContentHash.name(relative, for: data)
+            assetFiles.append(OutputFile(path: Routes.assets + hashed, data: data))
+            let stem = String(relative.split(separator: "/").last!.split(separator: ".").first!)
+            assetPaths[stem] = Routes.assets + hashed
+            if relative == "style.css" { assetPaths["css"] = Routes.assets + hashed }
+        }
+        if assetPaths["css"] == nil {
+            problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/assets/style.css", "Giao diện thiếu tệp assets/style.css."))
+        }
+        guard problems.isEmpty else { throw .problems(problems) }
+        return Theme(name: name, library: library, assetFiles: assetFiles, assetPaths: assetPaths)
+    }
+
+    /// Renders a template as UTF-8 bytes (nothing when the theme has no such template); the context
+    /// is built from public values only.
+    package func render(_ template: String, _ context: TemplateValue) -> [UInt8] {
+        library.render(template, context) ?? []
+    }
+}
