@@ -103,13 +103,13 @@ public enum CommandLineText {
 }
 
 private extension String {
-    package func replacingAll(_ target: String, with replacement: String) -> String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
         guard contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 
     /// The text between the first `start` and the first `end` after it ("": to the end).
-    package func between(_ start: String, and end: String) -> String? {
+    func between(_ start: String, and end: String) -> String? {
         guard let opening = start.isEmpty ? startIndex..<startIndex : firstRange(of: start) else { return nil }
         let rest = self[opening.upperBound...]
         if end.isEmpty { return String(rest) }
@@ -117,7 +117,7 @@ private extension String {
         return String(rest[..<range.lowerBound])
     }
 
-    package var trimmingQuotes: String {
+    var trimmingQuotes: String {
         var text = self[...]
         while text.first == "'" { text = text.dropFirst() }
         while text.last == "'" { text = text.dropLast() }

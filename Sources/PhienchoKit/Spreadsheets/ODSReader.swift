@@ -26,7 +26,7 @@ enum ODSReader {
     static let mimeType = "application/vnd.oasis.opendocument.spreadsheet"
 
     static func read(contentsOf file: URL) throws(Failure) -> Spreadsheet {
-        guard let archive = try? Archive(url: file, accessMode: .read) else { throw .notAWorkbook }
+        guard let archive = try? Archive(url: file, accessMode: .read, pathEncoding: nil) else { throw .notAWorkbook }
         let package = XLSXReader.Package(archive: archive)
         if let mime = try package.data("mimetype"), String(decoding: mime, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) != mimeType {
             throw .notAWorkbook

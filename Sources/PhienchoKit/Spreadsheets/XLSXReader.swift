@@ -53,7 +53,7 @@ enum XLSXReader {
     }
 
     static func read(contentsOf file: URL) throws(Failure) -> Spreadsheet {
-        guard let archive = try? Archive(url: file, accessMode: .read) else { throw .notAWorkbook }
+        guard let archive = try? Archive(url: file, accessMode: .read, pathEncoding: nil) else { throw .notAWorkbook }
         let package = Package(archive: archive)
         let workbookPath = try package.relationshipTargets(of: "")
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"

@@ -159,7 +159,7 @@ package struct SearchIndex: Sendable {
 }
 
 private extension PublicVacancy {
-    package var searchCard: SearchIndex.Card {
+    var searchCard: SearchIndex.Card {
         SearchIndex.Card(title: title, href: path, employer: employerName, commune: commune.kindAndName,
                          salary: VietnameseFormat.salary(salary), expires: expires.vietnamese)
     }
