@@ -24,21 +24,37 @@ package enum Routes {
     package static let trainings = "hoc-nghe/"
     package static let trainingsFeed = feed(of: trainings)
 
-    /// Names a plain page (`content/pages/<name>.md`) may not take, as slugs: the top-level folders
-    /// and files above, and what a listing's pages are under.
-    package static let reserved: Set<String> = ["viec-lam", "xa-phuong", "nganh-nghe", "trang", "tim-kiem", "assets",
-                                        "rss-xml", "sitemap-xml", "404", "index", "thong-ke", "nha-tuyen-dung",
-                                        "dong-hanh", "su-kien", "hoc-nghe"]
+    /// The folder of every vacancy's page (`viec-lam/<id>/`).
+    package static let vacancies = "viec-lam/"
+    /// Where a listing's further pages are (`trang/2/`).
+    package static let listingPages = "trang/"
+
+    /// The sections templates link to, by the name a template writes: `{{links.communes}}` is the
+    /// link from the page being rendered to `xa-phuong/` (docs/theme.md). No template spells a path.
+    package static let links: [(name: String, path: String)] = [
+        ("home", home), ("search", search), ("communes", index(of: .communes)), ("sectors", index(of: .sectors)),
+        ("statistics", statistics), ("employers", employers), ("partners", partners), ("events", events),
+        ("trainings", trainings), ("siteFeed", siteFeed), ("eventsFeed", eventsFeed), ("trainingsFeed", trainingsFeed),
+    ]
+
+    /// Names a plain page (`content/pages/<name>.md`) may not take, as slugs: every folder at the
+    /// site's top and every top-level file, by its name and by its stem (`rss.xml`: "rss-xml", "rss").
+    package static let reserved: Set<String> = {
+        let folders = [vacancies, listingPages, search, assets, statistics, employers, partners, events, trainings]
+            + Taxonomy.allCases.map(index(of:))
+        let files = [siteFeed, sitemap, robots, notFound, file(ofPage: home)]
+        return Set(folders.map { String($0.dropLast()) } + files.flatMap { [Slug.make($0), Slug.make(String($0.prefix { $0 != "." }))] })
+    }()
 
     /// The page file of a folder path.
     package static func file(ofPage folder: String) -> String { folder + "index.html" }
 
     /// Page `number` of a listing whose first page is `first` ("" for home, "xa-phuong/gia-tran/").
     package static func listing(_ first: String, page number: Int) -> String {
-        number == 1 ? first : "\(first)trang/\(number)/"
+        number == 1 ? first : "\(first)\(listingPages)\(number)/"
     }
 
-    package static func vacancy(slug: String) -> String { "viec-lam/\(slug)/" }
+    package static func vacancy(slug: String) -> String { vacancies + slug + "/" }
     /// An employer's page: the slug of `employer.name`.
     package static func employer(slug: String) -> String { employers + slug + "/" }
     package static func event(slug: String) -> String { events + slug + "/" }

@@ -14,7 +14,9 @@ extension SiteRenderer {
                 noindex: Bool = false, extraFeeds: [TemplateValue] = [], documentTitle: String? = nil) -> TemplateObject {
         let depth = path.utf8.count(where: { $0 == UInt8(ascii: "/") })
         var context = TemplateObject(minimumCapacity: 16)
-        context.append("root", .string(String(repeating: "../", count: depth)))
+        let root = String(repeating: "../", count: depth)
+        context.append("root", .string(root))
+        context.append("links", depth < shared.links.count ? shared.links[depth] : Self.links(root: root))
         context.append("site", shared.site)
         context.append("page", [
             "title": .string(title),
@@ -33,6 +35,11 @@ extension SiteRenderer {
         context.append("nav", navSection.flatMap { shared.nav[$0] } ?? shared.noNav)
         context.append("feeds", .list([shared.siteFeed] + extraFeeds))
         return context
+    }
+
+    /// `{{links.<name>}}`: each named section of `Routes.links`, relative to the page at `root`.
+    package static func links(root: String) -> TemplateValue {
+        .object(TemplateObject(Routes.links.map { ($0.name, .string(root + $0.path)) }))
     }
 
     /// A `<link rel="alternate">` entry for a term's feed (absolute URL).

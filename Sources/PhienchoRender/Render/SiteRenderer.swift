@@ -29,6 +29,8 @@ package struct SiteRenderer: Sendable {
         package var sectorFeeds: [String: TemplateValue]
         /// Each vacancy page's `<title>` by id (`documentTitles(of:)`).
         package var documentTitles: [String: String]
+        /// `links` for a page this many folders deep.
+        package var links: [TemplateValue]
     }
 
     package init(site: PublicSite, theme: Theme) {
@@ -60,7 +62,8 @@ package struct SiteRenderer: Sendable {
             cards: Dictionary(cards, uniquingKeysWith: { first, _ in first }),
             communeFeeds: Dictionary(site.communes.map { ($0.slug, Self.feedLink($0, config: config)) }, uniquingKeysWith: { first, _ in first }),
             sectorFeeds: Dictionary(site.sectors.map { ($0.slug, Self.feedLink($0, config: config)) }, uniquingKeysWith: { first, _ in first }),
-            documentTitles: Self.documentTitles(of: site.open + site.expired, siteTitle: config.title)
+            documentTitles: Self.documentTitles(of: site.open + site.expired, siteTitle: config.title),
+            links: (0..<8).map { Self.links(root: String(repeating: "../", count: $0)) }
         )
     }
 
@@ -249,6 +252,7 @@ package struct SiteRenderer: Sendable {
         var context = common(path: Routes.home, kind: "notFound", title: "Không tìm thấy trang",
                              description: "Trang bạn tìm không có hoặc đã được gỡ.", navSection: nil, noindex: true)
         context["root"] = .string(config.basePath)
+        context["links"] = Self.links(root: config.basePath)
         return OutputFile(path: Routes.notFound, bytes: theme.render("404", .object(context)))
     }
 }
