@@ -126,7 +126,7 @@ struct PreviewHandler: HTTPHandler {
                 return .redirect("/" + parts.map { $0.addingPercentEncoding(withAllowedCharacters: segment) ?? $0 }
                     .joined(separator: "/") + "/")
             }
-            let index = target.appendingPathComponent("index.html")
+            let index = target.appendingPathComponent(Routes.file(ofPage: ""))
             return FileManager.default.fileExists(atPath: index.path) ? .file(index) : .missing(page: true)
         }
         return .file(target)

@@ -75,18 +75,8 @@ extension Site {
             report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
             return nil
         }
-        var files: [OutputFile] = []
-        files += renderer.renderHomeAndListings()
-        files += renderer.renderVacancyPages()
-        for taxonomy in Taxonomy.allCases { files += renderer.renderTermPages(taxonomy) }
-        files += renderer.renderEmployerPages()
-        files.append(renderer.renderPartnersPage())
-        files += renderer.renderEventPages()
-        files += renderer.renderTrainingPages()
-        files += renderer.renderPlainPages()
-        files.append(renderer.renderSearchPage())
-        files.append(renderer.renderStatisticsPage())
-        files.append(renderer.renderNotFoundPage())
+        // Every kind of page, in the order of `PageKind`.
+        var files = PageKind.allCases.flatMap { $0.render(renderer) }
         files += theme.assetFiles
         return Rendered(files: files, writer: writer, staging: staging, renderer: renderer)
     }

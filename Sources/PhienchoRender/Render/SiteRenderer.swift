@@ -91,23 +91,7 @@ package struct SiteRenderer: Sendable {
     /// rendering: `Site.build` has the staging folder's folders made from these while the pages are
     /// rendered. The writer still makes any folder missing here, so this only has to be fast.
     package func pagePaths() -> [String] {
-        var pages = listingPagination.pagePaths
-        pages += (site.open + site.expired).map(\.path)
-        for taxonomy in Taxonomy.allCases {
-            pages.append(Routes.index(of: taxonomy))
-            for term in taxonomy.terms(of: site) {
-                pages += termPagination(term, taxonomy).pagination.pagePaths
-            }
-        }
-        pages.append(Routes.employers)
-        for employer in site.employers { pages += employerPagination(employer).pagePaths }
-        pages.append(Routes.partners)
-        pages += [Routes.events] + (site.upcomingEvents + site.pastEvents).map(\.path)
-        pages += [Routes.trainings] + (site.openTrainings + site.closedTrainings).map(\.path)
-        pages += site.pages.map { Routes.plainPage(slug: $0.slug) }
-        pages.append(Routes.search)
-        pages.append(Routes.statistics)
-        return pages.map(Routes.file(ofPage:)) + [Routes.notFound]
+        PageKind.allCases.flatMap { $0.files(self) }
     }
 
     package var listingPagination: Pagination {

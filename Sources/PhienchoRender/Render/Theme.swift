@@ -5,8 +5,7 @@ import PhienchoModel
 /// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
 package struct Theme: Sendable {
-    package static let requiredTemplates = ["layout", "home", "listing", "vacancy", "terms", "term", "page", "search", "statistics", "404",
-                                    "employers", "employer", "partners", "events", "event", "trainings", "training"]
+    package static var requiredTemplates: [String] { PageKind.requiredTemplates }
 
     package let name: String
     package let library: TemplateLibrary
