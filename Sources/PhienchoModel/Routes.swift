@@ -37,13 +37,14 @@ package enum Routes {
         ("trainings", trainings), ("siteFeed", siteFeed), ("eventsFeed", eventsFeed), ("trainingsFeed", trainingsFeed),
     ]
 
-    /// Names a plain page (`content/pages/<name>.md`) may not take, as slugs: every folder at the
-    /// site's top and every top-level file, by its name and by its stem (`rss.xml`: "rss-xml", "rss").
+    /// Names a plain page (`content/pages/<name>.md`) may not take, as slugs: the top folder of
+    /// every section in `links` and of vacancies, listing pages and assets, and every top-level
+    /// file by its name and its stem (`rss.xml`: "rss-xml", "rss").
     package static let reserved: Set<String> = {
-        let folders = [vacancies, listingPages, search, assets, statistics, employers, partners, events, trainings]
-            + Taxonomy.allCases.map(index(of:))
+        let folders = [vacancies, listingPages, assets] + links.map(\.path).filter { $0.hasSuffix("/") }
         let files = [siteFeed, sitemap, robots, notFound, file(ofPage: home)]
-        return Set(folders.map { String($0.dropLast()) } + files.flatMap { [Slug.make($0), Slug.make(String($0.prefix { $0 != "." }))] })
+        return Set(folders.map { String($0.prefix { $0 != "/" }) }.filter { !$0.isEmpty }
+                   + files.flatMap { [Slug.make($0), Slug.make(String($0.prefix { $0 != "." }))] })
     }()
 
     /// The page file of a folder path.
