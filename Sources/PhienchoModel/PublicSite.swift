@@ -14,8 +14,8 @@ package struct PublicSite: Sendable {
     package let open: [PublicVacancy]
     package let expired: [PublicVacancy]
     /// Open vacancies per term slug, in `open` order.
-    package let openByCommune: [String: [PublicVacancy]]
-    package let openBySector: [String: [PublicVacancy]]
+    let openByCommune: [String: [PublicVacancy]]
+    let openBySector: [String: [PublicVacancy]]
     /// The aggregates of the statistics page, the only figures made from `results`.
     package let statistics: PublicStatistics
     /// Every employer with a page, by folded name (`PublicEmployer.all`).

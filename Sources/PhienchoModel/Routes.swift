@@ -27,7 +27,7 @@ package enum Routes {
     /// The folder of every vacancy's page (`viec-lam/<id>/`).
     package static let vacancies = "viec-lam/"
     /// Where a listing's further pages are (`trang/2/`).
-    package static let listingPages = "trang/"
+    static let listingPages = "trang/"
 
     /// The sections templates link to, by the name a template writes: `{{links.communes}}` is the
     /// link from the page being rendered to `xa-phuong/` (docs/theme.md). No template spells a path.
@@ -60,7 +60,7 @@ package enum Routes {
     package static func employer(slug: String) -> String { employers + slug + "/" }
     package static func event(slug: String) -> String { events + slug + "/" }
     /// The event's iCalendar file, for a phone's calendar.
-    package static func eventCalendar(slug: String) -> String { event(slug: slug) + "su-kien.ics" }
+    static func eventCalendar(slug: String) -> String { event(slug: slug) + "su-kien.ics" }
     package static func training(slug: String) -> String { trainings + slug + "/" }
     package static func index(of taxonomy: Taxonomy) -> String { taxonomy.segment + "/" }
     package static func term(_ term: Term) -> String { Taxonomy(term).segment + "/" + term.slug + "/" }

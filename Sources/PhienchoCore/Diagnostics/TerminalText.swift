@@ -33,7 +33,7 @@ public enum TerminalText {
     }
 
     /// C0 and C1 controls, DEL, and the bidirectional embeddings, overrides, isolates and marks.
-    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true

@@ -45,7 +45,7 @@ package indirect enum JSON: Sendable, Equatable {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// A JSON string literal for `text`, appended to `out`.
-    package static func writeString(_ text: String, into out: inout String) {
+    static func writeString(_ text: String, into out: inout String) {
         var bytes: [UInt8] = []
         writeString(text, into: &bytes)
         out += String(decoding: bytes, as: UTF8.self)
@@ -54,7 +54,7 @@ package indirect enum JSON: Sendable, Equatable {
     /// A JSON string literal for `text` as UTF-8 bytes, escaping byte by byte: ASCII needs escapes
     /// only for quotes, backslashes, controls and `<>&`; of the rest only U+2028 and U+2029
     /// (E2 80 A8/A9) are escaped.
-    package static func writeString(_ text: String, into out: inout [UInt8]) {
+    static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -92,7 +92,7 @@ package enum SearchTokenizer {
     }
 
     /// `\p{L}` or `\p{N}`.
-    package static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+    static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
         isLetterOrNumber(category: scalar.properties.generalCategory)
     }
 

@@ -12,7 +12,7 @@ package enum VietnameseFolding {
 
     /// The definition: Foundation's normalisation, scalar by scalar. Slow on Linux, so `fold` uses
     /// it only for text outside the Latin ranges the table covers.
-    package static func foldByNormalising(_ text: String) -> String {
+    static func foldByNormalising(_ text: String) -> String {
         let decomposed = text.precomposedStringWithCanonicalMapping.lowercased().decomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(decomposed.unicodeScalars.count)

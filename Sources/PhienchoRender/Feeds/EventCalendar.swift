@@ -7,7 +7,7 @@ import PhienchoModel
 /// entry; times are in the site's time zone (a VTIMEZONE with its offset on the event's day); a
 /// day without a time is an all-day event. DTSTAMP is the build day, so the same content and
 /// `--now` give the same bytes.
-package enum EventCalendar {
+enum EventCalendar {
     package static func ics(_ event: PublicEvent, site: PublicSettings, buildDay: LocalDate) -> String {
         let zone = site.timeZone.identifier
         let offset = LocalDate.offset(site.utcOffset(on: event.start.date), separator: "")
@@ -38,7 +38,7 @@ package enum EventCalendar {
     }
 
     /// 2026-12-15 → "20261215".
-    package static func compact(_ date: LocalDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ date: LocalDate) -> String { date.iso.replacingOccurrences(of: "-", with: "") }
 
     package static func clock(_ moment: EventMoment) -> String { (moment.clock ?? "00:00").replacingOccurrences(of: ":", with: "") + "00" }
 

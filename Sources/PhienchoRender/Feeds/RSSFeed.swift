@@ -5,7 +5,7 @@ import PhienchoModel
 /// courses in listing order; at most `maximumItems`. Dates come from the content, never the wall
 /// clock, so the same content gives the same bytes.
 package struct RSSFeed: Sendable {
-    package static let maximumItems = 100
+    static let maximumItems = 100
 
     /// An item other than a vacancy. Events and courses have no publication day in their files, so
     /// their items have no `pubDate` (optional in RSS 2.0) rather than an invented one.
@@ -19,9 +19,9 @@ package struct RSSFeed: Sendable {
     package let title: String
     package let description: String
     /// Root-relative path of the page the feed follows ("" for home, "xa-phuong/gia-tran/").
-    package let pagePath: String
+    let pagePath: String
     /// Root-relative path of the feed itself.
-    package let feedPath: String
+    let feedPath: String
     /// Already in newest-first order.
     package var vacancies: [PublicVacancy] = []
     package var items: [Item] = []

@@ -25,7 +25,7 @@ package enum PageKind: CaseIterable, Sendable {
     }
 
     /// Every template a theme must have.
-    package static var requiredTemplates: [String] { ["layout"] + allCases.flatMap(\.templates).reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+    static var requiredTemplates: [String] { ["layout"] + allCases.flatMap(\.templates).reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
 
     /// The file of each of its pages, root-relative, known without rendering.
     package func files(_ renderer: SiteRenderer) -> [String] {

@@ -3,10 +3,10 @@ import PhienchoModel
 
 /// Splits a list into pages of `pageSize`: page 1 lives at the section's own path, page N at
 /// `<section>trang/N/`.
-package struct Pagination: Sendable {
-    package let pageCount: Int
+struct Pagination: Sendable {
+    let pageCount: Int
     package let pageSize: Int
-    package let itemCount: Int
+    let itemCount: Int
     /// Root-relative path of page 1, e.g. "" (home) or "xa-phuong/gia-tran/".
     package let basePath: String
 
@@ -42,7 +42,7 @@ package struct Pagination: Sendable {
 
     /// First, last and two either side of the current page; a `gap` item stands for what is skipped,
     /// so page 250 of 500 does not list 500 links.
-    package func pageLinks(around number: Int) -> [TemplateObject] {
+    func pageLinks(around number: Int) -> [TemplateObject] {
         var links: [TemplateObject] = []
         var previous = 0
         // A gap that would hide a single page shows that page instead.

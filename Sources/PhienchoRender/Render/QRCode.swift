@@ -6,7 +6,7 @@ import PhienchoModel
 /// board has no link to tap). Encoded by libqrencode (error correction M); drawn as one path of
 /// horizontal strokes, one per run of dark modules, inside the four-module quiet zone the
 /// standard asks for. Every open vacancy's page carries one, so the path is written as bytes.
-package enum QRCode {
+enum QRCode {
     package static func svg(for text: String, label: String) -> String? {
         guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
         defer { QRcode_free(code) }

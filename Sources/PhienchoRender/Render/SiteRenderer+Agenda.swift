@@ -4,7 +4,7 @@ import PhienchoModel
 /// Events (`su-kien/`) and vocational courses (`hoc-nghe/`): the listings of what is upcoming or
 /// open, a page for each (past or closed ones kept, marked, noindex), and each event's calendar file.
 extension SiteRenderer {
-    package func eventCard(_ event: PublicEvent) -> TemplateValue {
+    func eventCard(_ event: PublicEvent) -> TemplateValue {
         var card: TemplateObject = [
             "title": .string(event.title), "href": .string(event.path), "kind": .string(event.kind.rawValue),
             "kindLabel": .string(event.kind.label), "when": .string(event.when), "startISO": .string(AgendaStructuredData.iso(event.start, site: config)),
@@ -20,7 +20,7 @@ extension SiteRenderer {
         return .object(card)
     }
 
-    package func trainingCard(_ course: PublicTraining) -> TemplateValue {
+    func trainingCard(_ course: PublicTraining) -> TemplateValue {
         var card: TemplateObject = [
             "title": .string(course.title), "href": .string(course.path), "provider": .string(course.provider),
             "place": .string(course.place), "deadline": .string(course.registrationDeadline.vietnamese),
@@ -47,7 +47,7 @@ extension SiteRenderer {
     }
 
     /// `su-kien/index.html`, `su-kien/<id>/index.html` and `su-kien/<id>/su-kien.ics`.
-    package func renderEventPages() -> [OutputFile] {
+    func renderEventPages() -> [OutputFile] {
         var context = common(path: Routes.events, kind: "events", title: "Sự kiện việc làm",
                              description: "Ngày hội việc làm, buổi tư vấn sắp diễn ra: thời gian, địa điểm và cách tham gia.",
                              navSection: Routes.events)
@@ -71,7 +71,7 @@ extension SiteRenderer {
     }
 
     /// `hoc-nghe/index.html` and `hoc-nghe/<id>/index.html`.
-    package func renderTrainingPages() -> [OutputFile] {
+    func renderTrainingPages() -> [OutputFile] {
         var context = common(path: Routes.trainings, kind: "trainings", title: "Học nghề",
                              description: "Các khóa học nghề đang nhận đăng ký: học phí, hỗ trợ tiền ăn, chỗ ở, hạn đăng ký.",
                              navSection: Routes.trainings)

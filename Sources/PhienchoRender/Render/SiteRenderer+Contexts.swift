@@ -43,16 +43,16 @@ extension SiteRenderer {
     }
 
     /// A `<link rel="alternate">` entry for a term's feed (absolute URL).
-    package func feedLink(_ term: Term) -> TemplateValue {
+    func feedLink(_ term: Term) -> TemplateValue {
         (term.kind == .sector ? shared.sectorFeeds : shared.communeFeeds)[term.slug] ?? Self.feedLink(term, config: config)
     }
 
-    package static func feedLink(_ term: Term, config: PublicSettings) -> TemplateValue {
+    static func feedLink(_ term: Term, config: PublicSettings) -> TemplateValue {
         ["title": .string(Taxonomy(term).heading(term)), "href": .string(config.absoluteURL(Routes.feed(of: Routes.term(term))))]
     }
 
     /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
-    package func rssLink(_ path: String, title: String) -> TemplateValue {
+    func rssLink(_ path: String, title: String) -> TemplateValue {
         ["href": .string(path), "title": .string(title), "url": .string(config.absoluteURL(path))]
     }
 
@@ -67,13 +67,13 @@ extension SiteRenderer {
 
     /// The card keys of a vacancy page: the cached card of an open vacancy, with room for the
     /// detail keys, else built.
-    package func detailBase(_ vacancy: PublicVacancy) -> TemplateObject {
+    func detailBase(_ vacancy: PublicVacancy) -> TemplateObject {
         guard case .object(var card)? = shared.cards[vacancy.id] else { return Self.cardObject(vacancy, capacity: 33) }
         card.reserveCapacity(33)
         return card
     }
 
-    package static func cardObject(_ vacancy: PublicVacancy, capacity: Int) -> TemplateObject {
+    static func cardObject(_ vacancy: PublicVacancy, capacity: Int) -> TemplateObject {
         var card = TemplateObject(minimumCapacity: capacity)
         card.append("title", .string(vacancy.title))
         card.append("href", .string(vacancy.path))
@@ -94,7 +94,7 @@ extension SiteRenderer {
     }
 
     /// "còn 12 ngày", "hết hạn hôm nay" at the build day; nil once `deadline` has passed.
-    package static func daysLeft(until deadline: LocalDate, at now: LocalDate) -> String? {
+    static func daysLeft(until deadline: LocalDate, at now: LocalDate) -> String? {
         let days = deadline.dayNumber - now.dayNumber
         return days < 0 ? nil : days == 0 ? "hết hạn hôm nay" : "còn \(days) ngày"
     }
@@ -129,7 +129,7 @@ extension SiteRenderer {
 
     /// A taxonomy's terms sorted by folded name, each with its count of open vacancies; `onlyOpen`
     /// leaves out terms without any.
-    package func termLinks(_ taxonomy: Taxonomy, onlyOpen: Bool) -> TemplateValue {
+    func termLinks(_ taxonomy: Taxonomy, onlyOpen: Bool) -> TemplateValue {
         let counts = taxonomy.openVacancies(of: site)
         return .list(taxonomy.terms(of: site).sorted { (VietnameseFolding.fold($0.name), $0.name) < (VietnameseFolding.fold($1.name), $1.name) }
             .compactMap { term in
@@ -138,7 +138,7 @@ extension SiteRenderer {
             })
     }
 
-    package func termLink(_ term: Term, count: Int) -> TemplateValue {
+    func termLink(_ term: Term, count: Int) -> TemplateValue {
         ["name": .string(term.name), "kindLabel": .string(term.kind.rawValue), "href": .string(Routes.term(term)), "count": .int(count)]
     }
 

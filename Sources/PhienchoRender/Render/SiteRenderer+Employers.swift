@@ -6,11 +6,11 @@ import PhienchoModel
 /// centre thanks (`recognised: true` only).
 extension SiteRenderer {
     /// An employer's open vacancies and how they are split into pages.
-    package func employerPagination(_ employer: PublicEmployer) -> Pagination {
+    func employerPagination(_ employer: PublicEmployer) -> Pagination {
         Pagination(itemCount: employer.open.count, pageSize: config.pageSize, basePath: employer.path)
     }
 
-    package func employerLink(_ employer: PublicEmployer) -> TemplateValue {
+    func employerLink(_ employer: PublicEmployer) -> TemplateValue {
         var link: TemplateObject = ["name": .string(employer.name), "href": .string(employer.path), "count": .int(employer.open.count)]
         link.append("kindLabel", .string(employer.kindLabel))
         link.append("descriptionHTML", .string(employer.descriptionHTML))
@@ -18,7 +18,7 @@ extension SiteRenderer {
         return .object(link)
     }
 
-    package func renderEmployerPages() -> [OutputFile] {
+    func renderEmployerPages() -> [OutputFile] {
         let indexPath = Routes.employers
         var context = common(path: indexPath, kind: "employers", title: "Nhà tuyển dụng",
                              description: "Các doanh nghiệp, hợp tác xã, hộ kinh doanh đang tuyển người qua Phiên chợ việc làm.",
@@ -49,7 +49,7 @@ extension SiteRenderer {
     }
 
     /// `dong-hanh/index.html`: "Đơn vị đồng hành".
-    package func renderPartnersPage() -> OutputFile {
+    func renderPartnersPage() -> OutputFile {
         let path = Routes.partners
         var context = common(path: path, kind: "partners", title: "Đơn vị đồng hành",
                              description: "Các đơn vị đã nhận người hoàn thành án phạt tù vào làm việc, được Trung tâm và Công an tỉnh ghi nhận.",

@@ -18,17 +18,17 @@ package struct SiteRenderer: Sendable {
         package var site: TemplateValue
         package var assets: TemplateValue
         package var build: TemplateValue
-        package var siteFeed: TemplateValue
+        var siteFeed: TemplateValue
         /// `nav` by the section shown (`navSection`); `noNav` when none is.
-        package var nav: [String: TemplateValue]
-        package var noNav: TemplateValue
+        var nav: [String: TemplateValue]
+        var noNav: TemplateValue
         /// Cards of open vacancies by id.
-        package var cards: [String: TemplateValue]
+        var cards: [String: TemplateValue]
         /// `feedLink` of every commune and of every sector, by slug.
-        package var communeFeeds: [String: TemplateValue]
-        package var sectorFeeds: [String: TemplateValue]
+        var communeFeeds: [String: TemplateValue]
+        var sectorFeeds: [String: TemplateValue]
         /// Each vacancy page's `<title>` by id (`documentTitles(of:)`).
-        package var documentTitles: [String: String]
+        var documentTitles: [String: String]
         /// `links` for a page this many folders deep.
         package var links: [TemplateValue]
     }
@@ -69,7 +69,7 @@ package struct SiteRenderer: Sendable {
 
     /// "Vị trí – Đơn vị – xã X | site" for each vacancy: what a shared link and a browser tab show.
     /// Two vacancies that would share one get their id added, so every title is unique.
-    package static func documentTitles(of vacancies: [PublicVacancy], siteTitle: String) -> [String: String] {
+    static func documentTitles(of vacancies: [PublicVacancy], siteTitle: String) -> [String: String] {
         let names = vacancies.map { "\($0.title) – \($0.employerName) – \($0.commune.kindAndName)" }
         var uses: [String: Int] = [:]
         for name in names { uses[name, default: 0] += 1 }
@@ -83,7 +83,7 @@ package struct SiteRenderer: Sendable {
     package var config: PublicSettings { site.site }
 
     /// Upcoming events and open courses the home page shows (the rest are one link away).
-    package static let homeAgendaCount = 3
+    static let homeAgendaCount = 3
 
     // MARK: Pages
 
@@ -94,18 +94,18 @@ package struct SiteRenderer: Sendable {
         PageKind.allCases.flatMap { $0.files(self) }
     }
 
-    package var listingPagination: Pagination {
+    var listingPagination: Pagination {
         Pagination(itemCount: site.open.count, pageSize: config.pageSize, basePath: Routes.home)
     }
 
     /// A term's open vacancies and how they are split into pages.
-    package func termPagination(_ term: Term, _ taxonomy: Taxonomy) -> (vacancies: [PublicVacancy], pagination: Pagination) {
+    func termPagination(_ term: Term, _ taxonomy: Taxonomy) -> (vacancies: [PublicVacancy], pagination: Pagination) {
         let vacancies = taxonomy.openVacancies(of: site)[term.slug] ?? []
         return (vacancies, Pagination(itemCount: vacancies.count, pageSize: config.pageSize, basePath: Routes.term(term)))
     }
 
     /// `index.html` and `trang/N/index.html`: open vacancies, newest first.
-    package func renderHomeAndListings() -> [OutputFile] {
+    func renderHomeAndListings() -> [OutputFile] {
         let pagination = listingPagination
         return parallelMap(Array(1...pagination.pageCount)) { number in
             let path = pagination.path(ofPage: number)
@@ -129,7 +129,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// `viec-lam/<id>/index.html` for every open and expired vacancy.
-    package func renderVacancyPages() -> [OutputFile] {
+    func renderVacancyPages() -> [OutputFile] {
         parallelMap(site.open + site.expired) { vacancy in
             let place = vacancy.commune.kindAndName
             var context = common(path: vacancy.path, kind: "vacancy", title: vacancy.title,
@@ -148,7 +148,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// A taxonomy's pages (`xa-phuong/…`, `nganh-nghe/…`): the index and one paginated page per term.
-    package func renderTermPages(_ taxonomy: Taxonomy) -> [OutputFile] {
+    func renderTermPages(_ taxonomy: Taxonomy) -> [OutputFile] {
         let communes = taxonomy == .communes
         var files: [OutputFile] = []
 
@@ -191,7 +191,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// `<slug>/index.html` for each file of content/pages.
-    package func renderPlainPages() -> [OutputFile] {
+    func renderPlainPages() -> [OutputFile] {
         site.pages.map { plain in
             let path = Routes.plainPage(slug: plain.slug)
             var context = common(path: path, kind: "page", title: plain.title,
@@ -202,7 +202,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// `thong-ke/index.html`: the job fair's figures (`PublicStatistics`), charts and tables.
-    package func renderStatisticsPage() -> OutputFile {
+    func renderStatisticsPage() -> OutputFile {
         let statistics = site.statistics
         let path = Routes.statistics
         var context = common(path: path, kind: "statistics", title: "Kết quả Phiên chợ việc làm",
@@ -223,7 +223,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// `tim-kiem/index.html`: the search form; results come from the index through the theme's script.
-    package func renderSearchPage() -> OutputFile {
+    func renderSearchPage() -> OutputFile {
         let path = Routes.search
         let context = common(path: path, kind: "search", title: "Tìm việc làm",
                              description: "Tìm việc làm theo tên công việc, nơi làm hoặc đơn vị tuyển dụng; gõ có dấu hay không dấu đều được.",
@@ -232,7 +232,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// `404.html`: served at any address, so its links use the absolute base path.
-    package func renderNotFoundPage() -> OutputFile {
+    func renderNotFoundPage() -> OutputFile {
         var context = common(path: Routes.home, kind: "notFound", title: "Không tìm thấy trang",
                              description: "Trang bạn tìm không có hoặc đã được gỡ.", navSection: nil, noindex: true)
         context["root"] = .string(config.basePath)

@@ -5,14 +5,14 @@ import PhienchoModel
 /// A theme folder loaded for rendering: its Mustache templates and its assets with content-hashed
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
 package struct Theme: Sendable {
-    package static var requiredTemplates: [String] { PageKind.requiredTemplates }
+    static var requiredTemplates: [String] { PageKind.requiredTemplates }
 
     package let name: String
     package let library: TemplateLibrary
     /// Output files for the assets, e.g. `assets/style.1a2b3c4d5e.css`.
     package let assetFiles: [OutputFile]
     /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).
-    package let assetPaths: [String: String]
+    let assetPaths: [String: String]
 
     package enum LoadError: Error {
         case problems([Diagnostic])

@@ -4,12 +4,12 @@ import PhienchoModel
 /// Text as a dictionary key compared and hashed by its UTF-8 bytes. `String`'s own hashing
 /// normalises non-ASCII text on every call; the index's keys are already NFC (or compared as
 /// written, for the runs of a text), so their bytes suffice and are much faster.
-package struct ByteKey<Text: StringProtocol & Sendable>: Hashable, Sendable {
+struct ByteKey<Text: StringProtocol & Sendable>: Hashable, Sendable {
     package let text: Text
 
     package init(_ text: Text) { self.text = text }
 
-    package static func == (a: ByteKey, b: ByteKey) -> Bool {
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
         a.text.utf8.elementsEqual(b.text.utf8)
     }
 

@@ -4,8 +4,8 @@ import PhienchoModel
 
 extension SearchIndex {
     /// A shard: its first term and its text.
-    package struct Shard: Sendable {
-        package let firstTerm: String
+    struct Shard: Sendable {
+        let firstTerm: String
         package let data: Data
     }
 
@@ -38,7 +38,7 @@ extension SearchIndex {
             + [OutputFile(path: Routes.searchManifest, text: manifest)]
     }
 
-    package func makeShards() -> [Shard] {
+    func makeShards() -> [Shard] {
         var shards: [Shard] = []
         var members: [(String, JSON)] = []
         var size = 0
@@ -65,7 +65,7 @@ extension SearchIndex {
 
     /// `[all, title]`, and the object of forms, following terms and places when there are any. A
     /// following term's documents are given within those holding both terms (`allOf` the terms).
-    package func shardEntry(_ entry: Entry, allOf: [String: [Int]]) -> JSON {
+    func shardEntry(_ entry: Entry, allOf: [String: [Int]]) -> JSON {
         let count = documentCount
         var extras: [(String, JSON)] = []
         if entry.forms.count == 1, entry.forms[0].form != entry.term {
@@ -91,7 +91,7 @@ extension SearchIndex {
 
     /// The vocabulary by term length: `[[term, documents, form?], …]` per length, the form being
     /// how the term is most often written (for suggestions), left out when it is the term itself.
-    package func vocabularyFiles() -> [(length: Int, data: Data)] {
+    func vocabularyFiles() -> [(length: Int, data: Data)] {
         var byLength: [Int: [JSON]] = [:]
         for entry in terms {
             let length = SearchTokenizer.length(entry.term)

@@ -54,7 +54,7 @@ extension SearchIndex {
     }
 
     /// The documents of both ascending lists.
-    package static func intersection(_ a: [Int], _ b: [Int]) -> [Int] {
+    static func intersection(_ a: [Int], _ b: [Int]) -> [Int] {
         var both: [Int] = []
         var i = 0, j = 0
         while i < a.count && j < b.count {

@@ -35,13 +35,13 @@ import PhienchoModel
 ///
 /// Postings encodings are in `SearchIndex+Postings.swift`.
 package struct SearchIndex: Sendable {
-    package static let blockSize = 16
-    package static let targetShardBytes = 3_000
+    static let blockSize = 16
+    static let targetShardBytes = 3_000
     /// Shorter terms are left out of the vocabulary files: typos are corrected from 4 letters, and
     /// one letter removed reaches 3.
-    package static let vocabularyMinimumLength = 3
+    static let vocabularyMinimumLength = 3
     /// Documents per block of the parallel tokenising.
-    package static let tokenisingBlock = 512
+    static let tokenisingBlock = 512
 
     package struct Card: Sendable, Equatable {
         package var title, href, employer, commune, salary, expires: String
@@ -72,7 +72,7 @@ package struct SearchIndex: Sendable {
         /// How the term is written, each form with its documents, by form.
         package let forms: [(form: String, documents: [Int])]
         /// How titles write it, each form with its documents.
-        package let titleForms: [(form: String, documents: [Int])]
+        let titleForms: [(form: String, documents: [Int])]
         /// Terms that follow this one in a title, name or place, with the documents where they do.
         package let next: [(term: String, documents: [Int])]
         /// Commune names and sector phrases starting with this term, with their documents.
@@ -80,10 +80,10 @@ package struct SearchIndex: Sendable {
         package let sectors: [(phrase: String, documents: [Int])]
     }
 
-    package let documentCount: Int
+    let documentCount: Int
     /// Sorted terms (UTF-16 order).
     package let terms: [Entry]
-    package let cards: [Card]
+    let cards: [Card]
 
     /// The open vacancies, then upcoming events and open courses (their kind on their card).
     package init(vacancies: [PublicVacancy], events: [PublicEvent], trainings: [PublicTraining], synonyms: SynonymList = .empty) {
@@ -139,13 +139,13 @@ package struct SearchIndex: Sendable {
     }
 
     /// A sector's name in the parts a query may name: "Vận tải – Lái xe" → "Vận tải", "Lái xe".
-    package static func sectorParts(_ name: String) -> [String] {
+    static func sectorParts(_ name: String) -> [String] {
         name.components(separatedBy: CharacterSet(charactersIn: "–—-,;/")).filter { !SearchTokenizer.terms($0).isEmpty }
     }
 
     /// The synonym groups one of whose phrases `terms` holds, word for word in a row ("lái xe tải"
     /// holds "lái xe"), in list order.
-    package static func synonymGroups(in terms: [String], _ table: [String: [(phrase: [String], group: Int)]]) -> [Int] {
+    static func synonymGroups(in terms: [String], _ table: [String: [(phrase: [String], group: Int)]]) -> [Int] {
         guard !table.isEmpty else { return [] }
         var found: Set<Int> = []
         for start in terms.indices {

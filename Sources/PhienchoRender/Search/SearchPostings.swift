@@ -7,7 +7,7 @@ import PhienchoModel
 /// Every written form (see `SearchTokenizer.Word`) gets a number the first time it is seen; a
 /// run of text is looked up once per block (Vietnamese repeats its syllables), so adding a word
 /// costs one lookup and an append.
-package struct SearchPostings {
+struct SearchPostings {
     private var formWords: [SearchTokenizer.Word] = []
     private var formNumbers: [ByteKey<String>: Int] = [:]
     /// Documents per form number: holding it anywhere, and in the title.
@@ -99,7 +99,7 @@ package struct SearchPostings {
     }
 
     /// Forgets the lookups of runs and texts (blocks wait for each other in memory before merging).
-    package mutating func dropCaches() {
+    mutating func dropCaches() {
         runs = [:]
         shortTexts = [:]
         placePhrases = [:]

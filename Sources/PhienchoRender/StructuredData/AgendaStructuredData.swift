@@ -3,7 +3,7 @@ import PhienchoModel
 
 /// schema.org `Event` JSON-LD for an event page and `Course` for a course page. Every value is one
 /// shown on the page; nothing is invented.
-package enum AgendaStructuredData {
+enum AgendaStructuredData {
     package static func event(_ event: PublicEvent, site: PublicSettings) -> JSON {
         var location: [(String, JSON)] = [("@type", .string("Place")), ("name", .string(event.place))]
         var address: [(String, JSON)] = [("@type", .string("PostalAddress"))]
@@ -61,7 +61,7 @@ package enum AgendaStructuredData {
         return "\(moment.date.iso)T\(clock):00" + LocalDate.offset(site.utcOffset(on: moment.date), separator: ":")
     }
 
-    package static func scriptElement(_ json: JSON) -> String {
+    static func scriptElement(_ json: JSON) -> String {
         "<script type=\"application/ld+json\">\(json.serialized)</script>"
     }
 }

@@ -17,7 +17,7 @@ extension JobPosting {
     /// `href="…"` and `src="…"` values made absolute against `base`; absolute ones, fragments and
     /// values that do not parse are left alone. The HTML is the engine's own (cmark, escaped
     /// values), whose attribute values are always in double quotes.
-    package static func absolutizingLinks(_ html: String, base: String) -> String {
+    static func absolutizingLinks(_ html: String, base: String) -> String {
         // Found in the UTF-8 bytes: most descriptions hold no link, and every vacancy comes here.
         let bytes = Array(html.utf8)
         let attributes = [Array("href=\"".utf8), Array("src=\"".utf8)]

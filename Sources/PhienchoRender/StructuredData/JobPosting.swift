@@ -3,7 +3,7 @@ import PhienchoModel
 
 /// schema.org JobPosting JSON-LD for a vacancy page. Every value is one shown on the page; nothing
 /// is invented. The JSON escapes `<`, `>` and `&`, so content cannot close the script element.
-package enum JobPosting {
+enum JobPosting {
     package static func json(for vacancy: PublicVacancy, site: PublicSettings) -> JSON {
         var address: [(String, JSON)] = [("@type", .string("PostalAddress"))]
         if let street = vacancy.address { address.append(("streetAddress", .string(street))) }
@@ -42,7 +42,7 @@ package enum JobPosting {
     }
 
     /// The whole `<script type="application/ld+json">` element, for the `structuredDataHTML` key.
-    package static func scriptElement(for vacancy: PublicVacancy, site: PublicSettings) -> String {
+    static func scriptElement(for vacancy: PublicVacancy, site: PublicSettings) -> String {
         "<script type=\"application/ld+json\">\(json(for: vacancy, site: site).serialized)</script>"
     }
 
@@ -54,7 +54,7 @@ package enum JobPosting {
         }
     }
 
-    package static func unitText(_ period: SalaryPeriod) -> String {
+    static func unitText(_ period: SalaryPeriod) -> String {
         switch period {
         case .hour: "HOUR"
         case .day: "DAY"

@@ -49,7 +49,7 @@ package final class Template: Sendable {
 
         package let base: Base
         /// In the order they apply: innermost first.
-        package let transforms: [Transform]
+        let transforms: [Transform]
 
         /// A name as written, its transforms outermost first (`a(b(x))`: `x`, `[a, b]`), read as
         /// swift-mustache reads it: empty parts of a dotted name are skipped.
@@ -71,7 +71,7 @@ package final class Template: Sendable {
     }
 
     /// swift-mustache's transforms; a name it does not know gives no value.
-    package enum Transform: String, Sendable {
+    enum Transform: String, Sendable {
         case empty, count, first, last, reversed, sorted, enumerated
         case capitalized, lowercased, uppercased
         case equalzero, plusone, minusone, even, odd

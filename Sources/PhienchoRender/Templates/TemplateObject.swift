@@ -74,7 +74,7 @@ package struct TemplateObject: Sendable {
     }
 
     /// Keys and values, absent ones left out, in the order they were set.
-    package var members: [(key: String, value: TemplateValue)] {
+    var members: [(key: String, value: TemplateValue)] {
         zip(keys, values).filter { !$0.1.isAbsent }.map { (key: $0.0, value: $0.1) }
     }
 }

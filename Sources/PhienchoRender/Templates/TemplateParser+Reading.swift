@@ -5,7 +5,7 @@ import PhienchoModel
 extension TemplateParser {
     // MARK: Reading
 
-    package var atEnd: Bool { position == characters.count }
+    var atEnd: Bool { position == characters.count }
     package var current: Character? { position < characters.count ? characters[position] : nil }
 
     @discardableResult
@@ -31,7 +31,7 @@ extension TemplateParser {
 
     /// Consumes `string` if the text continues with it. Fewer characters left than `string` has is an
     /// error, as in swift-mustache.
-    package mutating func readString(_ string: [Character]) throws(TemplateError) -> Bool {
+    mutating func readString(_ string: [Character]) throws(TemplateError) -> Bool {
         guard characters.count - position >= string.count else { throw error(.unfinishedTag) }
         for (offset, character) in string.enumerated() where characters[position + offset] != character {
             return false
@@ -41,7 +41,7 @@ extension TemplateParser {
     }
 
     /// Consumes `character` if it comes next; the end of the text is an error.
-    package mutating func readCharacter(_ character: Character) throws(TemplateError) -> Bool {
+    mutating func readCharacter(_ character: Character) throws(TemplateError) -> Bool {
         guard let next = current else { throw error(.unfinishedTag) }
         guard next == character else { return false }
         position += 1

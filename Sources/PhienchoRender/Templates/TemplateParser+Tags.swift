@@ -6,7 +6,7 @@ import PhienchoModel
 extension TemplateParser {
     // MARK: Names
 
-    package mutating func parseName(_ state: State) throws(TemplateError) -> (String, [String]) {
+    mutating func parseName(_ state: State) throws(TemplateError) -> (String, [String]) {
         read(while: \.isWhitespace)
         let text = read(while: { Self.nameCharacters.contains($0) })
         read(while: \.isWhitespace)
@@ -45,7 +45,7 @@ extension TemplateParser {
         }
     }
 
-    package mutating func parsePartialName(_ state: State) throws(TemplateError) -> String {
+    mutating func parsePartialName(_ state: State) throws(TemplateError) -> String {
         read(while: \.isWhitespace)
         let text = read(while: { Self.partialNameCharacters.contains($0) })
         read(while: \.isWhitespace)
@@ -61,7 +61,7 @@ extension TemplateParser {
 
     /// swift-mustache's search for the closing delimiter: after a partial match fails, the failing
     /// character is not tried as the start of a new match.
-    package mutating func skipComment(_ state: State) throws(TemplateError) {
+    mutating func skipComment(_ state: State) throws(TemplateError) {
         let delimiter = state.endDelimiter
         let start = position
         var matched = 0
@@ -81,7 +81,7 @@ extension TemplateParser {
         throw error(.unfinishedTag)
     }
 
-    package mutating func parseSetDelimiter(_ state: State) throws(TemplateError) -> State {
+    mutating func parseSetDelimiter(_ state: State) throws(TemplateError) -> State {
         read(while: \.isWhitespace)
         guard let start = read(until: \.isWhitespace) else { throw error(.invalidSetDelimiter) }
         read(while: \.isWhitespace)
@@ -98,7 +98,7 @@ extension TemplateParser {
     }
 
     /// `{{%CONTENT_TYPE: HTML}}` or `TEXT`; returns whether variables are escaped from here on.
-    package mutating func parsePragma(_ state: State) throws(TemplateError) -> Bool {
+    mutating func parsePragma(_ state: State) throws(TemplateError) -> Bool {
         read(while: \.isWhitespace)
         let variable = read(while: { Self.nameCharactersWithoutBrackets.contains($0) })
         read(while: \.isWhitespace)
@@ -117,7 +117,7 @@ extension TemplateParser {
 
     /// Whether the tag just read is alone on its line; if so, the rest of the line (spaces, tabs
     /// and the line break) is consumed.
-    package mutating func isStandalone(_ state: State) -> Bool {
+    mutating func isStandalone(_ state: State) -> Bool {
         guard state.newLine else { return false }
         if atEnd { return true }
         var index = position

@@ -15,7 +15,7 @@ import PhienchoModel
 /// - Inside a block override, the indentation of its first line is removed from every line.
 /// - A comment, delimiter or pragma tag that is not alone on its line keeps the indentation in
 ///   front of it for the text that follows.
-package struct TemplateParser {
+struct TemplateParser {
     package let characters: [Character]
     package var position = 0
 
@@ -24,17 +24,17 @@ package struct TemplateParser {
     }
 
     package struct State {
-        package var sectionName: String?
-        package var sectionTransforms: [String] = []
-        package var newLine = true
-        package var isPartialDefinition = false
-        package var isPartialDefinitionTopLevel = false
-        package var startDelimiter: [Character] = ["{", "{"]
-        package var endDelimiter: [Character] = ["}", "}"]
+        var sectionName: String?
+        var sectionTransforms: [String] = []
+        var newLine = true
+        var isPartialDefinition = false
+        var isPartialDefinitionTopLevel = false
+        var startDelimiter: [Character] = ["{", "{"]
+        var endDelimiter: [Character] = ["}", "}"]
         /// Characters of indentation removed from each line of a block override.
-        package var partialDefinitionIndent: Int?
+        var partialDefinitionIndent: Int?
 
-        package func withSectionName(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
+        func withSectionName(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
             var state = self
             state.sectionName = name
             state.sectionTransforms = transforms
@@ -43,7 +43,7 @@ package struct TemplateParser {
             return state
         }
 
-        package func withInheritancePartial(_ name: String) -> State {
+        func withInheritancePartial(_ name: String) -> State {
             var state = self
             state.sectionName = name
             state.sectionTransforms = []
@@ -55,17 +55,17 @@ package struct TemplateParser {
     }
 
     /// What the parser reads, before names become `Template.Name`s.
-    package enum Token {
+    enum Token {
         case text([Character])
         case node(Template.Node)
         case blockDefinition(String, Template)
     }
 
-    package static let nameCharactersWithoutBrackets = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
-    package static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
-    package static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+    static let nameCharactersWithoutBrackets = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
+    static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
-    package mutating func parseTemplate() throws(TemplateError) -> [Template.Node] {
+    mutating func parseTemplate() throws(TemplateError) -> [Template.Node] {
         nodes(try parse(State()))
     }
 
@@ -236,7 +236,7 @@ package struct TemplateParser {
     }
 
     /// Text up to the next opening delimiter (consumed) or line break (not consumed).
-    package mutating func readUntilDelimiterOrNewline(_ state: State) throws(TemplateError) -> [Character] {
+    mutating func readUntilDelimiterOrNewline(_ state: State) throws(TemplateError) -> [Character] {
         let first = state.startDelimiter[0]
         var text: [Character] = []
         while let character = current {

@@ -10,8 +10,8 @@ import PhienchoModel
 ///   that includes itself without end crashes swift-mustache).
 /// - Escaping works on UTF-8 bytes; swift-mustache compares whole characters, so it leaves a
 ///   `<`, `>`, `&`, `"` or `'` followed by a combining mark unescaped.
-package struct TemplateRenderer {
-    package static let maximumDepth = 100
+struct TemplateRenderer {
+    static let maximumDepth = 100
 
     package let library: TemplateLibrary
     package var output: [UInt8] = []
@@ -32,9 +32,9 @@ package struct TemplateRenderer {
 
     /// The position in the list a section is iterating, for `first()`, `last()`, `index()`,
     /// `even()` and `odd()`.
-    package struct SequencePosition {
+    struct SequencePosition {
         package var index: Int
-        package var isLast: Bool
+        var isLast: Bool
     }
 
     /// What a template renders with besides the context stack, the indentation and the overrides;

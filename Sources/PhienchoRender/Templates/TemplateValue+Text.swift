@@ -6,7 +6,7 @@ extension TemplateValue {
     /// integers in decimal, booleans as `true`/`false`; lists and objects as Swift prints an array
     /// or dictionary (`["a", "b"]`, `["key": 1]`), as swift-mustache shows them — object keys in
     /// the order they were set, where swift-mustache's dictionary order varies.
-    package func appendText(to output: inout [UInt8], escaping: Bool) {
+    func appendText(to output: inout [UInt8], escaping: Bool) {
         switch self {
         case .string(let text):
             if escaping { HTML.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
@@ -23,7 +23,7 @@ extension TemplateValue {
     }
 
     /// `String(describing:)` of the value as swift-mustache holds it (`[Any]`, `[String: Any]`).
-    package var swiftDescription: String {
+    var swiftDescription: String {
         switch self {
         case .string(let text): text
         case .int(let number): String(number)

@@ -13,7 +13,7 @@ extension TemplateValue {
     ///   comparable);
     /// - objects: `count`, `empty`, and `sorted` / `enumerated`, a list of `{key, value}` objects by
     ///   key / in the order the keys were set (swift-mustache: in dictionary order, which varies).
-    package func applying(_ transform: Template.Transform) -> TemplateValue {
+    func applying(_ transform: Template.Transform) -> TemplateValue {
         switch self {
         case .string(let text):
             switch transform {

@@ -28,7 +28,7 @@ package enum TemplateValue: Sendable, Equatable {
         .list(texts.map(TemplateValue.string))
     }
 
-    package var isAbsent: Bool {
+    var isAbsent: Bool {
         if case .absent = self { true } else { false }
     }
 
