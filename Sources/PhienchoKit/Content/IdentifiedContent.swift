@@ -17,16 +17,16 @@ protocol IdentifiedContent {
 }
 
 extension Vacancy: IdentifiedContent {
-    static var folder: String { "viec-lam" }
+    static var folder: String { String(Routes.vacancies.dropLast()) }
     static var unit: String { "tin" }
 }
 
 extension Event: IdentifiedContent {
-    static var folder: String { "su-kien" }
+    static var folder: String { String(Routes.events.dropLast()) }
     static var unit: String { "sự kiện" }
 }
 
 extension Training: IdentifiedContent {
-    static var folder: String { "hoc-nghe" }
+    static var folder: String { String(Routes.trainings.dropLast()) }
     static var unit: String { "khóa học" }
 }
