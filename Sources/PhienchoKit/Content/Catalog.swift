@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// Everything the content says, validated into typed values: the output of the validate stage.
 struct Catalog: Sendable {

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension ContentLoader {
     struct DecodingProblem: Error {

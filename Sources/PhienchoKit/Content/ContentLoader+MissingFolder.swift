@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension ContentLoader {
     /// Where the content folder probably is when `--content` names none: the folder the command

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Reads the files that feed the site, and only those: `site.yml`, `communes.yml`, `sectors.yml`,
 /// `vacancies/**/*.md`, `pages/*.md`, and the optional `employers.yml`, `synonyms.yml`,

@@ -1,7 +1,6 @@
 import Foundation
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// The validate stage: turns loaded files into a `Catalog`, reporting every problem in every file.
 /// Vacancy files are decoded in parallel; results keep file order, so output is deterministic.

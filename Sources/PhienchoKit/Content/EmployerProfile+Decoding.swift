@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension EmployerProfile {
     /// Reads `employers.yml`: a list of `{name, kind, description, website, recognised}`; names

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// One entry of the optional `content/employers.yml`: a short profile added to the page of the
 /// employer of that name, and whether the centre thanks it publicly on `dong-hanh/` ("Đơn vị đồng

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension Event {
     static let keys = ["id", "title", "kind", "status", "start", "end", "place", "commune", "organiser", "contact_phone"]

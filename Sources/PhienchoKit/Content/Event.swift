@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// A job-fair day, a counselling session or another event (`content/events/*.md`), as staff wrote it.
 /// What reaches pages, feeds, the calendar file and the search index is its projection `PublicEvent`.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Vietnamese names of front matter fields, added to messages so staff recognise the field.
 enum FieldLabels {

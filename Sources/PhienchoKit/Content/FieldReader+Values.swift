@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// Values of the event, course and employer files: yes/no, a day with an optional time, a phone.
 extension FieldReader {

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Typed, position-aware reading of YAML values. Every problem becomes a Vietnamese diagnostic in
 /// `sink` and the value comes back nil, so one run reports every problem of a file.

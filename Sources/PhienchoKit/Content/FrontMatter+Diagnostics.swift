@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension FrontMatter {
     /// Splits a vacancy or page file, reporting a missing opening `---` (PC201, with

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// A Markdown file split into its YAML front matter and its body, keeping track of where each
 /// starts so that diagnostics point at lines of the original file.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The first steps every content file with a status shares (vacancies, events, courses): split the
 /// front matter, parse its YAML, and let a draft's problems be warnings, so a draft never blocks a

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// A content file with an id, a status and a page of its own: vacancies, events, courses. Their ids
 /// must be unique within their kind, compared as the URL segment they become.

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension Page {
     static func decode(_ file: SourceFile) -> (Page?, [Diagnostic]) {

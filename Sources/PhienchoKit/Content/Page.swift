@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// A plain page from `content/pages/*.md` (giới thiệu, hướng dẫn ứng tuyển): front matter `title` only.
 struct Page: Sendable {

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension SiteConfig {
     /// Reads site.yml; nil (with diagnostics) when anything required is wrong.

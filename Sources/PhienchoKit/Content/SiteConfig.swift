@@ -1,7 +1,6 @@
 import Foundation
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// `content/site.yml`: the site's settings.
 public struct SiteConfig: Sendable {

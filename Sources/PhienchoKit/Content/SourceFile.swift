@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// One content file as read from disk: UTF-8 checked, BOM removed, line endings normalised to LF.
 struct SourceFile: Sendable, Hashable {

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// "Did you mean …?" for unknown keys, communes and sectors: the closest candidate by edit distance
 /// over folded text, when it is close enough to be a plausible typo.

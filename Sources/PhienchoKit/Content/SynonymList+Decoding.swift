@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension SynonymList {
     /// Reads the list: a YAML list of groups, each a list of at least two phrases; a phrase in one

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension TermList {
     /// Reads communes.yml (`isCommunes`) or sectors.yml: a list of maps; names unique, slugs unique.

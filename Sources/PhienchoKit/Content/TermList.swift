@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// A controlled list (communes.yml or sectors.yml) with lookup that ignores case and Unicode form.
 struct TermList: Sendable {

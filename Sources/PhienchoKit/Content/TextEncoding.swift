@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The encoding a file that is not UTF-8 was probably saved in, guessed from its bytes, so that
 /// the message can say what the file is and how to save it again as UTF-8.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension Training {
     static let keys = ["id", "title", "status", "provider", "place", "commune", "start", "registration_deadline", "duration",

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// A vocational training course (`content/trainings/*.md`), as staff wrote it: open for
 /// registration through `registrationDeadline`, then it expires as a vacancy does. What reaches

@@ -1,7 +1,6 @@
 import Foundation
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension Vacancy {
     static let keys = ["id", "title", "status", "posted", "expires", "employer", "location", "sector",

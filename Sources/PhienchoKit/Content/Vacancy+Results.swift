@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension Vacancy {
     /// The most openings or hires one vacancy or report may give: far above any real one, and low

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// A validated vacancy ("việc tìm người"), as staff wrote it. This is the engine's full model; what
 /// reaches templates, feeds and the search index is its projection `PublicVacancy`.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What staff probably meant by a value the template does not accept: a Vietnamese word for one
 /// of the allowed English words (`tháng` → `month`), a date in the Vietnamese order

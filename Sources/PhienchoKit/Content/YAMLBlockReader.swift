@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// A fast reader for the plain block YAML staff write in front matter: `key: value` lines, nested
 /// mappings under `key:`, and `- item` lists of scalars, with plain or double-quoted values.

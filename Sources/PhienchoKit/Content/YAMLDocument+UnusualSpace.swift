@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension YAMLDocument {
     /// A space YAML does not take for one (a no-break space, a wide space, a zero-width space or a

@@ -1,7 +1,5 @@
 import CLibYAML
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Parses one YAML text (a front matter block or a whole `.yml` file) into a `YAMLNode` tree and
 /// reports problems at file positions. Anchors and aliases are refused: staff never need them, and

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The lines of a YAML text, read the way `YAMLSyntaxMessage` needs them: 1-based numbers,
 /// columns in Unicode scalars (as libyaml counts), indentation in spaces.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// One node of a YAML document as `YAMLTreeBuilder` composes it from libyaml's events: a scalar,
 /// a sequence or a mapping, with the 1-based line and column where it starts in the YAML text.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension YAMLSyntaxMessage {
     /// Every problem libyaml's reader, scanner and parser can report (Debian 12's libyaml 0.2.5,

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// A YAML syntax error said in plain Vietnamese, at the line that holds the mistake, quoting that
 /// line and naming the likely fix.

@@ -1,7 +1,5 @@
 import CLibYAML
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Composes a `YAMLNode` tree from libyaml's event stream in one pass, with an explicit stack
 /// (no recursion, however deep the nesting libyaml allows).

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What the template's "Hướng dẫn" sheet says about each column, in plain Vietnamese, and its example row.
 extension ImportColumn {

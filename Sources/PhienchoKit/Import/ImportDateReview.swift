@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The sheet's dates read against the import day, column by column, before any row is planned:
 ///
@@ -44,8 +42,7 @@ struct ImportDateReview {
     }
 
     private static func problem(_ date: LocalDate, column: ImportColumn, today: LocalDate) -> (severity: Diagnostic.Severity, code: DiagnosticCode, message: String)? {
-        let swap = DatePlausibility.swapped(date).flatMap { DatePlausibility.isFar($0, from: today) ? nil : $0 }
-        let likely = swap.map { " Có phải là \($0.vietnamese) (ngày và tháng bị đảo)?" } ?? ""
+        let likely = DatePlausibility.nearSwap(date, today).map { " Có phải là \($0.vietnamese) (ngày và tháng bị đảo)?" } ?? ""
         if column == .resultDate {
             guard date > today else { return nil }
             return (.error, .futureResult, "ngày báo kết quả \(date.vietnamese) đang sau ngày nhập (\(today.vietnamese)); kết quả chưa xảy ra thì không được tính.\(likely)")

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Decides, row by row, which vacancy file a row writes and what the file says afterwards: a new
 /// file as `phiencho new` writes one, filled in, or the matched file with the row's fields changed.

@@ -3,8 +3,6 @@ import Foundation
 import Glibc
 #endif
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Writes the files of an import all at once or not at all: each file's new text goes to a hidden
 /// file beside it first; only when every one is written are they renamed into place. A failure on

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// One data row of the quarterly sheet, read cell by cell into the vacancy fields it gives. Empty
 /// cells give nothing: an update keeps what the file has for them.

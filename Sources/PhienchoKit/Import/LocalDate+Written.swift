@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension LocalDate {
     /// A date as people write it in Vietnam, day first (`31/12/2026`, `31-12-2026`, `31.12.2026`),

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// `phiencho import FILE`: the quarterly spreadsheet of vacancies ("việc tìm người") the communes'
 /// police send becomes vacancy files, one per row — a new draft file as `phiencho new` writes one,

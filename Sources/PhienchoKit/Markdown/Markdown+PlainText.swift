@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension Markdown {
     /// The lines of the text cmark's nodes gave, each trimmed of the white space Foundation's

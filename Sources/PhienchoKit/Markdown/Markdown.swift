@@ -1,8 +1,6 @@
 import Foundation
 import CCmark
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Markdown → HTML through libcmark with its safe default: raw HTML is dropped and `javascript:`,
 /// `vbscript:`, `file:` and non-image `data:` URLs are emptied by cmark itself. On top of that,

@@ -3,8 +3,6 @@ import Glibc
 #endif
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Decides, before a build reads anything, whether the output folder may be replaced.
 ///

@@ -3,7 +3,6 @@ import Foundation
 import Glibc
 #endif
 import PhienchoCore
-import PhienchoModel
 import PhienchoRender
 
 /// The private folder beside the output that a build fills and then swaps into place

@@ -4,7 +4,6 @@ import Foundation
 import Glibc
 #endif
 import PhienchoCore
-import PhienchoModel
 import PhienchoRender
 
 /// The write stage: puts a complete site at the output path atomically.

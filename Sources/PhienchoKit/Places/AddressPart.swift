@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// One part of an address as it is written, from one administrative word to the next: "Số 12",
 /// "ngõ 5", "đường Trần Phú", "Thôn 6", "xã Đại Hoàng", "thành phố Hà Nội", or a part with no such

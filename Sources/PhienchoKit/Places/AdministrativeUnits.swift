@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The country's administrative units, committed as data (`AdministrativeUnits+Data.swift`, written by
 /// `scripts/generate-administrative-units.py`): the 34 provinces and their xã, phường and đặc khu

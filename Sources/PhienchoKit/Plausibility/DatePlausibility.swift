@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Whether a date is near the day it was written down. A sheet of the quarter's vacancies is
 /// posted around the day it is imported; a date months away is most often a typo or a date whose
@@ -25,10 +23,9 @@ enum DatePlausibility {
         return LocalDate(year: date.year, month: date.day, day: date.month)
     }
 
-    /// The swapped reading of a date that is far from `day` when the swapped one is near: what a
-    /// spreadsheet with US settings made of a day-first date.
-    static func likelySwap(_ date: LocalDate, near day: LocalDate) -> LocalDate? {
-        guard isFar(date, from: day), let other = swapped(date), !isFar(other, from: day) else { return nil }
-        return other
+    /// The date with day and month exchanged, when that reading lies within `reachDays` of `day`:
+    /// what a date written day-first was before a spreadsheet with US settings read it.
+    static func nearSwap(_ date: LocalDate, _ day: LocalDate) -> LocalDate? {
+        swapped(date).flatMap { isFar($0, from: day) ? nil : $0 }
     }
 }

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The rules on a vacancy that depend on the day of the run (`check`, `build`, `report`):
 ///
@@ -33,7 +31,7 @@ enum DatedFacts {
 
     /// " Có phải là dd/mm/yyyy? …" when exchanging day and month gives a date near `day`.
     static func likely(_ date: LocalDate, near day: LocalDate) -> String {
-        guard let other = DatePlausibility.swapped(date), !DatePlausibility.isFar(other, from: day) else { return "" }
+        guard let other = DatePlausibility.nearSwap(date, day) else { return "" }
         return " Có phải là \(other.vietnamese) (ngày và tháng bị đảo)? Hãy ghi ngày theo dạng YYYY-MM-DD, ví dụ \(other.iso)."
     }
 }

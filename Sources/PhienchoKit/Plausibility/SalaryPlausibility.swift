@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// Whether a salary amount is believable for its period, and what was probably meant when it is
 /// not. A spreadsheet with US settings reads "300.000" as 300 (the dot a decimal point), and a

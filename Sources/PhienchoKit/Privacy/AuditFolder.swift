@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Folds a text into the views described at `AuditText` and hands them to a sink.
 struct AuditFolder<Sink: AuditSink>: UTF8Consumer {

@@ -2,8 +2,6 @@
 import Glibc
 #endif
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension AuditText {
     /// The text a reader sees: character references decoded (`&#78;`, `&#x4E;`, `&amp;`, `&nbsp;` …),

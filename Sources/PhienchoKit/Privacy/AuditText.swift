@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Takes text as UTF-8 bytes or as scalars: where `AuditText.readerViews` sends what it reads.
 protocol UTF8Consumer {

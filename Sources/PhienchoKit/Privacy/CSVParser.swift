@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// RFC 4180 CSV as Excel and LibreOffice export it: UTF-8 with or without BOM; `,`, `;` or a tab
 /// (whichever the first line that has any uses most, outside quotes; a TSV saved as .csv is read

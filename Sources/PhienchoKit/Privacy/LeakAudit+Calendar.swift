@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension LeakAudit {
     /// An iCalendar file as a calendar program shows it (RFC 5545 §3.1, §3.3.11): folded lines joined

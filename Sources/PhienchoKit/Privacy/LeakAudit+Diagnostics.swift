@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The audit's findings as staff read them, in Vietnamese: one line per cause — a record's column
 /// (with the value it was found beside), or one CCCD-shaped number — however many pages it reached,

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The audit stage: searches every output file for seeker data before anything reaches the output
 /// path (and, through `phiencho audit`, in an already built folder). Each file is searched as the

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// How one seeker value becomes patterns: its words, the spellings of a record id, the long runs of a
 /// note, the numbers in a cell. Addresses are read by `Address`.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What the leak audit searches for, compiled from the seeker records: each value normalised
 /// (`AuditText`) and sorted by its role (`SensitiveColumn.Role`), with where it came from. Values and

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Where a finding came from in the content, so that staff know what to fix: the content file, the
 /// line and the field whose text holds the value. Searched with the audit's own normalisation, only

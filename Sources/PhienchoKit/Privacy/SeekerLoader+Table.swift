@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Seeker tables (CSV, TSV) as government sheets are exported: possibly a title row or two above
 /// the header ("DANH SÁCH NGƯỜI TÌM VIỆC QUÝ IV/2026"), trailing empty cells, records named by their

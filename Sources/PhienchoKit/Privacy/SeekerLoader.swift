@@ -3,8 +3,6 @@ import Foundation
 import Glibc
 #endif
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Reads the confidential seeker records under `content/seekers/`: `*.csv` and `*.tsv` (a header
 /// row, possibly below title rows) and `*.yml`/`*.yaml` (a list of maps). Used by the leak audit only.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// One confidential seeker record ("người tìm việc") from `content/seekers/`. Only the leak audit
 /// reads these; nothing of them is ever rendered.

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What a seeker column holds, recognised from its header with or without diacritics, in any case,
 /// with `_`, `-` or spaces, in Vietnamese or English ("so_cccd", "Số CCCD", "SO CCCD", "phone" …).

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The select stage for events and courses: what is listed, what only keeps its page, at `now`.
 ///

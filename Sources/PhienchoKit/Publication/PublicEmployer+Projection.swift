@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension PublicEmployer {
     /// Every employer with a page: those of open or still-shown expired vacancies, and every profile

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension PublicEvent {
     /// Each published field copied by name, nothing else.

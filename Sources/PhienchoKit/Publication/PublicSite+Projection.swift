@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// The projection: the one place that sees both the validated content and the public types, and
 /// copies into the latter only what may be published.

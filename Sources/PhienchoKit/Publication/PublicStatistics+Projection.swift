@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension PublicStatistics {
     /// The last 12 months' figures at `now`, from the report's own count.

@@ -1,6 +1,5 @@
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 extension PublicVacancy {
     /// The allow-list applied: each published field copied by name, nothing else.

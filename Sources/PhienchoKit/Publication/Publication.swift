@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The select stage: which vacancies are published at `now`, and how.
 struct Publication: Sendable {

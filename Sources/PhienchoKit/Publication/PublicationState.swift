@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What a vacancy is at a given day, in the site's time zone.
 enum PublicationState: Sendable, Equatable {

@@ -1,7 +1,6 @@
 import Foundation
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// `bao-cao-<from>-<to>.docx`: the period's figures as a Vietnamese administrative report, laid
 /// out as Nghị định 30/2020/NĐ-CP sets it out (Phụ lục I): the issuing body (from site.yml: its

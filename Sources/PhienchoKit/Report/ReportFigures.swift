@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The figures of the six-monthly and annual reports (`phiencho report`) for a period, both ends
 /// included. Only approved vacancies count; drafts and withdrawn ones never do.

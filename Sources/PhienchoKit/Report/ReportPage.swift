@@ -1,6 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
 import PhienchoRender
 
 /// `bao-cao-<from>-<to>.html`: the period's figures on one printable page for the centre's report

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The Content-Type the preview server sends for a file of the built site.
 enum ContentType {

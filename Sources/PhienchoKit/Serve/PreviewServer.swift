@@ -2,8 +2,6 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// `phiencho serve`: a preview of the site for staff, on their own machine only.
 ///

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What the preview server polls to notice an edit: every file under the watched folders (hidden
 /// names skipped, as the loader skips them), with its size, modification time and inode. Saving a

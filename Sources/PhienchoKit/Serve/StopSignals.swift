@@ -1,8 +1,6 @@
 import Dispatch
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Turns SIGINT (Ctrl-C), SIGTERM and (when asked, as `serve` does) SIGHUP into an awaitable event, so the preview server can stop
 /// cleanly — close its socket, remove its temporary folder — instead of dying mid-way. After the

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// A value computed on a thread of its own while the build goes on; `value` waits for it. A
 /// thread, not a dispatch queue: the stages' `parallelMap` keeps the dispatch pool busy, and this

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What a `check` or `build` run found and did; the CLI prints it as the closing summary.
 public struct BuildReport: Sendable {

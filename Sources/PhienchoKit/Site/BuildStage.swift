@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The stages of a build, as reported to staff on a terminal while it runs (`Site.Options.progress`).
 public enum BuildStage: Sendable, Equatable {

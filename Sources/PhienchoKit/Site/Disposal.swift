@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Frees what a build no longer needs on a thread of its own. Freeing every vacancy, its
 /// projection and every rendered file is a deallocation per object, on one core, and the build's

@@ -4,8 +4,6 @@ import Foundation
 import Glibc
 #endif
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Stops a build cleanly on SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed).
 ///

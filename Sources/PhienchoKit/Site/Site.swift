@@ -1,7 +1,6 @@
 import Foundation
 import PhienchoCore
 import PhienchoModel
-import PhienchoRender
 
 /// Builds the site. `build()` reads as the list of stages data flows through, in order, on a
 /// `StageRunner`: check the output → load → parse and validate → select what is published at `now`

@@ -2,8 +2,6 @@
 import Glibc
 #endif
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Tells `progress` as each build stage starts and measures how long each one took, in wall time
 /// and in CPU time of all threads (`phiencho build --timings`, the benchmark).

@@ -1,8 +1,6 @@
 import Foundation
 import ZIPFoundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Reads the cells of an OpenDocument spreadsheet (.ods), LibreOffice Calc's own format: the zip
 /// package through ZIPFoundation and `content.xml` through Foundation's `XMLParser`, under the

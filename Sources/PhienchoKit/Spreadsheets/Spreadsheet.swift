@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The cells of a spreadsheet as a spreadsheet program shows them: sheets of numbered rows, each
 /// cell a text, a number or a date. Read from an `.xlsx` file (`XLSXReader`) or a `.csv` file.

@@ -1,8 +1,6 @@
 import Foundation
 import ZIPFoundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 extension XLSXReader {
     /// The parts of the zip package, by their path inside it; counts what it unpacks.

@@ -1,8 +1,6 @@
 import Foundation
 import ZIPFoundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// Reads the cells of an Office Open XML workbook (.xlsx) as Excel and LibreOffice Calc save it:
 /// the zip package through ZIPFoundation, each XML part through Foundation's `XMLParser`.

@@ -3,8 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// A small element tree of one XML part, built by Foundation's `XMLParser`. Names are local names
 /// (the prefix dropped), so a workbook written with `x:` prefixes or in Strict OOXML's namespaces

@@ -1,6 +1,4 @@
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// The text of a new event or course file, as `phiencho new --event` / `--training` writes it:
 /// every field explained by a Vietnamese `#` comment, `status: draft`. Fields only staff can know

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// What the staff commands that write content files (`new`, `import`) need first: the content
 /// folder as loaded, and site.yml, communes.yml and sectors.yml valid. A problem in a vacancy or

@@ -1,7 +1,5 @@
 import Foundation
 import PhienchoCore
-import PhienchoModel
-import PhienchoRender
 
 /// `phiencho new`: writes a new draft vacancy file under `vacancies/YYYY-MM/` of the content folder,
 /// with a fresh id `<id_prefix>-<YYYY>-<NNN>` (the next number after every id of that prefix and
