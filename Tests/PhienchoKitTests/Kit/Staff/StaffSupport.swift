@@ -8,7 +8,7 @@ import Foundation
 /// tests do not share fixtures with the rest of the suite, so they can change independently).
 struct StaffContent {
     static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let themes = repoRoot.appendingPathComponent("themes")
 
     let root: URL

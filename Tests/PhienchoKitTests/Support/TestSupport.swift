@@ -8,7 +8,7 @@ import Testing
 /// Paths and helpers shared by the suite. Fixtures are located from this file's path (not the test
 /// bundle) so that `UPDATE_GOLDEN=1` can rewrite them in the source tree.
 enum Paths {
-    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let repoRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = testsFolder.appendingPathComponent("Fixtures")
     static let themes = repoRoot.appendingPathComponent("themes")

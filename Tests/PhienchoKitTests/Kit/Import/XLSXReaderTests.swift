@@ -11,7 +11,7 @@ import ZIPFoundation
 /// what LibreOffice Calc saved (a committed fixture), and what phiencho's own template writes.
 @Suite("Import: reading .xlsx")
 struct XLSXReaderTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/import")
 
     /// A package made of the given parts (ZIPFoundation writes the zip).

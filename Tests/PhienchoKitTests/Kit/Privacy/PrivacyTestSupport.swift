@@ -8,10 +8,10 @@ import Testing
 // Helpers for the privacy tests. Everything here is namespaced (`Privacy…`) so that it never
 // collides with helpers other suites define in the same test module.
 
-/// Repository paths, located from this file (Tests/PhienchoKitTests/Privacy/…).
+/// Repository paths, located from this file (Tests/PhienchoKitTests/Kit/Privacy/…).
 enum PrivacyPaths {
     static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let themes = repoRoot.appendingPathComponent("themes")
     static let exampleContent = repoRoot.appendingPathComponent("content")
     /// The fixed publication day every privacy build uses.
