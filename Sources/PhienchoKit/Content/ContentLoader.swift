@@ -278,7 +278,7 @@ struct ContentLoader: Sendable {
     private func path(_ relativePath: String) -> String { rootPath + "/" + relativePath }
 
     private func display(_ relativePath: String) -> String {
-        displayRoot.hasSuffix("/") ? displayRoot + relativePath : displayRoot + "/" + relativePath
+        Folder(root, shown: displayRoot).shown(relativePath)
     }
 
     private func isSymlink(_ url: URL) -> Bool {

@@ -188,7 +188,7 @@ struct ImportPlanner {
     /// `written`: the text to write when it differs from the validated one only in form (`FileLayout`).
     private mutating func finish(_ row: ImportedRow, text: String, relative: String, kind: VacancyImport.Change.Kind,
                                  columns changed: [String], status: String, written: String? = nil) -> Planned {
-        let display = (options.contentDisplay.hasSuffix("/") ? options.contentDisplay : options.contentDisplay + "/") + relative
+        let display = Folder(options.contentDirectory, shown: options.contentDisplay).shown(relative)
         let source = SourceFile(relativePath: relative, displayPath: display, text: text)
         let (vacancy, found) = Vacancy.decode(source, communes: settings.communes, sectors: settings.sectors, strict: true)
         let editor = try? FrontMatterEditor(text: text)

@@ -35,11 +35,10 @@ extension LeakAudit {
         }
         let evidence = order.map { pages[$0]![0].evidence ?? Finding.Evidence(words: true, pattern: []) }
         let locations = LeakProvenance(files: content).locate(evidence)
-        let folder = outputDisplay.hasSuffix("/") ? outputDisplay : outputDisplay + "/"
         return zip(order, locations).map { cause, location in
             // Pages first (what staff recognise), then feeds and other files.
             let paths = pages[cause]!.map(\.outputPath).sorted { ($0.hasSuffix(".html") ? 0 : 1, $0) < ($1.hasSuffix(".html") ? 0 : 1, $1) }
-            let shown = paths.prefix(Self.pagesNamed).map { redacted(folder + $0) }
+            let shown = paths.prefix(Self.pagesNamed).map { redacted(Folder.join(outputDisplay, $0)) }
             let named = shown.joined(separator: ", ")
             let rest = paths.count > Self.pagesNamed ? " và \(paths.count - Self.pagesNamed) tệp khác" : ""
             let reached = paths.count == 1 ? "trang \(named)" : "\(paths.count) tệp: \(named)\(rest)"

@@ -21,7 +21,7 @@ struct SeekerLoader {
 
     init(contentDirectory: URL, displayRoot: String) {
         folder = contentDirectory.appendingPathComponent("seekers")
-        displayFolder = (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + "seekers"
+        displayFolder = Folder(contentDirectory, shown: displayRoot).shown("seekers")
     }
 
     func load() -> (records: [SeekerRecord], diagnostics: [Diagnostic]) {

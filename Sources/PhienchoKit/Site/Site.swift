@@ -109,7 +109,7 @@ public struct Site {
                 return audit.audit(path: path, data: data)
             }
             for (path, result) in zip(paths, results) where result == nil {
-                report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDisplay + "/" + path,
+                report.diagnostics.append(Diagnostic(.error, .outputProblem, path: Folder(options.outputDirectory, shown: options.outputDisplay).shown(path),
                                                      "Không đọc được tệp này nên không kiểm tra được; hãy kiểm tra quyền đọc."))
             }
             let findings = results.compactMap { $0 }.flatMap { $0 }.sorted()

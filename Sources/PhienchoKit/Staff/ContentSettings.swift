@@ -14,7 +14,7 @@ struct ContentSettings {
     static func load(contentDirectory: URL, contentDisplay: String) -> Result<ContentSettings, SettingsProblems> {
         let loaded = ContentLoader(contentDirectory: contentDirectory, displayRoot: contentDisplay).load()
         let settings = Set([contentDisplay] + ["site.yml", "communes.yml", "sectors.yml"].map {
-            contentDisplay.hasSuffix("/") ? contentDisplay + $0 : contentDisplay + "/" + $0
+            Folder(contentDirectory, shown: contentDisplay).shown($0)
         })
         var problems = loaded.diagnostics.filter { $0.severity == .error && settings.contains($0.path) }
         let site = loaded.siteConfig.flatMap { file -> SiteConfig? in

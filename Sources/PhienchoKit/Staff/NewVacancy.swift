@@ -102,7 +102,7 @@ public struct NewVacancy {
             text = AgendaTemplate(id: id, title: title, today: day, commune: settings.communes.terms[0].name).training
         }
         let url = contentDirectory.appendingPathComponent(relative)
-        let shown = (contentDisplay.hasSuffix("/") ? contentDisplay : contentDisplay + "/") + relative
+        let shown = Folder(contentDirectory, shown: contentDisplay).shown(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {

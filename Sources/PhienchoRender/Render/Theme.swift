@@ -20,7 +20,7 @@ package struct Theme: Sendable {
 
     package static func load(themesDirectory: URL, name: String, displayRoot: String) throws(LoadError) -> Theme {
         let folder = themesDirectory.appendingPathComponent(name)
-        let shownFolder = (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + name
+        let shownFolder = Folder(themesDirectory, shown: displayRoot).shown(name)
         let templatesFolder = folder.appendingPathComponent("templates")
         var problems: [Diagnostic] = []
         var library = TemplateLibrary()
