@@ -25,7 +25,7 @@ public struct ImportTemplate {
         let settings: ContentSettings
         switch ContentSettings.load(contentDirectory: contentDirectory, contentDisplay: contentDisplay) {
         case .success(let loaded): settings = loaded
-        case .failure(let problems): return .failure(.content(problems.diagnostics))
+        case .failure(let problems): return .failure(.content(problems.list))
         }
         let template = ImportTemplate(communes: settings.communes.terms.map(\.name), sectors: settings.sectors.terms.map(\.name))
         do {

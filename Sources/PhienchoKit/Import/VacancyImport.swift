@@ -69,7 +69,7 @@ public struct VacancyImport {
         switch ContentSettings.load(contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay) {
         case .success(let loaded): settings = loaded
         case .failure(let problems):
-            outcome.diagnostics = problems.diagnostics
+            outcome.diagnostics = problems.list
             return outcome
         }
         let spreadsheet: Spreadsheet

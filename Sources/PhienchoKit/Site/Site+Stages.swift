@@ -58,22 +58,15 @@ extension Site {
 
     /// Every page through the theme, while the staging folder's folders are made from the pages'
     /// paths on a thread of their own.
-    func render(_ site: PublicSite, theme name: String, into report: inout BuildReport) -> Rendered? {
-        let theme: Theme
-        do {
-            theme = try Theme.load(themesDirectory: options.themesDirectory, name: name, displayRoot: options.themesDisplay)
-        } catch {
-            if case .problems(let problems) = error { report.diagnostics += problems }
-            return nil
-        }
+    func render(_ site: PublicSite, theme name: String) throws(Diagnostics) -> Rendered {
+        let theme = try Theme.load(themesDirectory: options.themesDirectory, name: name, displayRoot: options.themesDisplay)
         let renderer = SiteRenderer(site: site, theme: theme)
         let writer = OutputWriter(output: options.outputDirectory)
         let staging: OutputStaging
         do {
             staging = try writer.stage(folders: renderer.pagePaths() + theme.assetFiles.map(\.path))
         } catch {
-            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
-            return nil
+            throw Diagnostics([Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description)])
         }
         // Every kind of page, in the order of `PageKind`.
         var files = PageKind.allCases.flatMap { $0.render(renderer) }

@@ -80,8 +80,8 @@ public struct Site {
             Self.prepareLeakAudit(options: options, allow: allow)
         }
         // 3. Render pages; the staging folder's folders are made meanwhile (`OutputStaging`).
-        guard var rendered = run.run(.render(vacancies: publication.open.count + publication.expired.count), {
-            render(publicSite, theme: catalog.site.theme, into: &$0)
+        guard var rendered = run.run(.render(vacancies: publication.open.count + publication.expired.count), { _ throws(Diagnostics) in
+            try render(publicSite, theme: catalog.site.theme)
         }) else { return run.finish() }
         // 4. Derive the search index, feeds, sitemap and robots.txt.
         _ = run.run(.derive) { _ in rendered.files += derive(publicSite) }

@@ -26,6 +26,19 @@ struct StageRunner {
         return output
     }
 
+    /// `run` for a stage whose body throws the problems that stop it: they join the report, and
+    /// the run stops here.
+    mutating func run<Output>(_ stage: BuildStage?, _ body: (inout BuildReport) throws(Diagnostics) -> Output?) -> Output? {
+        run(stage) { report -> Output? in
+            do throws(Diagnostics) {
+                return try body(&report)
+            } catch {
+                report.diagnostics += error.list
+                return nil
+            }
+        }
+    }
+
     /// Work that needs nothing from the stages still to come, done on a thread of its own while
     /// they run; `value` waits for it.
     func inBackground<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> BackgroundWork<Value> {

@@ -11,7 +11,7 @@ struct ContentSettings {
     var sectors: TermList
 
     /// The settings, or the errors (site.yml, communes.yml, sectors.yml, the folder) that stop a command.
-    static func load(contentDirectory: URL, contentDisplay: String) -> Result<ContentSettings, SettingsProblems> {
+    static func load(contentDirectory: URL, contentDisplay: String) -> Result<ContentSettings, Diagnostics> {
         let loaded = ContentLoader(contentDirectory: contentDirectory, displayRoot: contentDisplay).load()
         let settings = Set([contentDisplay] + ["site.yml", "communes.yml", "sectors.yml"].map {
             Folder(contentDirectory, shown: contentDisplay).shown($0)
@@ -33,12 +33,8 @@ struct ContentSettings {
             return list
         }
         guard problems.isEmpty, let site, let communes, let sectors, !communes.terms.isEmpty, !sectors.terms.isEmpty else {
-            return .failure(SettingsProblems(diagnostics: problems.sorted()))
+            return .failure(Diagnostics(problems.sorted()))
         }
         return .success(ContentSettings(loaded: loaded, site: site, communes: communes, sectors: sectors))
-    }
-
-    struct SettingsProblems: Error {
-        var diagnostics: [Diagnostic]
     }
 }

@@ -57,7 +57,7 @@ public struct NewVacancy {
         let settings: ContentSettings
         switch ContentSettings.load(contentDirectory: contentDirectory, contentDisplay: contentDisplay) {
         case .success(let loaded): settings = loaded
-        case .failure(let problems): return .failure(.content(problems.diagnostics))
+        case .failure(let problems): return .failure(.content(problems.list))
         }
         let site = settings.site
         let day = today ?? LocalDate.today(in: site.timeZone)

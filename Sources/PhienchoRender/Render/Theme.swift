@@ -14,11 +14,7 @@ package struct Theme: Sendable {
     /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).
     let assetPaths: [String: String]
 
-    package enum LoadError: Error {
-        case problems([Diagnostic])
-    }
-
-    package static func load(themesDirectory: URL, name: String, displayRoot: String) throws(LoadError) -> Theme {
+    package static func load(themesDirectory: URL, name: String, displayRoot: String) throws(Diagnostics) -> Theme {
         let folder = themesDirectory.appendingPathComponent(name)
         let shownFolder = Folder(themesDirectory, shown: displayRoot).shown(name)
         let templatesFolder = folder.appendingPathComponent("templates")
@@ -26,7 +22,7 @@ package struct Theme: Sendable {
         var library = TemplateLibrary()
         let templateFiles = FileTree.files(under: templatesFolder.path).filter { $0.hasSuffix(".mustache") }
         guard !templateFiles.isEmpty else {
-            throw .problems([Diagnostic(.error, .themeProblem, path: shownFolder,
+            throw Diagnostics([Diagnostic(.error, .themeProblem, path: shownFolder,
                                         "Không tìm thấy giao diện “\(name)” (cần thư mục templates/ chứa các tệp .mustache).")])
         }
         for relative in templateFiles {
@@ -61,7 +57,7 @@ package struct Theme: Sendable {
         if assetPaths["css"] == nil {
             problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/assets/style.css", "Giao diện thiếu tệp assets/style.css."))
         }
-        guard problems.isEmpty else { throw .problems(problems) }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
         return Theme(name: name, library: library, assetFiles: assetFiles, assetPaths: assetPaths)
     }
 

@@ -71,7 +71,7 @@ struct TemplateEngineTests {
             _ = try Theme.load(themesDirectory: folder.url, name: "broken", displayRoot: "themes")
             Issue.record("the theme loaded")
         } catch {
-            guard case .problems(let problems) = error else { return }
+            let problems = error.list
             #expect(problems.count == 1)
             let problem = try #require(problems.first)
             #expect(problem.code == .themeProblem)
