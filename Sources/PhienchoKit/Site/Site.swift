@@ -51,7 +51,7 @@ public struct Site {
         if let loaded = run.run(.load, load),
            let validated = run.run(.validate(files: loaded.filesRead), { validate(loaded, into: &$0) }),
            let catalog = validated.catalog {
-            _ = run.run(nil) { select(catalog, into: &$0) }
+            _ = run.run(.select) { select(catalog, into: &$0) }
         }
         return run.finish()
     }
@@ -64,7 +64,7 @@ public struct Site {
         var run = StageRunner(progress: options.progress, isBuild: true)
         // Only an output folder that may be replaced: never the content, the themes, or a folder
         // phiencho did not write.
-        guard run.run(nil, checkOutput) != nil,
+        guard run.run(.checkOutput, checkOutput) != nil,
               // 1. Load only site.yml, communes.yml, sectors.yml, vacancies/, pages/.
               let loaded = run.run(.load, load) else { return run.finish() }
         // 2. Parse front matter and Markdown, validate into typed values.
@@ -72,9 +72,9 @@ public struct Site {
         run.free(consume loaded)
         guard let validated, let catalog = validated.catalog,
               // Select what is published at `now`.
-              let publication = run.run(nil, { select(catalog, into: &$0) }) else { return run.finish() }
-        // Project to the public fields: nothing else reaches the stages below.
-        let publicSite = PublicSite(catalog: catalog, publication: publication)
+              let publication = run.run(.select, { select(catalog, into: &$0) }),
+              // Project to the public fields: nothing else reaches the stages below.
+              let publicSite = run.run(.project, { _ in PublicSite(catalog: catalog, publication: publication) }) else { return run.finish() }
         // The seeker records are read and compiled for the audit meanwhile.
         let preparedAudit = run.inBackground { [options, allow = catalog.site.auditAllow] in
             Self.prepareLeakAudit(options: options, allow: allow)
@@ -99,7 +99,7 @@ public struct Site {
     public func auditOutput() -> BuildReport {
         var run = StageRunner(progress: nil)
         guard let allow = run.run(.load, auditAllowList),
-              let audit = run.run(nil, { leakAudit(allow: allow, into: &$0) }) else { return run.finish() }
+              let audit = run.run(.prepareAudit, { leakAudit(allow: allow, into: &$0) }) else { return run.finish() }
         let root = options.outputDirectory
         let paths = FileTree.files(under: root.path, includingHidden: true)
         _ = run.run(.audit(files: paths.count)) { report -> Void? in

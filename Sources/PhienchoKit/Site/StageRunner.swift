@@ -26,6 +26,22 @@ struct StageRunner {
         return output
     }
 
+    /// The steps of a run without a progress line of their own, timed with the stage before.
+    enum Step {
+        /// The output folder may be replaced (`OutputGuard`).
+        case checkOutput
+        /// What is open, expired and unpublished at `now`.
+        case select
+        /// The public projection every later stage sees (`PublicSite`).
+        case project
+        /// The seeker records read and their patterns compiled (`phiencho audit`).
+        case prepareAudit
+    }
+
+    mutating func run<Output>(_ step: Step, _ body: (inout BuildReport) -> Output?) -> Output? {
+        run(nil as BuildStage?, body)
+    }
+
     /// `run` for a stage whose body throws the problems that stop it: they join the report, and
     /// the run stops here.
     mutating func run<Output>(_ stage: BuildStage?, _ body: (inout BuildReport) throws(Diagnostics) -> Output?) -> Output? {
