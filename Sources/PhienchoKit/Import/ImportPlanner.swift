@@ -118,7 +118,7 @@ struct ImportPlanner {
         if (row.has("salary.min") || row.has("salary.max")) && !row.has("salary.period") { warnDefaultPeriod(row) }
         // The import day's month, as `new` files a vacancy.
         let relative = String(format: "vacancies/%04d-%02d/", today.year, today.month) + template.fileName
-        if FileManager.default.fileExists(atPath: options.contentDirectory.appendingPathComponent(relative).path) {
+        if FileManager.default.fileExists(atPath: options.content.url.appendingPathComponent(relative).path) {
             return reject(row, row.id == nil ? .title : .id, .importTargetFile, "tệp \(relative) đã có trong thư mục nội dung mà không mang mã tin \(id); chương trình không ghi đè. Hãy kiểm tra tệp đó.")
         }
         return finish(row, text: editor.text, relative: relative, kind: .created, columns: [], status: options.approve ? "approved" : "draft")
@@ -177,7 +177,7 @@ struct ImportPlanner {
         }
         guard !changed.isEmpty else { return .unchanged }
         // Written back in the file's own form: BOM, line endings and body as they were.
-        let url = options.contentDirectory.appendingPathComponent(file.source.relativePath)
+        let url = options.content.url.appendingPathComponent(file.source.relativePath)
         let layout = FileManager.default.contents(atPath: url.path).flatMap { String(validating: $0, as: UTF8.self) }.flatMap(FileLayout.init(raw:))
         return finish(row, text: editor.text, relative: file.source.relativePath, kind: .updated, columns: changed,
                       status: options.approve ? "approved" : file.status ?? "draft",
@@ -188,7 +188,7 @@ struct ImportPlanner {
     /// `written`: the text to write when it differs from the validated one only in form (`FileLayout`).
     private mutating func finish(_ row: ImportedRow, text: String, relative: String, kind: VacancyImport.Change.Kind,
                                  columns changed: [String], status: String, written: String? = nil) -> Planned {
-        let display = Folder(options.contentDirectory, shown: options.contentDisplay).shown(relative)
+        let display = options.content.shown(relative)
         let source = SourceFile(relativePath: relative, displayPath: display, text: text)
         let (vacancy, found) = Vacancy.decode(source, communes: settings.communes, sectors: settings.sectors, strict: true)
         let editor = try? FrontMatterEditor(text: text)
@@ -219,7 +219,7 @@ struct ImportPlanner {
         }
         let id = vacancy?.id ?? row.id ?? ""
         return .change(VacancyImport.Change(kind: kind, displayPath: display, id: id, row: row.number, columns: changed,
-                                            url: options.contentDirectory.appendingPathComponent(relative), text: written ?? text))
+                                            url: options.content.url.appendingPathComponent(relative), text: written ?? text))
     }
 
     private func value(_ row: ImportedRow, _ path: String) -> String? {

@@ -13,8 +13,7 @@ public struct VacancyImport {
         public var file: URL
         /// The file as staff typed it, the start of every cell's location.
         public var fileDisplay: String
-        public var contentDirectory: URL
-        public var contentDisplay: String
+        package var content: Folder
         /// The import day (new vacancies' default `posted`, ids' year); default today in the site's time zone.
         public var today: LocalDate?
         public var dryRun: Bool
@@ -25,8 +24,7 @@ public struct VacancyImport {
                     today: LocalDate? = nil, dryRun: Bool = false, approve: Bool = false) {
             self.file = file
             self.fileDisplay = fileDisplay
-            self.contentDirectory = contentDirectory
-            self.contentDisplay = contentDisplay
+            content = Folder(contentDirectory, shown: contentDisplay)
             self.today = today
             self.dryRun = dryRun
             self.approve = approve
@@ -66,7 +64,7 @@ public struct VacancyImport {
     public func run() -> Outcome {
         var outcome = Outcome()
         let settings: ContentSettings
-        switch ContentSettings.load(contentDirectory: options.contentDirectory, contentDisplay: options.contentDisplay) {
+        switch ContentSettings.load(contentDirectory: options.content.url, contentDisplay: options.content.shown) {
         case .success(let loaded): settings = loaded
         case .failure(let problems):
             outcome.diagnostics = problems.list
@@ -108,7 +106,7 @@ public struct VacancyImport {
         }
         guard outcome.errorCount == 0, !options.dryRun else { return outcome }
         do {
-            try ImportWriter.write(outcome.changes, inside: options.contentDirectory)
+            try ImportWriter.write(outcome.changes, inside: options.content.url)
             outcome.written = true
         } catch {
             outcome.writeFailure = error.message

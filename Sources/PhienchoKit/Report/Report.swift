@@ -6,10 +6,8 @@ import PhienchoCore
 /// (through the content loader, which never opens `seekers/`) and writes nothing into a site.
 public struct Report {
     public struct Options: Sendable {
-        public var contentDirectory: URL
-        public var contentDisplay: String
-        public var outputDirectory: URL
-        public var outputDisplay: String
+        package var content: Folder
+        package var output: Folder
         public var from: LocalDate
         public var to: LocalDate
         /// The day the report is made (its title row; results after it are errors); default today
@@ -19,10 +17,8 @@ public struct Report {
         public init(contentDirectory: URL, contentDisplay: String, outputDirectory: URL, outputDisplay: String,
                     from: LocalDate, to: LocalDate, now: LocalDate? = nil) {
             self.now = now
-            self.contentDirectory = contentDirectory
-            self.contentDisplay = contentDisplay
-            self.outputDirectory = outputDirectory
-            self.outputDisplay = outputDisplay
+            content = Folder(contentDirectory, shown: contentDisplay)
+            output = Folder(outputDirectory, shown: outputDisplay)
             self.from = from
             self.to = to
         }
@@ -49,10 +45,10 @@ public struct Report {
     public func run() -> Outcome {
         var outcome = Outcome()
         if let refusal = refusal() {
-            outcome.diagnostics.append(Diagnostic(.error, .outputRefused, path: options.outputDisplay, refusal))
+            outcome.diagnostics.append(Diagnostic(.error, .outputRefused, path: options.output.shown, refusal))
             return outcome
         }
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let loaded = ContentLoader(contentDirectory: options.content.url, displayRoot: options.content.shown).load()
         let validated = ContentValidator.validate(loaded)
         outcome.diagnostics = validated.diagnostics
         let zone = validated.site?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
@@ -65,13 +61,13 @@ public struct Report {
         outcome.figures = figures
         do {
             let files = try ReportFiles.files(figures, site: catalog.site)
-            try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: options.output.url, withIntermediateDirectories: true)
             for file in files {
-                try file.data.write(to: options.outputDirectory.appendingPathComponent(file.name), options: .atomic)
+                try file.data.write(to: options.output.url.appendingPathComponent(file.name), options: .atomic)
                 outcome.written.append(file.name)
             }
         } catch {
-            outcome.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDisplay,
+            outcome.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.output.shown,
                                                   "Không ghi được báo cáo vào thư mục này (\(SystemErrorText.current)); hãy kiểm tra quyền ghi và dung lượng ổ đĩa."))
         }
         return outcome
@@ -83,25 +79,25 @@ public struct Report {
     /// folder holding `.phiencho-site`), so the report would be published with it. Paths are
     /// compared as the file system resolves them, links included (`OutputGuard.realPath`).
     func refusal() -> String? {
-        let output = OutputGuard.realPath(options.outputDirectory.standardizedFileURL.path)
+        let output = OutputGuard.realPath(options.output.url.standardizedFileURL.path)
         let here = FileManager.default.currentDirectoryPath
         func within(_ folder: String) -> Bool {
             let other = OutputGuard.realPath(folder)
             return output == other || output.hasPrefix(other == "/" ? "/" : other + "/") || other.hasPrefix(output == "/" ? "/" : output + "/")
         }
-        for (folder, name) in [(options.contentDirectory.standardizedFileURL.path, "nội dung"), (here + "/themes", "giao diện themes/"),
-                               (options.contentDirectory.standardizedFileURL.deletingLastPathComponent().path + "/themes", "giao diện themes/")]
+        for (folder, name) in [(options.content.url.standardizedFileURL.path, "nội dung"), (here + "/themes", "giao diện themes/"),
+                               (options.content.url.standardizedFileURL.deletingLastPathComponent().path + "/themes", "giao diện themes/")]
         where within(folder) {
-            return "Thư mục báo cáo \(options.outputDisplay) trùng, nằm trong hoặc chứa thư mục \(name): báo cáo có số người được tuyển theo từng xã, không được để ở đó (lần tạo trang sau có thể đăng nó lên mạng). Hãy chọn thư mục riêng, ví dụ --output bao-cao."
+            return "Thư mục báo cáo \(options.output.shown) trùng, nằm trong hoặc chứa thư mục \(name): báo cáo có số người được tuyển theo từng xã, không được để ở đó (lần tạo trang sau có thể đăng nó lên mạng). Hãy chọn thư mục riêng, ví dụ --output bao-cao."
         }
         let defaultSite = OutputGuard.realPath(here + "/public")
         if output == defaultSite || output.hasPrefix(defaultSite + "/") {
-            return "Thư mục báo cáo \(options.outputDisplay) nằm trong thư mục trang web public/: báo cáo sẽ bị đăng lên mạng cùng trang. Hãy chọn thư mục khác, ví dụ --output bao-cao."
+            return "Thư mục báo cáo \(options.output.shown) nằm trong thư mục trang web public/: báo cáo sẽ bị đăng lên mạng cùng trang. Hãy chọn thư mục khác, ví dụ --output bao-cao."
         }
         var folder = output
         while true {
             if FileManager.default.fileExists(atPath: folder + "/" + OutputWriter.markerName) {
-                return "Thư mục báo cáo \(options.outputDisplay) nằm trong thư mục trang web (\(folder)): báo cáo sẽ bị đăng lên mạng cùng trang. Hãy chọn thư mục khác, ví dụ --output bao-cao."
+                return "Thư mục báo cáo \(options.output.shown) nằm trong thư mục trang web (\(folder)): báo cáo sẽ bị đăng lên mạng cùng trang. Hãy chọn thư mục khác, ví dụ --output bao-cao."
             }
             let parent = (folder as NSString).deletingLastPathComponent
             guard parent != folder, !parent.isEmpty else { return nil }

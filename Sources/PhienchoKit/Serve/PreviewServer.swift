@@ -13,10 +13,8 @@ import PhienchoCore
 /// returns), closing the socket and removing the temporary folder.
 public struct PreviewServer: Sendable {
     public struct Options: Sendable {
-        public var contentDirectory: URL
-        public var themesDirectory: URL
-        public var contentDisplay: String
-        public var themesDisplay: String
+        package var content: Folder
+        package var themes: Folder
         /// 0 picks a free port.
         public var port: UInt16
         /// Publication day; nil: today (decided again at each build).
@@ -26,10 +24,8 @@ public struct PreviewServer: Sendable {
         public init(contentDirectory: URL, themesDirectory: URL, contentDisplay: String? = nil,
                     themesDisplay: String? = nil, port: UInt16 = 8080, now: LocalDate? = nil,
                     pollInterval: Duration = .seconds(1)) {
-            self.contentDirectory = contentDirectory
-            self.themesDirectory = themesDirectory
-            self.contentDisplay = contentDisplay ?? contentDirectory.path
-            self.themesDisplay = themesDisplay ?? themesDirectory.path
+            content = Folder(contentDirectory, shown: contentDisplay ?? contentDirectory.path)
+            themes = Folder(themesDirectory, shown: themesDisplay ?? themesDirectory.path)
             self.port = port
             self.now = now
             self.pollInterval = pollInterval
@@ -123,7 +119,7 @@ public struct PreviewServer: Sendable {
     private func watch(port: UInt16, output: URL, state: PreviewState,
                        events: @escaping @Sendable (Event) -> Void) async throws {
         let baseURL = "http://127.0.0.1:\(port)/"
-        let folders = [options.contentDirectory, options.themesDirectory]
+        let folders = [options.content.url, options.themes.url]
         var fingerprint = SourceFingerprint(folders: folders)
         await rebuild(baseURL: baseURL, output: output, state: state, first: true, events: events)
         events(.serving(URL(string: baseURL)!))
@@ -138,9 +134,9 @@ public struct PreviewServer: Sendable {
 
     private func rebuild(baseURL: String, output: URL, state: PreviewState, first: Bool,
                          events: @escaping @Sendable (Event) -> Void) async {
-        let siteOptions = Site.Options(contentDirectory: options.contentDirectory, themesDirectory: options.themesDirectory,
+        let siteOptions = Site.Options(contentDirectory: options.content.url, themesDirectory: options.themes.url,
                                        outputDirectory: output, baseURL: baseURL, now: options.now,
-                                       contentDisplay: options.contentDisplay, themesDisplay: options.themesDisplay,
+                                       contentDisplay: options.content.shown, themesDisplay: options.themes.shown,
                                        outputDisplay: "(thư mục xem trước)")
         // The build blocks (and uses both cores); keep it off the threads that serve requests.
         let report = await withCheckedContinuation { continuation in

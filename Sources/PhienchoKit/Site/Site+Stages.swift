@@ -18,9 +18,9 @@ extension Site {
 
     /// Stage 0: the output folder may be replaced (`OutputGuard`).
     func checkOutput(into report: inout BuildReport) -> Void? {
-        report.diagnostics += OutputGuard(content: options.contentDirectory, themes: options.themesDirectory,
-                                          output: options.outputDirectory, contentDisplay: options.contentDisplay,
-                                          themesDisplay: options.themesDisplay, outputDisplay: options.outputDisplay,
+        report.diagnostics += OutputGuard(content: options.content.url, themes: options.themes.url,
+                                          output: options.output.url, contentDisplay: options.content.shown,
+                                          themesDisplay: options.themes.shown, outputDisplay: options.output.shown,
                                           force: options.force).problems()
         return ()
     }
@@ -28,7 +28,7 @@ extension Site {
     /// Reads only the files that feed the site (`ContentLoader`). Its problems are reported with
     /// the validation's, in file order.
     func load(into report: inout BuildReport) -> ContentLoader.Loaded? {
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let loaded = ContentLoader(contentDirectory: options.content.url, displayRoot: options.content.shown).load()
         report.filesRead = loaded.filesRead
         return loaded
     }
@@ -59,14 +59,14 @@ extension Site {
     /// Every page through the theme, while the staging folder's folders are made from the pages'
     /// paths on a thread of their own.
     func render(_ site: PublicSite, theme name: String) throws(Diagnostics) -> Rendered {
-        let theme = try Theme.load(themesDirectory: options.themesDirectory, name: name, displayRoot: options.themesDisplay)
+        let theme = try Theme.load(themesDirectory: options.themes.url, name: name, displayRoot: options.themes.shown)
         let renderer = SiteRenderer(site: site, theme: theme)
-        let writer = OutputWriter(output: options.outputDirectory)
+        let writer = OutputWriter(output: options.output.url)
         let staging: OutputStaging
         do {
             staging = try writer.stage(folders: renderer.pagePaths() + theme.assetFiles.map(\.path))
         } catch {
-            throw Diagnostics([Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description)])
+            throw Diagnostics([Diagnostic(.error, .outputProblem, path: options.output.url.path, error.description)])
         }
         // Every kind of page, in the order of `PageKind`.
         var files = PageKind.allCases.flatMap { $0.render(renderer) }
@@ -90,7 +90,7 @@ extension Site {
         }
         let findings = audit.audit(rendered.files + [OutputFile(path: Routes.searchIndex, data: Data(synonyms.text.utf8))])
         guard findings.isEmpty else {
-            report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
+            report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.output.shown, content: contentFiles())
             rendered.staging.discard()
             return nil
         }
@@ -103,7 +103,7 @@ extension Site {
             report.written = try rendered.writer.write(rendered.files, into: rendered.staging)
             report.pagesWritten = rendered.files.count(where: { $0.path.hasSuffix(".html") })
         } catch {
-            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.outputDirectory.path, error.description))
+            report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.output.url.path, error.description))
         }
         return ()
     }

@@ -9,17 +9,14 @@ import PhienchoModel
 /// of a built folder.
 public struct Site {
     public struct Options: Sendable {
-        public var contentDirectory: URL
-        public var themesDirectory: URL
-        public var outputDirectory: URL
+        /// The folders, as reached and as named on the command line (for messages).
+        package var content: Folder
+        package var themes: Folder
+        package var output: Folder
         /// Overrides site.yml's base_url (e.g. for a preview server).
         public var baseURL: String?
         /// The day to publish at; default today in the site's time zone.
         public var now: LocalDate?
-        /// How the folders were named on the command line, for messages.
-        public var contentDisplay: String
-        public var themesDisplay: String
-        public var outputDisplay: String
         /// Told as each build stage starts (the CLI prints it on a terminal); nil: silent.
         public var progress: (@Sendable (BuildStage) -> Void)?
         /// `--force`: replace an output folder that phiencho did not write (`OutputGuard`).
@@ -28,14 +25,11 @@ public struct Site {
         public init(contentDirectory: URL, themesDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
                     now: LocalDate? = nil, contentDisplay: String? = nil, themesDisplay: String? = nil,
                     outputDisplay: String? = nil) {
-            self.contentDirectory = contentDirectory
-            self.themesDirectory = themesDirectory
-            self.outputDirectory = outputDirectory
+            content = Folder(contentDirectory, shown: contentDisplay ?? contentDirectory.path)
+            themes = Folder(themesDirectory, shown: themesDisplay ?? themesDirectory.path)
+            output = Folder(outputDirectory, shown: outputDisplay ?? outputDirectory.path)
             self.baseURL = baseURL
             self.now = now
-            self.contentDisplay = contentDisplay ?? contentDirectory.path
-            self.themesDisplay = themesDisplay ?? themesDirectory.path
-            self.outputDisplay = outputDisplay ?? outputDirectory.path
         }
     }
 
@@ -87,7 +81,7 @@ public struct Site {
         _ = run.run(.derive) { _ in rendered.files += derive(publicSite) }
         // 5. Audit: no seeker data in any file, or nothing is written. 6. Write atomically.
         if run.run(.audit(files: rendered.files.count), { audit(rendered, synonyms: publicSite.synonyms, preparedAudit.value, into: &$0) }) != nil {
-            _ = run.run(.write(files: rendered.files.count, output: options.outputDisplay)) { write(rendered, into: &$0) }
+            _ = run.run(.write(files: rendered.files.count, output: options.output.shown)) { write(rendered, into: &$0) }
         }
         run.free((consume rendered, consume publicSite, consume publication, consume catalog, consume validated))
         return run.finish()
@@ -100,7 +94,7 @@ public struct Site {
         var run = StageRunner(progress: nil)
         guard let allow = run.run(.load, auditAllowList),
               let audit = run.run(.prepareAudit, { leakAudit(allow: allow, into: &$0) }) else { return run.finish() }
-        let root = options.outputDirectory
+        let root = options.output.url
         let paths = FileTree.files(under: root.path, includingHidden: true)
         _ = run.run(.audit(files: paths.count)) { report -> Void? in
             report.filesRead = paths.count
@@ -109,12 +103,12 @@ public struct Site {
                 return audit.audit(path: path, data: data)
             }
             for (path, result) in zip(paths, results) where result == nil {
-                report.diagnostics.append(Diagnostic(.error, .outputProblem, path: Folder(options.outputDirectory, shown: options.outputDisplay).shown(path),
+                report.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.output.shown(path),
                                                      "Không đọc được tệp này nên không kiểm tra được; hãy kiểm tra quyền đọc."))
             }
             let findings = results.compactMap { $0 }.flatMap { $0 }.sorted()
             if !findings.isEmpty {
-                report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.outputDisplay, content: contentFiles())
+                report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.output.shown, content: contentFiles())
             }
             return ()
         }
@@ -123,7 +117,7 @@ public struct Site {
 
     /// `audit_allow` of site.yml (none without a site.yml; its problems are reported).
     private func auditAllowList(into report: inout BuildReport) -> [String]? {
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).loadSiteConfig()
+        let loaded = ContentLoader(contentDirectory: options.content.url, displayRoot: options.content.shown).loadSiteConfig()
         guard let file = loaded.siteConfig else { return [] }
         let (config, problems) = SiteConfig.decode(file, baseURLOverride: nil)
         report.diagnostics += problems
@@ -133,7 +127,7 @@ public struct Site {
     /// The content files a page's text comes from, read again (a build has freed them by the audit)
     /// only to trace the audit's findings back to the file and line to fix.
     func contentFiles() -> [SourceFile] {
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let loaded = ContentLoader(contentDirectory: options.content.url, displayRoot: options.content.shown).load()
         return loaded.vacancies + loaded.events + loaded.trainings + loaded.pages
             + [loaded.employers, loaded.synonyms, loaded.siteConfig, loaded.communes, loaded.sectors].compactMap { $0 }
     }
@@ -141,7 +135,7 @@ public struct Site {
     /// `phiencho audit --explain`: how the audit treats each column of each seeker file, one line per
     /// column, never a value; and the problems of files it cannot read.
     public func explainSeekerColumns() -> (lines: [String], diagnostics: [Diagnostic]) {
-        let seekers = SeekerLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let seekers = SeekerLoader(contentDirectory: options.content.url, displayRoot: options.content.shown).load()
         var lines: [String] = []
         var files: [(file: String, columns: [String], records: Int)] = []
         for record in seekers.records {
@@ -168,7 +162,7 @@ public struct Site {
     /// Loading the seeker records and compiling their patterns, which needs nothing but the seeker
     /// files and `audit_allow`: `build` does it in the background while pages are rendered.
     static func prepareLeakAudit(options: Options, allow: [String]) -> PreparedLeakAudit {
-        let seekers = SeekerLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDisplay).load()
+        let seekers = SeekerLoader(contentDirectory: options.content.url, displayRoot: options.content.shown).load()
         guard seekers.diagnostics.isEmpty else { return PreparedLeakAudit(audit: nil, seekers: seekers) }
         return PreparedLeakAudit(audit: LeakAudit(patterns: LeakPatterns(records: seekers.records, allowed: allow), allowed: allow),
                                  seekers: seekers)
