@@ -47,13 +47,15 @@ struct ImportCommand: ParsableCommand {
             case .success:
                 print(template)
                 print("Đã tạo bảng tính mẫu. Gửi cho các xã/phường điền vào trang “\(ImportTemplate.sheetName)”; trang “\(ImportTemplate.guideName)” giải thích từng cột.", to: &standardError)
-            case .failure(.content(let diagnostics)):
-                for diagnostic in diagnostics { print(diagnostic.formatted, to: &standardError) }
-                print("Chưa tạo được mẫu: hãy sửa các lỗi trên trong site.yml, communes.yml, sectors.yml trước.", to: &standardError)
-                throw ExitCode(1)
-            case .failure(.io(let message)):
-                print(message, to: &standardError)
-                throw ExitCode(2)
+            case .failure(let failure):
+                switch failure {
+                case .content(let diagnostics):
+                    for diagnostic in diagnostics { print(diagnostic.formatted, to: &standardError) }
+                    print("Chưa tạo được mẫu: hãy sửa các lỗi trên trong site.yml, communes.yml, sectors.yml trước.", to: &standardError)
+                case .io(let message):
+                    print(message, to: &standardError)
+                }
+                throw ExitCode(failure.exitStatus)
             }
             return
         }
@@ -67,12 +69,10 @@ struct ImportCommand: ParsableCommand {
         }
         if outcome.errorCount > 0 {
             print("Chưa nhập: có \(outcome.errorCount) lỗi (xem ở trên), nên chưa ghi tệp nào. Sửa bảng tính rồi chạy lại lệnh.", to: &standardError)
-            throw ExitCode(1)
-        }
-        if let failure = outcome.writeFailure {
+        } else if let failure = outcome.writeFailure {
             print(failure, to: &standardError)
-            throw ExitCode(2)
         }
+        guard outcome.exitStatus == 0 else { throw ExitCode(outcome.exitStatus) }
         for change in outcome.changes {
             let verb = switch (change.kind, dryRun) {
             case (.created, false): "Tạo mới"

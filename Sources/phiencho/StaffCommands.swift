@@ -55,16 +55,15 @@ struct New: ParsableCommand {
             print("Đã tạo bản nháp \(created.id). Mở tệp để điền thông tin, rồi kiểm tra bằng lệnh:", to: &standardError)
             print("  \(invocation) check\(content)", to: &standardError)
             print("Xem trước trang trên máy này: \(invocation) serve\(content)", to: &standardError)
-        case .failure(.content(let diagnostics)):
-            for diagnostic in diagnostics { print(diagnostic.formatted, to: &standardError) }
-            print("Chưa tạo được tin mới: hãy sửa các lỗi trên trong site.yml, communes.yml, sectors.yml trước.", to: &standardError)
-            throw ExitCode(1)
-        case .failure(.rejected(let message)):
-            print(message, to: &standardError)
-            throw ExitCode(1)
-        case .failure(.io(let message)):
-            print(message, to: &standardError)
-            throw ExitCode(2)
+        case .failure(let failure):
+            switch failure {
+            case .content(let diagnostics):
+                for diagnostic in diagnostics { print(diagnostic.formatted, to: &standardError) }
+                print("Chưa tạo được tin mới: hãy sửa các lỗi trên trong site.yml, communes.yml, sectors.yml trước.", to: &standardError)
+            case .rejected(let message), .io(let message):
+                print(message, to: &standardError)
+            }
+            throw ExitCode(failure.exitStatus)
         }
     }
 }

@@ -40,6 +40,12 @@ public struct ImportTemplate {
     public enum TemplateFailure: Error {
         case content([Diagnostic])
         case io(String)
+
+        /// The process's exit status: 2 when the file could not be written, 1 for content problems.
+        public var exitStatus: Int32 {
+            if case .io = self { return 2 }
+            return 1
+        }
     }
 
     var workbook: Workbook {

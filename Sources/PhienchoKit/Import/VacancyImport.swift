@@ -55,6 +55,9 @@ public struct VacancyImport {
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         /// A failure to write the files (a Vietnamese sentence); nothing was left half-written.
         public var writeFailure: String?
+        /// The process's exit status: 1 for errors in the sheet or the content, 2 when the files
+        /// could not be written, else 0 (as `build`).
+        public var exitStatus: Int32 { errorCount > 0 ? 1 : writeFailure != nil ? 2 : 0 }
     }
 
     public let options: Options

@@ -20,6 +20,12 @@ public struct NewVacancy {
         case rejected(String)
         /// A Vietnamese message: the folder or the file cannot be written.
         case io(String)
+
+        /// The process's exit status: 2 when the file could not be written, else 1.
+        public var exitStatus: Int32 {
+            if case .io = self { return 2 }
+            return 1
+        }
     }
 
     public let contentDirectory: URL
