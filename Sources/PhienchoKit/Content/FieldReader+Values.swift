@@ -48,7 +48,7 @@ extension FieldReader {
     /// An id as the vacancy format allows: ASCII letters, digits and hyphens, not starting with one.
     mutating func identifier(_ fields: Fields, example: String) -> String? {
         guard let id = string(fields, "id") else { return nil }
-        guard NewVacancy.isValidID(id), id.utf8.count <= Vacancy.maximumIDLength else {
+        guard Vacancy.isValidID(id), id.utf8.count <= Vacancy.maximumIDLength else {
             sink.error(.invalidID, at: fields.values["id"].flatMap(position),
                        "Mã “\(id)” chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), không quá \(Vacancy.maximumIDLength) ký tự, ví dụ \(example).")
             return nil

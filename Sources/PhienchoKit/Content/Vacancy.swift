@@ -68,6 +68,11 @@ struct Vacancy: Sendable {
     /// The longest id: the id is a folder name on the disk and part of every link to the vacancy.
     static let maximumIDLength = 64
 
+    /// The id rule of the vacancy format: `[A-Za-z0-9-]+`, not starting with a hyphen.
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix("-") && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
     /// URL segment, from the id: `viec-lam/<slug>/`.
     var slug: String { id.lowercased() }
 }

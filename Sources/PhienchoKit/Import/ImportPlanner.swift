@@ -43,7 +43,7 @@ struct ImportPlanner {
     mutating func plan(_ row: ImportedRow) -> Planned {
         var target: ExistingVacancies.File?
         if let id = row.id {
-            guard NewVacancy.isValidID(id), id.utf8.count <= Vacancy.maximumIDLength else {
+            guard Vacancy.isValidID(id), id.utf8.count <= Vacancy.maximumIDLength else {
                 return reject(row, .id, .importInvalidValue, "Mã tin “\(id)” chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang, không quá \(Vacancy.maximumIDLength) ký tự, ví dụ \(settings.site.idPrefix)-\(today.year)-001.")
             }
             target = existing.file(id: id)

@@ -80,7 +80,7 @@ public struct NewVacancy {
         let existing = Self.existingIDs(in: files)
         let id: String
         if let requestedID {
-            guard Self.isValidID(requestedID) else {
+            guard Vacancy.isValidID(requestedID) else {
                 return .failure(.rejected("Mã \(kind.noun) “\(requestedID)” không hợp lệ: chỉ được gồm chữ cái không dấu, chữ số và dấu gạch ngang (-), không bắt đầu bằng dấu gạch ngang, ví dụ \(prefix)-\(day.year)-001."))
             }
             if let file = existing[requestedID.lowercased()] {
@@ -123,11 +123,6 @@ public struct NewVacancy {
             return .failure(.io("Không ghi được tệp \(shown)."))
         }
         return .success(Created(displayPath: shown, url: url, id: id))
-    }
-
-    /// The id rule of the vacancy format: `[A-Za-z0-9-]+`, not starting with a hyphen.
-    public static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && !id.hasPrefix("-") && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
     /// `<prefix>-<year>-<NNN>` with NNN one more than the largest number in use for that prefix and
