@@ -43,14 +43,17 @@ let package = Package(
         .target(name: "PhienchoModel", dependencies: ["PhienchoCore"]),
         // Templates, pages, feeds, the search index, structured data: from the public model only.
         .target(name: "PhienchoRender", dependencies: ["PhienchoCore", "PhienchoModel", "CQRencode"]),
-        // Content, publication and the projection, the leak audit, output, import, report, serve.
+        // Content: files → front matter, YAML and Markdown → typed values and diagnostics, and
+        // the plausibility of what they say.
+        .target(name: "PhienchoContent", dependencies: ["PhienchoCore", "PhienchoModel", "CCmark", "CLibYAML"]),
+        // Publication and the projection, the leak audit, output, import, report, serve.
         .target(
             name: "PhienchoKit",
             dependencies: [
                 "PhienchoCore",
                 "PhienchoModel",
+                "PhienchoContent",
                 "PhienchoRender",
-                "CCmark",
                 "CLibYAML",
                 "CPlatform",
                 .product(name: "FlyingFox", package: "FlyingFox"),
@@ -61,6 +64,8 @@ let package = Package(
             name: "phiencho",
             dependencies: [
                 "PhienchoKit",
+                "PhienchoCore",
+                "PhienchoContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +75,7 @@ let package = Package(
                 "PhienchoKit",
                 "PhienchoCore",
                 "PhienchoModel",
+                "PhienchoContent",
                 "PhienchoRender",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 // The reference the template engine is tested against (Tests/PhienchoKitTests/Templates).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhienchoKit
+import PhienchoContent
 import PhienchoCore
 
 /// The `phiencho` command: a thin layer over PhienchoKit. Exit codes: 0 done, 1 content errors

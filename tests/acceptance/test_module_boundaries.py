@@ -55,6 +55,8 @@ def test_rendering_depends_on_the_core_and_the_public_model_only(repo_root: Path
     swift_dependencies = {name for name in targets[RENDER] if not name.startswith("C")}
     assert swift_dependencies == {"PhienchoCore", "PhienchoModel"}, targets[RENDER]
     assert targets["PhienchoModel"] == ["PhienchoCore"]
+    # Content never reaches the seeker records or the audit, which live in PhienchoKit.
+    assert "PhienchoKit" not in targets["PhienchoContent"] and "PhienchoRender" not in targets["PhienchoContent"]
     # No file of the rendering target imports anything else of ours.
     for path in sorted((repo_root / "Sources" / RENDER).rglob("*.swift")):
         for module in re.findall(r"^(?:@testable )?import (\w+)", path.read_text(encoding="utf-8"), re.M):

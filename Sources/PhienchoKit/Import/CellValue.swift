@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// Reading one cell of the quarterly sheet as the value its column needs, the way spreadsheets
 /// really hold them: dates as date cells, serial numbers, `dd/mm/yyyy` or `yyyy-mm-dd` text;

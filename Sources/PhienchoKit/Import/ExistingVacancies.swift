@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 /// The vacancy files already in the content folder, as an import row finds the one it updates: by
 /// its id (Mã tin), or, for a row without one, by employer, title and commune together.

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// How a vacancy file was written — a byte order mark, CRLF line endings, the exact bytes of its
 /// Markdown body — so that an import's update writes back only the front matter lines it changed.

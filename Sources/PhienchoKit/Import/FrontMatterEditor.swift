@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// Changes fields of a vacancy file's front matter line by line, so that everything it does not
 /// change — comments, other fields, their quoting, the Markdown body — stays byte for byte.

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The columns of the quarterly spreadsheet ("Việc tìm người"), in the template's order, and the
 /// vacancy field each fills. The titles are a contract with the communes' sheets: they are matched

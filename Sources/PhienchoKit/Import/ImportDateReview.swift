@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The sheet's dates read against the import day, column by column, before any row is planned:
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// Decides, row by row, which vacancy file a row writes and what the file says afterwards: a new
 /// file as `phiencho new` writes one, filled in, or the matched file with the row's fields changed.

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// The part of a spreadsheet that holds vacancies: the first sheet with a header row of the quarterly
 /// columns (found below a title row, within the first rows), which column is which, and the data rows

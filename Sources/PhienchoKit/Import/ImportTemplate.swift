@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// `phiencho import --template FILE.xlsx`: the blank workbook the centre sends to the communes. Its
 /// first sheet, "Việc tìm người", has exactly the import's column titles in its first row, with

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import PhienchoCore
+import PhienchoContent
 
 /// Writes the files of an import all at once or not at all: each file's new text goes to a hidden
 /// file beside it first; only when every one is written are they renamed into place. A failure on

@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 /// One data row of the quarterly sheet, read cell by cell into the vacancy fields it gives. Empty
 /// cells give nothing: an update keeps what the file has for them.

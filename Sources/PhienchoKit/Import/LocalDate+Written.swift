@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 extension LocalDate {
     /// A date as people write it in Vietnam, day first (`31/12/2026`, `31-12-2026`, `31.12.2026`),

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// Column titles that only a list of people ("người tìm việc") has, as data: the import refuses a
 /// workbook holding any of them, so that the plan's seeker records never travel through the

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// `phiencho import FILE`: the quarterly spreadsheet of vacancies ("việc tìm người") the communes'
 /// police send becomes vacancy files, one per row — a new draft file as `phiencho new` writes one,

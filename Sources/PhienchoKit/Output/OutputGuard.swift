@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// Decides, before a build reads anything, whether the output folder may be replaced.
 ///

@@ -4,6 +4,7 @@ import Glibc
 #endif
 import PhienchoCore
 import PhienchoRender
+import PhienchoContent
 
 /// The private folder beside the output that a build fills and then swaps into place
 /// (`OutputWriter.stage` makes it, `OutputWriter.write(_:into:)` fills and swaps it).

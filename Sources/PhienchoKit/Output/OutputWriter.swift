@@ -5,6 +5,7 @@ import Glibc
 #endif
 import PhienchoCore
 import PhienchoRender
+import PhienchoContent
 
 /// The write stage: puts a complete site at the output path atomically.
 ///

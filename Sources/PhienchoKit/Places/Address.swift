@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// An address read as its parts, the way a person reads it: split at commas and semicolons, and
 /// before every administrative word written as such ("Số 12 đường Trần Phú thôn 6" → "Số 12",

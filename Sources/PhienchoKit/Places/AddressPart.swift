@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// One part of an address as it is written, from one administrative word to the next: "Số 12",
 /// "ngõ 5", "đường Trần Phú", "Thôn 6", "xã Đại Hoàng", "thành phố Hà Nội", or a part with no such

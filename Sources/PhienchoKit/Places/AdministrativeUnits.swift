@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The country's administrative units, committed as data (`AdministrativeUnits+Data.swift`, written by
 /// `scripts/generate-administrative-units.py`): the 34 provinces and their xã, phường and đặc khu

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// Multi-pattern byte search (Aho–Corasick compiled to a DFA): one pass over the text finds every
 /// occurrence of thousands of patterns, so auditing 2,000 seekers costs about the same as auditing one.

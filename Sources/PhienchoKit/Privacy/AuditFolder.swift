@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// Folds a text into the views described at `AuditText` and hands them to a sink.
 struct AuditFolder<Sink: AuditSink>: UTF8Consumer {

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The leak audit's `AuditSink`: steps the word and digit automata as the folded views are produced,
 /// and collects every run of exactly 12 digits shaped like a CCCD number (starting with a

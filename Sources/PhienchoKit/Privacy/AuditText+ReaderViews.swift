@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import PhienchoCore
+import PhienchoContent
 
 extension AuditText {
     /// The text a reader sees: character references decoded (`&#78;`, `&#x4E;`, `&amp;`, `&nbsp;` …),

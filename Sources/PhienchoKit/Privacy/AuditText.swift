@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// Takes text as UTF-8 bytes or as scalars: where `AuditText.readerViews` sends what it reads.
 protocol UTF8Consumer {

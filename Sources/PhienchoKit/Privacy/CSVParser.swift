@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// RFC 4180 CSV as Excel and LibreOffice export it: UTF-8 with or without BOM; `,`, `;` or a tab
 /// (whichever the first line that has any uses most, outside quotes; a TSV saved as .csv is read

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 extension LeakAudit {
     /// An iCalendar file as a calendar program shows it (RFC 5545 §3.1, §3.3.11): folded lines joined

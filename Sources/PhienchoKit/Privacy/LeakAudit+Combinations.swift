@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// Quasi-identifiers in combination: two of one record's in one file, or one within a few words of
 /// the record's given name after a form of address ("anh Hùng ở thôn Vân Thị").

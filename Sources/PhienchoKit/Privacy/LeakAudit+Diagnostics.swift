@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// The audit's findings as staff read them, in Vietnamese: one line per cause — a record's column
 /// (with the value it was found beside), or one CCCD-shaped number — however many pages it reached,

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// The audit stage: searches every output file for seeker data before anything reaches the output
 /// path (and, through `phiencho audit`, in an already built folder). Each file is searched as the

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// How one seeker value becomes patterns: its words, the spellings of a record id, the long runs of a
 /// note, the numbers in a cell. Addresses are read by `Address`.

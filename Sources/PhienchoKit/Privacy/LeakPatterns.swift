@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// What the leak audit searches for, compiled from the seeker records: each value normalised
 /// (`AuditText`) and sorted by its role (`SensitiveColumn.Role`), with where it came from. Values and

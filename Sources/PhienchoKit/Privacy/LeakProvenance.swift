@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// Where a finding came from in the content, so that staff know what to fix: the content file, the
 /// line and the field whose text holds the value. Searched with the audit's own normalisation, only

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// Seeker tables (CSV, TSV) as government sheets are exported: possibly a title row or two above
 /// the header ("DANH SÁCH NGƯỜI TÌM VIỆC QUÝ IV/2026"), trailing empty cells, records named by their

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// Seeker records written as YAML: a list of maps, read by the same tree builder as front matter
 /// (anchors and aliases refused as they appear, so an alias bomb is harmless).

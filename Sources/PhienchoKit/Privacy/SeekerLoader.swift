@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import PhienchoCore
+import PhienchoContent
 
 /// Reads the confidential seeker records under `content/seekers/`: `*.csv` and `*.tsv` (a header
 /// row, possibly below title rows) and `*.yml`/`*.yaml` (a list of maps). Used by the leak audit only.

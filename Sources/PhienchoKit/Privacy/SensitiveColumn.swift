@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// What a seeker column holds, recognised from its header with or without diacritics, in any case,
 /// with `_`, `-` or spaces, in Vietnamese or English ("so_cccd", "Số CCCD", "SO CCCD", "phone" …).

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The select stage for events and courses: what is listed, what only keeps its page, at `now`.
 ///

@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 extension PublicEmployer {
     /// Every employer with a page: those of open or still-shown expired vacancies, and every profile

@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 extension PublicEvent {
     /// Each published field copied by name, nothing else.

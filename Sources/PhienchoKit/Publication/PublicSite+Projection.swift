@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 /// The projection: the one place that sees both the validated content and the public types, and
 /// copies into the latter only what may be published.

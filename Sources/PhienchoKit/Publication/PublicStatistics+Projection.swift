@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 extension PublicStatistics {
     /// The last 12 months' figures at `now`, from the report's own count.

@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 extension PublicTraining {
     /// Each published field copied by name, nothing else.

@@ -1,5 +1,6 @@
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 extension PublicVacancy {
     /// The allow-list applied: each published field copied by name, nothing else.

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The select stage: which vacancies are published at `now`, and how.
 struct Publication: Sendable {

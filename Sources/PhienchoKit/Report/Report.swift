@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// `phiencho report`: the figures of a period for the centre's six-monthly and annual reports,
 /// written as an `.xlsx` workbook and CSV tables into a folder of their own. It reads the vacancies and the term lists

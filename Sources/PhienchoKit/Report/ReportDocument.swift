@@ -1,6 +1,7 @@
 import Foundation
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 /// `bao-cao-<from>-<to>.docx`: the period's figures as a Vietnamese administrative report, laid
 /// out as Nghị định 30/2020/NĐ-CP sets it out (Phụ lục I): the issuing body (from site.yml: its

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// The figures of the six-monthly and annual reports (`phiencho report`) for a period, both ends
 /// included. Only approved vacancies count; drafts and withdrawn ones never do.

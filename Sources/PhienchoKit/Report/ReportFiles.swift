@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// The report's tables, written as UTF-8 CSV files with a header row of field names (a contract:
 /// docs/report.md) and as the sheets of one `.xlsx` workbook a staff member can print and hand in:

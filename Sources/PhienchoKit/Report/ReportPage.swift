@@ -1,6 +1,7 @@
 import Foundation
 import PhienchoCore
 import PhienchoRender
+import PhienchoContent
 
 /// `bao-cao-<from>-<to>.html`: the period's figures on one printable page for the centre's report
 /// to the provincial police — the summary, bar charts (inline SVG, each with its numbers in the

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The Content-Type the preview server sends for a file of the built site.
 enum ContentType {

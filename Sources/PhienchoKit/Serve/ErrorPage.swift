@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The page the preview server shows for every HTML request while the content has errors, instead
 /// of the stale pages of the last good build: a Vietnamese list of the diagnostics, every piece of

@@ -2,6 +2,7 @@ import FlyingFox
 import Foundation
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 /// What the preview currently serves: the folder of the last good build, and the diagnostics of
 /// the latest build when it failed (then every HTML request gets the error page).

@@ -2,6 +2,7 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// `phiencho serve`: a preview of the site for staff, on their own machine only.
 ///

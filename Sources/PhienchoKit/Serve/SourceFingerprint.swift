@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// What the preview server polls to notice an edit: every file under the watched folders (hidden
 /// names skipped, as the loader skips them), with its size, modification time and inode. Saving a

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// What a `check` or `build` run found and did; the CLI prints it as the closing summary.
 public struct BuildReport: Sendable {

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The stages of a build, as reported to staff on a terminal while it runs (`Site.Options.progress`).
 public enum BuildStage: Sendable, Equatable {

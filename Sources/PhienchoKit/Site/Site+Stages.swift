@@ -2,6 +2,7 @@ import Foundation
 import PhienchoCore
 import PhienchoModel
 import PhienchoRender
+import PhienchoContent
 
 /// The stages of `Site.build()`, each a function from what the stage before produced to what it
 /// produces, reporting into the run's `BuildReport`; a stage that returns nil, or reports an

@@ -1,6 +1,7 @@
 import Foundation
 import PhienchoCore
 import PhienchoModel
+import PhienchoContent
 
 /// Builds the site. `build()` reads as the list of stages data flows through, in order, on a
 /// `StageRunner`: check the output → load → parse and validate → select what is published at `now`

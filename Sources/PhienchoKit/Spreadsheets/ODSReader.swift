@@ -1,6 +1,7 @@
 import Foundation
 import ZIPFoundation
 import PhienchoCore
+import PhienchoContent
 
 /// Reads the cells of an OpenDocument spreadsheet (.ods), LibreOffice Calc's own format: the zip
 /// package through ZIPFoundation and `content.xml` through Foundation's `XMLParser`, under the

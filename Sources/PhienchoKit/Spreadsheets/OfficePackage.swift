@@ -1,6 +1,7 @@
 import Foundation
 import ZIPFoundation
 import PhienchoCore
+import PhienchoContent
 
 /// The zip package of an Office Open XML document — a workbook (`Workbook`) or a Word document
 /// (`ReportDocument`) — written by ZIPFoundation, every entry dated `date`, so the same parts give

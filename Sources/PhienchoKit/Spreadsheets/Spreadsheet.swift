@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The cells of a spreadsheet as a spreadsheet program shows them: sheets of numbered rows, each
 /// cell a text, a number or a date. Read from an `.xlsx` file (`XLSXReader`) or a `.csv` file.

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// A minimal Office Open XML workbook (.xlsx) as Excel and LibreOffice Calc open it: one worksheet
 /// per table, text as inline strings, numbers as numbers; optionally a bold frozen header row,

@@ -1,6 +1,7 @@
 import Foundation
 import ZIPFoundation
 import PhienchoCore
+import PhienchoContent
 
 extension XLSXReader {
     /// The parts of the zip package, by their path inside it; counts what it unpacks.

@@ -1,6 +1,7 @@
 import Foundation
 import ZIPFoundation
 import PhienchoCore
+import PhienchoContent
 
 /// Reads the cells of an Office Open XML workbook (.xlsx) as Excel and LibreOffice Calc save it:
 /// the zip package through ZIPFoundation, each XML part through Foundation's `XMLParser`.

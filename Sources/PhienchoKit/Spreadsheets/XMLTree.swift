@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import PhienchoCore
+import PhienchoContent
 
 /// A small element tree of one XML part, built by Foundation's `XMLParser`. Names are local names
 /// (the prefix dropped), so a workbook written with `x:` prefixes or in Strict OOXML's namespaces

@@ -1,4 +1,5 @@
 import PhienchoCore
+import PhienchoContent
 
 /// The text of a new event or course file, as `phiencho new --event` / `--training` writes it:
 /// every field explained by a Vietnamese `#` comment, `status: draft`. Fields only staff can know

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// What the staff commands that write content files (`new`, `import`) need first: the content
 /// folder as loaded, and site.yml, communes.yml and sectors.yml valid. A problem in a vacancy or

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// `phiencho new`: writes a new draft vacancy file under `vacancies/YYYY-MM/` of the content folder,
 /// with a fresh id `<id_prefix>-<YYYY>-<NNN>` (the next number after every id of that prefix and

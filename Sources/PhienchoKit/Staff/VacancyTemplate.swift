@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoContent
 
 /// The text of a new vacancy file, as `phiencho new` writes it: every field of the vacancy format,
 /// each explained by a Vietnamese `#` comment, `status: draft`, posted today and expiring 30 days later.

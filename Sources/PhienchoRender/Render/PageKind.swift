@@ -8,7 +8,7 @@ package enum PageKind: CaseIterable, Sendable {
     case home, vacancy, communes, sectors, employers, partners, events, trainings, plainPage, search, statistics, notFound
 
     /// The templates its pages are rendered with (each also wrapped in `layout`).
-    package var templates: [String] {
+    var templates: [String] {
         switch self {
         case .home: ["home", "listing"]
         case .vacancy: ["vacancy"]

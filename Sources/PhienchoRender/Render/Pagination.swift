@@ -5,10 +5,10 @@ import PhienchoModel
 /// `<section>trang/N/`.
 struct Pagination: Sendable {
     let pageCount: Int
-    package let pageSize: Int
+    let pageSize: Int
     let itemCount: Int
     /// Root-relative path of page 1, e.g. "" (home) or "xa-phuong/gia-tran/".
-    package let basePath: String
+    let basePath: String
 
     package init(itemCount: Int, pageSize: Int, basePath: String) {
         self.itemCount = itemCount
@@ -30,7 +30,7 @@ struct Pagination: Sendable {
     }
 
     /// The `pagination` context of docs/theme.md.
-    package func context(forPage number: Int) -> TemplateValue {
+    func context(forPage number: Int) -> TemplateValue {
         var context: TemplateObject = [
             "hasPages": .bool(pageCount > 1), "current": .int(number), "total": .int(pageCount),
             "pages": .list(pageLinks(around: number).map(TemplateValue.object)),

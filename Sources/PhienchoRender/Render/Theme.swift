@@ -8,7 +8,7 @@ package struct Theme: Sendable {
     static var requiredTemplates: [String] { PageKind.requiredTemplates }
 
     package let name: String
-    package let library: TemplateLibrary
+    let library: TemplateLibrary
     /// Output files for the assets, e.g. `assets/style.1a2b3c4d5e.css`.
     package let assetFiles: [OutputFile]
     /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).

@@ -60,7 +60,7 @@ package struct SearchIndex: Sendable {
         package var commune: String?
         package var sector: String? = nil
         /// Every other searched text (description, requirements, tags, …).
-        package var texts: [String]
+        var texts: [String]
         package var card: Card
     }
 

@@ -4,8 +4,8 @@ import PhienchoModel
 /// A Mustache template parsed once into a tree of nodes; `TemplateRenderer` walks it for each page.
 ///
 /// The language is the one of swift-mustache 2.1.1 (see docs/theme.md and `TemplateParser`).
-package final class Template: Sendable {
-    package let nodes: [Node]
+final class Template: Sendable {
+    let nodes: [Node]
 
     package init(nodes: [Node]) {
         self.nodes = nodes
@@ -17,7 +17,7 @@ package final class Template: Sendable {
         self.init(nodes: try parser.parseTemplate())
     }
 
-    package enum Node: Sendable {
+    enum Node: Sendable {
         /// Literal text, at most one line (a line break ends a text node), as swift-mustache splits it:
         /// partial indentation is added between nodes.
         case text([UInt8])
@@ -35,8 +35,8 @@ package final class Template: Sendable {
     }
 
     /// A variable or section name with its transforms: `first(reversed(list))`.
-    package struct Name: Sendable, Equatable {
-        package enum Base: Sendable, Equatable {
+    struct Name: Sendable, Equatable {
+        enum Base: Sendable, Equatable {
             /// `.` (and an empty name): the top of the context stack.
             case top
             /// An empty name with transforms, `index()`: the position in the list being iterated.

@@ -3,7 +3,7 @@ import PhienchoModel
 
 /// A template that does not parse: what is wrong (in Vietnamese, for staff) and where, counted in
 /// characters from 1.
-package struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     package enum Kind: Sendable, Equatable {
         /// A tag without its closing delimiter, or a name with characters a name cannot have.
         case unfinishedTag

@@ -3,7 +3,7 @@ import PhienchoModel
 
 /// Named templates: the pages of a theme and the partials and parents they refer to by name
 /// (`{{> partials/vacancy-card}}`, `{{< layout}}`). A name with no template renders nothing.
-package struct TemplateLibrary: Sendable {
+struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
 
     package init() {}

@@ -64,7 +64,7 @@ extension TemplateParser {
         Template(nodes: nodes(tokens))
     }
 
-    package func nodes(_ tokens: [Token]) -> [Template.Node] {
+    func nodes(_ tokens: [Token]) -> [Template.Node] {
         tokens.compactMap { token in
             switch token {
             case .text(let characters): .text(Self.bytes(characters))

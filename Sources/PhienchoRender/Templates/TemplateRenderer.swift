@@ -13,7 +13,7 @@ import PhienchoModel
 struct TemplateRenderer {
     static let maximumDepth = 100
 
-    package let library: TemplateLibrary
+    let library: TemplateLibrary
     package var output: [UInt8] = []
     private var stack: [TemplateValue]
     private var depth = 0
@@ -39,7 +39,7 @@ struct TemplateRenderer {
 
     /// What a template renders with besides the context stack, the indentation and the overrides;
     /// plain values, copied for each section.
-    package struct Frame {
+    struct Frame {
         package var sequence: SequencePosition?
         package var escapes = true
     }

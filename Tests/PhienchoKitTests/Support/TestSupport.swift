@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PhienchoContent
 @testable import PhienchoCore
 @testable import PhienchoKit
 @testable import PhienchoModel

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoContent
 @testable import PhienchoCore
 @testable import PhienchoKit
 @testable import PhienchoModel

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+@testable import PhienchoContent
 @testable import PhienchoCore
 @testable import PhienchoKit
 @testable import PhienchoModel

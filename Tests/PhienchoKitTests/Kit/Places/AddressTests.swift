@@ -1,4 +1,5 @@
 import Testing
+@testable import PhienchoContent
 @testable import PhienchoCore
 @testable import PhienchoKit
 @testable import PhienchoModel

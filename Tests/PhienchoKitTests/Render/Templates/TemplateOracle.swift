@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+@testable import PhienchoContent
 @testable import PhienchoCore
 @testable import PhienchoKit
 @testable import PhienchoModel
