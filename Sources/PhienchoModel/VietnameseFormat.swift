@@ -14,6 +14,11 @@ package enum VietnameseFormat {
         return value < 0 ? "-" + grouped : grouped
     }
 
+    /// 6.3125 → "6,31 %": two decimals after a comma, as Vietnamese reports write rates.
+    package static func percent(_ value: Double) -> String {
+        String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",") + " %"
+    }
+
     /// "6.500.000 – 9.000.000 đồng/tháng", "Từ 6.500.000 đồng/tháng", "Đến …", or "Thỏa thuận".
     package static func salary(_ salary: Salary?) -> String {
         guard let salary else { return "Thỏa thuận" }

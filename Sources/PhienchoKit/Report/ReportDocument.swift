@@ -53,7 +53,7 @@ struct ReportDocument {
 
     func document() -> String {
         let from = figures.from.vietnamese, to = figures.to.vietnamese
-        let rate = figures.hiredRate.map(Self.percent) ?? "—"
+        let rate = figures.hiredRate.map(VietnameseFormat.percent) ?? "—"
         var body = heading()
         body += paragraph([Run("BÁO CÁO", bold: true)], align: "center", before: 240, after: 0)
         body += paragraph([Run("Kết quả Phiên chợ việc làm “Xanh lại ước mơ”", bold: true)], align: "center", after: 0)
@@ -65,8 +65,7 @@ struct ReportDocument {
         body += text("2. Công an các xã, phường báo lại \(Self.number(figures.hired)) người đã được tuyển dụng trong kỳ"
                      + (figures.hiredRate == nil ? "." : ", bằng \(rate) số vị trí cần tuyển."))
         if let baseline = site.reportBaseline {
-            let share = Self.percent(Double(baseline.employed) * 100 / Double(baseline.total))
-            body += text("3. So với số liệu nền của Kế hoạch (\(Self.number(baseline.employed)) trong tổng số \(Self.number(baseline.total)) người chấp hành xong án phạt tù đã có việc làm, đạt \(share)), trong kỳ có thêm \(Self.number(figures.hired)) người có việc làm qua Phiên chợ.")
+            body += text("3. So với số liệu nền của Kế hoạch (\(Self.number(baseline.employed)) trong tổng số \(Self.number(baseline.total)) người chấp hành xong án phạt tù đã có việc làm, đạt \(Self.share(baseline))), trong kỳ có thêm \(Self.number(figures.hired)) người có việc làm qua Phiên chợ.")
         }
         body += paragraph([Run("Bảng 1. Số liệu tổng hợp", bold: true)], align: "center", after: 60)
         var rows = [["STT", "Chỉ tiêu", "Kỳ này"]]
@@ -76,7 +75,7 @@ struct ReportDocument {
         }
         if let baseline = site.reportBaseline {
             rows.append([String(rows.count), "Số liệu nền của Kế hoạch: người có việc làm / tổng số",
-                         "\(Self.number(baseline.employed)) / \(Self.number(baseline.total)) (\(Self.percent(Double(baseline.employed) * 100 / Double(baseline.total))))"])
+                         "\(Self.number(baseline.employed)) / \(Self.number(baseline.total)) (\(Self.share(baseline)))"])
         }
         body += table(rows, widths: [800, 5600, 2700])
         body += paragraph([Run("Bảng 2. Số người đã tuyển theo công an xã, phường báo kết quả", bold: true)], align: "center", before: 240, after: 60)
@@ -188,8 +187,8 @@ struct ReportDocument {
 
     static func number(_ value: Int) -> String { VietnameseFormat.number(value) }
 
-    /// 6.3125 → "6,31 %".
-    static func percent(_ value: Double) -> String {
-        String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",") + " %"
+    /// The baseline's share of people in work, "6,31 %".
+    static func share(_ baseline: SiteConfig.ReportBaseline) -> String {
+        VietnameseFormat.percent(Double(baseline.employed) * 100 / Double(baseline.total))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoModel
 import PhienchoRender
 import PhienchoContent
 
@@ -10,7 +11,7 @@ import PhienchoContent
 enum ReportPage {
     static func html(_ figures: ReportFigures, organization: String, province: String) -> String {
         let period = "\(figures.from.vietnamese) – \(figures.to.vietnamese)"
-        let rate = figures.hiredRate.map { String(format: "%.2f", $0).replacingOccurrences(of: ".", with: ",") + " %" } ?? "—"
+        let rate = figures.hiredRate.map(VietnameseFormat.percent) ?? "—"
         var out = """
         <!DOCTYPE html>
         <html lang="vi">

@@ -77,18 +77,11 @@ enum ODSReader {
             }
             number += repeated
         }
-        for span in spans {
-            guard let value = byNumber[span.top]?.cells[span.left] else { continue }
-            budget -= span.rows * span.columns
-            guard budget >= 0 else { throw .refused(reason: "các vùng gộp ô của bảng tính phủ hơn \(Limits.cells) ô") }
-            for row in span.top..<span.top + span.rows {
-                for column in span.left..<span.left + span.columns where (row, column) != (span.top, span.left) {
-                    byNumber[row, default: Spreadsheet.Row(number: row, cells: [:])].cells[column] = value
-                    byNumber[row]!.spread.insert(column)
-                }
-            }
-        }
-        return byNumber.values.sorted { $0.number < $1.number }
+        let spread = spans.filter { byNumber[$0.top]?.cells[$0.left] != nil }
+        budget -= spread.reduce(0) { $0 + $1.rows * $1.columns }
+        guard budget >= 0 else { throw .refused(reason: "các vùng gộp ô của bảng tính phủ hơn \(Limits.cells) ô") }
+        return Spreadsheet.spreading(spread.map { Spreadsheet.MergedRange(top: $0.top, left: $0.left, bottom: $0.top + $0.rows - 1, right: $0.left + $0.columns - 1) },
+                                     over: byNumber)
     }
 
     /// A repetition or span count: 1 when absent, refused past `limit` or when not a number.

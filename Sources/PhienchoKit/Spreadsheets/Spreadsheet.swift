@@ -33,6 +33,28 @@ struct Spreadsheet: Sendable {
 
     var sheets: [Sheet]
 
+    /// A merged range of cells, both ends included.
+    struct MergedRange {
+        var top: Int, left: Int, bottom: Int, right: Int
+    }
+
+    /// The rows with each merged range's value (stored in its first cell) given to every cell it
+    /// covers, marked `spread`; an employer merged down the rows of its vacancies is every row's
+    /// employer. Callers bound the ranges first. Sorted by row number.
+    static func spreading(_ ranges: [MergedRange], over rows: [Int: Row]) -> [Row] {
+        var byNumber = rows
+        for range in ranges {
+            guard let value = byNumber[range.top]?.cells[range.left] else { continue }
+            for row in range.top...range.bottom {
+                for column in range.left...range.right where (row, column) != (range.top, range.left) {
+                    byNumber[row, default: Row(number: row, cells: [:])].cells[column] = value
+                    byNumber[row]!.spread.insert(column)
+                }
+            }
+        }
+        return byNumber.values.sorted { $0.number < $1.number }
+    }
+
     /// "H7": the column letters and the row number.
     static func reference(column: Int, row: Int) -> String { columnName(column) + String(row) }
 

@@ -176,7 +176,7 @@ enum XLSXReader {
             throw .refused(reason: "một trang tính có \(merges.count) vùng gộp ô, quá \(Limits.mergedRanges)")
         }
         var covered = 0
-        var ranges: [(Int, Int, Int, Int)] = []
+        var ranges: [Spreadsheet.MergedRange] = []
         for merge in merges {
             let reference = merge.attribute("ref") ?? ""
             let ends = reference.split(separator: ":").map(String.init)
@@ -189,20 +189,10 @@ enum XLSXReader {
             guard covered <= Limits.mergedCells else {
                 throw .refused(reason: "các vùng gộp ô của một trang tính phủ hơn \(Limits.mergedCells) ô")
             }
-            ranges.append((start.row, start.column, end.row, end.column))
+            ranges.append(Spreadsheet.MergedRange(top: start.row, left: start.column, bottom: end.row, right: end.column))
         }
         guard !ranges.isEmpty else { return rows }
-        var byNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0) })
-        for (top, left, bottom, right) in ranges {
-            guard let value = byNumber[top]?.cells[left] else { continue }
-            for row in top...bottom {
-                for column in left...right where (row, column) != (top, left) {
-                    byNumber[row, default: Spreadsheet.Row(number: row, cells: [:])].cells[column] = value
-                    byNumber[row]!.spread.insert(column)
-                }
-            }
-        }
-        return byNumber.values.sorted { $0.number < $1.number }
+        return Spreadsheet.spreading(ranges, over: Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0) }))
     }
 
     /// Days between Excel's 1900 and 1904 epochs.
