@@ -46,7 +46,33 @@ let package = Package(
         // Content: files → front matter, YAML and Markdown → typed values and diagnostics, and
         // the plausibility of what they say.
         .target(name: "PhienchoContent", dependencies: ["PhienchoCore", "PhienchoModel", "CCmark", "CLibYAML"]),
-        // Publication and the projection, the leak audit, output, import, report, serve.
+        // What is published at `now`, and the public projection: the only target that names both
+        // the domain values and the public ones. Also the figures the statistics page and the
+        // report share.
+        .target(name: "PhienchoPublication", dependencies: ["PhienchoCore", "PhienchoModel", "PhienchoContent"]),
+        // Seeker files, the places they name, and the leak audit of the rendered output.
+        .target(name: "PhienchoAudit", dependencies: ["PhienchoCore", "PhienchoContent", "CPlatform"]),
+        // The output folder: the guard, the staging folder and the swap, and clean-up when interrupted.
+        .target(name: "PhienchoOutput", dependencies: ["PhienchoCore", "CPlatform"]),
+        // Reading .xlsx and .ods, writing .xlsx and .docx (ZIPFoundation for the packages).
+        .target(
+            name: "PhienchoSpreadsheets",
+            dependencies: ["PhienchoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // Staff tools that write content: spreadsheet import, new vacancy, templates.
+        .target(
+            name: "PhienchoImport",
+            dependencies: ["PhienchoCore", "PhienchoModel", "PhienchoContent", "PhienchoAudit", "PhienchoSpreadsheets"]
+        ),
+        // The half-year and year report: workbook, document and page.
+        .target(
+            name: "PhienchoReport",
+            dependencies: [
+                "PhienchoCore", "PhienchoModel", "PhienchoContent", "PhienchoPublication", "PhienchoRender",
+                "PhienchoOutput", "PhienchoSpreadsheets",
+            ]
+        ),
+        // The build as a list of stages, and the preview server.
         .target(
             name: "PhienchoKit",
             dependencies: [
@@ -54,10 +80,13 @@ let package = Package(
                 "PhienchoModel",
                 "PhienchoContent",
                 "PhienchoRender",
-                "CLibYAML",
+                "PhienchoPublication",
+                "PhienchoAudit",
+                "PhienchoOutput",
+                "PhienchoImport",
+                "PhienchoReport",
                 "CPlatform",
                 .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -66,6 +95,9 @@ let package = Package(
                 "PhienchoKit",
                 "PhienchoCore",
                 "PhienchoContent",
+                "PhienchoOutput",
+                "PhienchoImport",
+                "PhienchoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +109,12 @@ let package = Package(
                 "PhienchoModel",
                 "PhienchoContent",
                 "PhienchoRender",
+                "PhienchoPublication",
+                "PhienchoAudit",
+                "PhienchoOutput",
+                "PhienchoSpreadsheets",
+                "PhienchoImport",
+                "PhienchoReport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 // The reference the template engine is tested against (Tests/PhienchoKitTests/Templates).
                 .product(name: "Mustache", package: "swift-mustache"),

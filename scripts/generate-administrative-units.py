@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/PhienchoKit/Places/AdministrativeUnits+Data.swift, the country's administrative
+"""Writes Sources/PhienchoAudit/Places/AdministrativeUnits+Data.swift, the country's administrative
 units as committed data, from the PyPI package vietnam-provinces (Nguyễn Hồng Quân, data of the
 General Statistics Office):
 
@@ -20,7 +20,7 @@ import zipfile
 
 CURRENT = "2025.10.1"
 FORMER = "0.6.0"
-OUT = pathlib.Path(__file__).resolve().parent.parent / "Sources/PhienchoKit/Places/AdministrativeUnits+Data.swift"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "Sources/PhienchoAudit/Places/AdministrativeUnits+Data.swift"
 
 
 def nested(version: str, folder: pathlib.Path) -> list:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/PhienchoKit/Privacy/AuditConfusables.swift: what the leak audit reads each
+"""Generates Sources/PhienchoAudit/LeakAudit/AuditConfusables.swift: what the leak audit reads each
 non-Latin character as, so that a seeker's name or number written with look-alike or compatibility
 characters is still found.
 
@@ -21,7 +21,7 @@ import unicodedata
 from pathlib import Path
 
 DATA = Path("/usr/lib/python3/dist-packages/confusable_homoglyphs/confusables.json")
-OUT = Path(__file__).resolve().parents[1] / "Sources/PhienchoKit/Privacy/AuditConfusables.swift"
+OUT = Path(__file__).resolve().parents[1] / "Sources/PhienchoAudit/LeakAudit/AuditConfusables.swift"
 
 
 def handled_by_latin_tables(code: int) -> bool:

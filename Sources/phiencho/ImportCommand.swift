@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import PhienchoKit
 import PhienchoCore
+import PhienchoImport
+import PhienchoKit
 
 /// `phiencho import`: the quarterly spreadsheet becomes vacancy files; `--template` writes the blank
 /// workbook for the communes (docs/import.md).

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import PhienchoKit
 import PhienchoContent
 import PhienchoCore
+import PhienchoKit
+import PhienchoOutput
 
 /// The `phiencho` command: a thin layer over PhienchoKit. Exit codes: 0 done, 1 content errors
 /// (nothing written), 2 usage or I/O problems. Staff commands (new, serve, check --format json)

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import PhienchoKit
 import PhienchoCore
+import PhienchoKit
+import PhienchoReport
 
 /// `phiencho report --from … --to …`: the period's figures as CSV tables (docs/report.md).
 struct ReportCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import PhienchoKit
 import PhienchoCore
+import PhienchoImport
+import PhienchoKit
 
 /// `check --format`: text lines for people, a JSON array for a content repository's own CI.
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,5 @@
 """The country's administrative units as the project commits them
-(Sources/PhienchoKit/Places/AdministrativeUnits+Data.swift, written by
+(Sources/PhienchoAudit/Places/AdministrativeUnits+Data.swift, written by
 scripts/generate-administrative-units.py from the PyPI package vietnam-provinces), for tests that
 must run over real places rather than ones the tests made up."""
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from conftest import REPO_ROOT
 
-DATA = REPO_ROOT / "Sources" / "PhienchoKit" / "Places" / "AdministrativeUnits+Data.swift"
+DATA = REPO_ROOT / "Sources" / "PhienchoAudit" / "Places" / "AdministrativeUnits+Data.swift"
 KINDS = ("Thành phố", "Tỉnh", "Xã", "Phường", "Đặc khu", "Thị trấn", "Thị xã", "Quận", "Huyện")
 
 

@@ -1,4 +1,4 @@
-import CLibYAML
+internal import CLibYAML
 import PhienchoCore
 
 /// Parses one YAML text (a front matter block or a whole `.yml` file) into a `YAMLNode` tree and

@@ -1,4 +1,4 @@
-import CLibYAML
+internal import CLibYAML
 import PhienchoCore
 
 /// Composes a `YAMLNode` tree from libyaml's event stream in one pass, with an explicit stack

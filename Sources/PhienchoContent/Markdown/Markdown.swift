@@ -1,5 +1,5 @@
 import Foundation
-import CCmark
+internal import CCmark
 import PhienchoCore
 
 /// Markdown → HTML through libcmark with its safe default: raw HTML is dropped and `javascript:`,

@@ -1,6 +1,8 @@
 import Foundation
-import PhienchoCore
 import PhienchoContent
+import PhienchoCore
+import PhienchoOutput
+import PhienchoPublication
 
 /// What a `check` or `build` run found and did; the CLI prints it as the closing summary.
 public struct BuildReport: Sendable {

@@ -1,8 +1,10 @@
 import Foundation
+import PhienchoContent
 import PhienchoCore
 import PhienchoModel
+import PhienchoOutput
+import PhienchoPublication
 import PhienchoRender
-import PhienchoContent
 
 /// The stages of `Site.build()`, each a function from what the stage before produced to what it
 /// produces, reporting into the run's `BuildReport`; a stage that returns nil, or reports an
@@ -19,9 +21,7 @@ extension Site {
 
     /// Stage 0: the output folder may be replaced (`OutputGuard`).
     func checkOutput(into report: inout BuildReport) -> Void? {
-        report.diagnostics += OutputGuard(content: options.content.url, themes: options.themes.url,
-                                          output: options.output.url, contentDisplay: options.content.shown,
-                                          themesDisplay: options.themes.shown, outputDisplay: options.output.shown,
+        report.diagnostics += OutputGuard(content: options.content, themes: options.themes, output: options.output,
                                           force: options.force).problems()
         return ()
     }

@@ -1,7 +1,8 @@
 import Foundation
+import PhienchoAudit
+import PhienchoContent
 import PhienchoCore
 import PhienchoModel
-import PhienchoContent
 
 /// Builds the site. `build()` reads as the list of stages data flows through, in order, on a
 /// `StageRunner`: check the output → load → parse and validate → select what is published at `now`

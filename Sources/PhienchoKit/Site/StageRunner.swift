@@ -1,5 +1,6 @@
 import Foundation
 import PhienchoCore
+import PhienchoOutput
 
 /// Runs the stages of a `build`, a `check` or an `audit` in order (`Site`): starts each stage's
 /// clock and progress line — the labels `--timings` prints are the same `BuildStage`s —, gathers

@@ -1,4 +1,4 @@
-import CQRencode
+internal import CQRencode
 import PhienchoCore
 import PhienchoModel
 

@@ -1,10 +1,16 @@
 import Foundation
 import Testing
+@testable import PhienchoAudit
 @testable import PhienchoContent
 @testable import PhienchoCore
+@testable import PhienchoImport
 @testable import PhienchoKit
 @testable import PhienchoModel
+@testable import PhienchoOutput
+@testable import PhienchoPublication
 @testable import PhienchoRender
+@testable import PhienchoReport
+@testable import PhienchoSpreadsheets
 
 /// Paths and helpers shared by the suite. Fixtures are located from this file's path (not the test
 /// bundle) so that `UPDATE_GOLDEN=1` can rewrite them in the source tree.

@@ -1,10 +1,16 @@
 import Foundation
 import Testing
+@testable import PhienchoAudit
 @testable import PhienchoContent
 @testable import PhienchoCore
+@testable import PhienchoImport
 @testable import PhienchoKit
 @testable import PhienchoModel
+@testable import PhienchoOutput
+@testable import PhienchoPublication
 @testable import PhienchoRender
+@testable import PhienchoReport
+@testable import PhienchoSpreadsheets
 
 /// The example content of the repository, built end to end at 2026-11-22.
 @Suite("End-to-end build of content/")

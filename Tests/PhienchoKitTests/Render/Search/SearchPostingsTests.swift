@@ -1,10 +1,16 @@
 import Foundation
 import Testing
+@testable import PhienchoAudit
 @testable import PhienchoContent
 @testable import PhienchoCore
+@testable import PhienchoImport
 @testable import PhienchoKit
 @testable import PhienchoModel
+@testable import PhienchoOutput
+@testable import PhienchoPublication
 @testable import PhienchoRender
+@testable import PhienchoReport
+@testable import PhienchoSpreadsheets
 
 /// One case of `Fixtures/postings-cases.json`, shared with the script's tests (tests/js/search.test.mjs).
 struct PostingsCase: Decodable, Sendable, CustomTestStringConvertible {

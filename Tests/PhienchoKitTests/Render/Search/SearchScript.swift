@@ -1,10 +1,16 @@
 import Foundation
 import Testing
+@testable import PhienchoAudit
 @testable import PhienchoContent
 @testable import PhienchoCore
+@testable import PhienchoImport
 @testable import PhienchoKit
 @testable import PhienchoModel
+@testable import PhienchoOutput
+@testable import PhienchoPublication
 @testable import PhienchoRender
+@testable import PhienchoReport
+@testable import PhienchoSpreadsheets
 
 /// Runs queries with the real browser script (`themes/default/assets/search.js`) under node, through
 /// `bench/query-bytes.js`, over an index's files written to a temporary folder: the ranking lives

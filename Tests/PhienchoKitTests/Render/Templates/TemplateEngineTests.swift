@@ -1,10 +1,16 @@
 import Foundation
 import Testing
+@testable import PhienchoAudit
 @testable import PhienchoContent
 @testable import PhienchoCore
+@testable import PhienchoImport
 @testable import PhienchoKit
 @testable import PhienchoModel
+@testable import PhienchoOutput
+@testable import PhienchoPublication
 @testable import PhienchoRender
+@testable import PhienchoReport
+@testable import PhienchoSpreadsheets
 
 /// What phiencho's engine does on its own: syntax errors with their position, the theme's PC502
 /// diagnostic, and the few places it departs from swift-mustache on purpose (docs/theme.md).

@@ -1,10 +1,16 @@
 import Foundation
 import Mustache
+@testable import PhienchoAudit
 @testable import PhienchoContent
 @testable import PhienchoCore
+@testable import PhienchoImport
 @testable import PhienchoKit
 @testable import PhienchoModel
+@testable import PhienchoOutput
+@testable import PhienchoPublication
 @testable import PhienchoRender
+@testable import PhienchoReport
+@testable import PhienchoSpreadsheets
 
 /// Renders the same templates and context with phiencho's engine and with swift-mustache 2.1.1,
 /// the engine the themes were written against, so the tests can require identical output.

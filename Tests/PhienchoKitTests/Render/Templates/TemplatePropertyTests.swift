@@ -1,11 +1,17 @@
 import Foundation
 import PropertyBased
 import Testing
+@testable import PhienchoAudit
 @testable import PhienchoContent
 @testable import PhienchoCore
+@testable import PhienchoImport
 @testable import PhienchoKit
 @testable import PhienchoModel
+@testable import PhienchoOutput
+@testable import PhienchoPublication
 @testable import PhienchoRender
+@testable import PhienchoReport
+@testable import PhienchoSpreadsheets
 
 /// Random templates and contexts, rendered by phiencho's engine and by swift-mustache: the output
 /// must be byte for byte the same, or both engines must refuse the template.
