@@ -17,11 +17,10 @@ public struct Report {
         /// in the site's time zone.
         public var now: LocalDate?
 
-        public init(contentDirectory: URL, contentDisplay: String, outputDirectory: URL, outputDisplay: String,
-                    from: LocalDate, to: LocalDate, now: LocalDate? = nil) {
+        package init(content: Folder, output: Folder, from: LocalDate, to: LocalDate, now: LocalDate? = nil) {
             self.now = now
-            content = Folder(contentDirectory, shown: contentDisplay)
-            output = Folder(outputDirectory, shown: outputDisplay)
+            self.content = content
+            self.output = output
             self.from = from
             self.to = to
         }
@@ -33,10 +32,7 @@ public struct Report {
         public var diagnostics: [Diagnostic] = []
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         /// 2 when the folder may not or could not be written, 1 for content errors, else 0 (as `build`).
-        public var exitStatus: Int32 {
-            if diagnostics.contains(where: { $0.code == .outputProblem || $0.code == .outputRefused }) { return 2 }
-            return errorCount > 0 ? 1 : 0
-        }
+        public var exitStatus: Int32 { diagnostics.exitStatus }
     }
 
     public let options: Options

@@ -41,9 +41,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         var standardError = FileHandle.standardError
-        let content = URL(fileURLWithPath: contentOptions.content)
+        let content = Folder(path: contentOptions.content)
         if let template {
-            switch ImportTemplate.write(to: URL(fileURLWithPath: template), contentDirectory: content, contentDisplay: contentOptions.content,
+            switch ImportTemplate.write(to: URL(fileURLWithPath: template), content: content,
                                         replacing: force) {
             case .success:
                 print(template)
@@ -62,16 +62,15 @@ struct ImportCommand: ParsableCommand {
         }
         guard let file else { return }
         let outcome = VacancyImport(options: .init(
-            file: URL(fileURLWithPath: file), fileDisplay: file, contentDirectory: content, contentDisplay: contentOptions.content,
+            file: URL(fileURLWithPath: file), fileDisplay: file, content: content,
             today: try contentOptions.publicationDay(), dryRun: dryRun, approve: approve)).run()
         // A broken sheet can have thousands of problems of one kind: twenty show what to fix.
         for line in DiagnosticDigest.lines(outcome.diagnostics, seeAll: "sửa các lỗi đã in rồi chạy lại lệnh") {
             print(line, to: &standardError)
         }
-        if outcome.errorCount > 0 {
+        // A write failure (exit 2) says itself that nothing was written; errors in the sheet need the summary.
+        if outcome.exitStatus == 1 {
             print("Chưa nhập: có \(outcome.errorCount) lỗi (xem ở trên), nên chưa ghi tệp nào. Sửa bảng tính rồi chạy lại lệnh.", to: &standardError)
-        } else if let failure = outcome.writeFailure {
-            print(failure, to: &standardError)
         }
         guard outcome.exitStatus == 0 else { throw ExitCode(outcome.exitStatus) }
         for change in outcome.changes {

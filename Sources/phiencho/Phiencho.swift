@@ -80,17 +80,9 @@ struct Build: ParsableCommand {
     func run() throws {
         // Ctrl-C, SIGTERM or a closed terminal: the staging folder is removed and the old site stays.
         Interruption.install()
-        var options = Site.Options(
-            contentDirectory: URL(fileURLWithPath: contentOptions.content),
-            themesDirectory: URL(fileURLWithPath: themes),
-            outputDirectory: URL(fileURLWithPath: output),
-            baseURL: baseURL,
-            now: try contentOptions.publicationDay(),
-            contentDisplay: contentOptions.content,
-            themesDisplay: themes,
-            outputDisplay: output
-        )
-        options.force = force
+        var options = Site.Options(content: Folder(path: contentOptions.content), themes: Folder(path: themes),
+                                   output: Folder(path: output), baseURL: baseURL,
+                                   now: try contentOptions.publicationDay(), force: force)
         // On a terminal, a short line per stage; in a CI log (not a terminal), only the summary.
         if isatty(STDERR_FILENO) != 0 {
             options.progress = { stage in
@@ -116,14 +108,9 @@ struct Check: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let site = Site(options: .init(
-            contentDirectory: URL(fileURLWithPath: contentOptions.content),
-            themesDirectory: URL(fileURLWithPath: "themes"),
-            outputDirectory: URL(fileURLWithPath: "public"),
-            now: try contentOptions.publicationDay(),
-            contentDisplay: contentOptions.content
-        ))
-        try finish(site.check(), format: format)
+        let check = ContentCheck(options: .init(content: Folder(path: contentOptions.content),
+                                                now: try contentOptions.publicationDay()))
+        try finish(check.run(), format: format)
     }
 }
 
@@ -142,9 +129,7 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         if explain {
-            let site = Site(options: .init(contentDirectory: URL(fileURLWithPath: content), themesDirectory: URL(fileURLWithPath: "themes"),
-                                           outputDirectory: URL(fileURLWithPath: output), contentDisplay: content))
-            let (lines, diagnostics) = site.explainSeekerColumns()
+            let (lines, diagnostics) = OutputAudit.explainSeekerColumns(in: Folder(path: content))
             var standardOutput = FileHandle.standardOutput, standardError = FileHandle.standardError
             for line in lines { print(line, to: &standardOutput) }
             if lines.isEmpty { print("Không có tệp hồ sơ người tìm việc nào trong \(content)/seekers.", to: &standardOutput) }
@@ -155,14 +140,7 @@ struct Audit: ParsableCommand {
         guard FileManager.default.fileExists(atPath: output) else {
             throw ValidationError("Không tìm thấy thư mục \(output).")
         }
-        let site = Site(options: .init(
-            contentDirectory: URL(fileURLWithPath: content),
-            themesDirectory: URL(fileURLWithPath: "themes"),
-            outputDirectory: URL(fileURLWithPath: output),
-            contentDisplay: content,
-            outputDisplay: output
-        ))
-        let report = site.auditOutput()
+        let report = OutputAudit(options: .init(content: Folder(path: content), output: Folder(path: output))).run()
         var standardError = FileHandle.standardError
         for diagnostic in report.diagnostics { print(diagnostic.formatted, to: &standardError) }
         if report.succeeded {

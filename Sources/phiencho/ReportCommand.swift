@@ -36,8 +36,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let report = Report(options: .init(
-            contentDirectory: URL(fileURLWithPath: content), contentDisplay: content,
-            outputDirectory: URL(fileURLWithPath: output), outputDisplay: output,
+            content: Folder(path: content), output: Folder(path: output),
             from: LocalDate(iso: from)!, to: LocalDate(iso: to)!, now: now.flatMap(LocalDate.init(iso:))))
         let outcome = report.run()
         var standardError = FileHandle.standardError

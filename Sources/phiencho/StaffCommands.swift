@@ -46,8 +46,7 @@ struct New: ParsableCommand {
     }
 
     func run() throws {
-        let creator = NewVacancy(contentDirectory: URL(fileURLWithPath: contentOptions.content),
-                                 contentDisplay: contentOptions.content)
+        let creator = NewVacancy(content: Folder(path: contentOptions.content))
         var standardError = FileHandle.standardError
         switch creator.create(kind, title: title, id: id, today: try contentOptions.publicationDay()) {
         case .success(let created):
@@ -96,29 +95,23 @@ struct Serve: ParsableCommand {
     var themes = "themes"
 
     func run() throws {
-        let server = PreviewServer(options: .init(
-            contentDirectory: URL(fileURLWithPath: contentOptions.content),
-            themesDirectory: URL(fileURLWithPath: themes),
-            contentDisplay: contentOptions.content,
-            themesDisplay: themes,
-            port: port,
-            now: try contentOptions.publicationDay()
-        ))
+        let server = PreviewServer(options: .init(content: Folder(path: contentOptions.content), themes: Folder(path: themes),
+                                                  port: port, now: try contentOptions.publicationDay()))
         let signals = StopSignals([SIGINT, SIGTERM, SIGHUP])
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {
-            do {
+            do throws(PreviewServer.Failure) {
                 try await server.run(until: { _ = await signals.wait() }, events: Serve.show)
             } catch {
-                outcome.set("\(error)")
+                outcome.set(error)
             }
             done.signal()
         }
         done.wait()
         if let failure = outcome.value {
-            FileHandle.standardError.write(failure + "\n")
-            throw ExitCode(2)
+            FileHandle.standardError.write(failure.description + "\n")
+            throw ExitCode(failure.exitStatus)
         }
     }
 
@@ -144,11 +137,11 @@ struct Serve: ParsableCommand {
     }
 }
 
-/// The error a background task ended with, read by the main thread once the task is done.
+/// The failure the preview ended with, read by the main thread once its task is done.
 final class Outcome: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: String?
+    private var stored: PreviewServer.Failure?
 
-    var value: String? { lock.withLock { stored } }
-    func set(_ text: String) { lock.withLock { stored = text } }
+    var value: PreviewServer.Failure? { lock.withLock { stored } }
+    func set(_ failure: PreviewServer.Failure) { lock.withLock { stored = failure } }
 }

@@ -8,3 +8,13 @@ package struct Diagnostics: Error, Sendable {
         self.list = list
     }
 }
+
+extension [Diagnostic] {
+    /// The exit status of a command that reported these, one rule for every command: 2 when a
+    /// folder or file could not or may not be written (PC601, PC602) — nothing was changed —, 1 for
+    /// any other error, 0 otherwise (warnings included).
+    package var exitStatus: Int32 {
+        if contains(where: { $0.code == .outputProblem || $0.code == .outputRefused }) { return 2 }
+        return contains(where: { $0.severity == .error }) ? 1 : 0
+    }
+}

@@ -12,6 +12,11 @@ package struct Folder: Sendable {
         self.shown = shown
     }
 
+    /// A folder named on the command line as `path`, relative to the working directory.
+    package init(path: String) {
+        self.init(URL(fileURLWithPath: path), shown: path)
+    }
+
     /// `content/vacancies/2026-12/nb-1.md` for `vacancies/2026-12/nb-1.md`.
     package func shown(_ relative: String) -> String { Self.join(shown, relative) }
 

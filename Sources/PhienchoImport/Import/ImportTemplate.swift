@@ -20,12 +20,12 @@ public struct ImportTemplate {
     /// The template of the content folder's lists, or the problems of its settings files.
     /// An existing file (perhaps a commune's filled sheet under the same name) is replaced only when
     /// `replacing` (`--force`).
-    public static func write(to file: URL, contentDirectory: URL, contentDisplay: String, replacing: Bool = false) -> Result<Void, TemplateFailure> {
+    package static func write(to file: URL, content: Folder, replacing: Bool = false) -> Result<Void, TemplateFailure> {
         if !replacing, (try? FileManager.default.attributesOfItem(atPath: file.path)) != nil {
             return .failure(.io("Tệp \(file.path) đã có (có thể là bảng một xã/phường đã điền), nên chương trình không ghi đè. Hãy chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay tệp đó bằng mẫu trống."))
         }
         let settings: ContentSettings
-        switch ContentSettings.load(contentDirectory: contentDirectory, contentDisplay: contentDisplay) {
+        switch ContentSettings.load(content: content) {
         case .success(let loaded): settings = loaded
         case .failure(let problems): return .failure(.content(problems.list))
         }

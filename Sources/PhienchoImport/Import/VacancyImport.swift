@@ -23,11 +23,11 @@ public struct VacancyImport {
         /// Writes `status: approved` instead of `draft`.
         public var approve: Bool
 
-        public init(file: URL, fileDisplay: String, contentDirectory: URL, contentDisplay: String,
-                    today: LocalDate? = nil, dryRun: Bool = false, approve: Bool = false) {
+        package init(file: URL, fileDisplay: String, content: Folder, today: LocalDate? = nil, dryRun: Bool = false,
+                     approve: Bool = false) {
             self.file = file
             self.fileDisplay = fileDisplay
-            content = Folder(contentDirectory, shown: contentDisplay)
+            self.content = content
             self.today = today
             self.dryRun = dryRun
             self.approve = approve
@@ -56,11 +56,9 @@ public struct VacancyImport {
         /// Whether the files were written (false after any error, and with `dryRun`).
         public var written = false
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-        /// A failure to write the files (a Vietnamese sentence); nothing was left half-written.
-        public var writeFailure: String?
         /// The process's exit status: 1 for errors in the sheet or the content, 2 when the files
-        /// could not be written, else 0 (as `build`).
-        public var exitStatus: Int32 { errorCount > 0 ? 1 : writeFailure != nil ? 2 : 0 }
+        /// could not be written (PC601, nothing left half-written), else 0 (as `build`).
+        public var exitStatus: Int32 { diagnostics.exitStatus }
     }
 
     public let options: Options
@@ -70,7 +68,7 @@ public struct VacancyImport {
     public func run() -> Outcome {
         var outcome = Outcome()
         let settings: ContentSettings
-        switch ContentSettings.load(contentDirectory: options.content.url, contentDisplay: options.content.shown) {
+        switch ContentSettings.load(content: options.content) {
         case .success(let loaded): settings = loaded
         case .failure(let problems):
             outcome.diagnostics = problems.list
@@ -115,7 +113,7 @@ public struct VacancyImport {
             try ImportWriter.write(outcome.changes, inside: options.content.url)
             outcome.written = true
         } catch {
-            outcome.writeFailure = error.message
+            outcome.diagnostics.append(Diagnostic(.error, .outputProblem, path: options.content.shown, error.message))
         }
         return outcome
     }

@@ -12,11 +12,9 @@ struct ContentSettings {
     var sectors: TermList
 
     /// The settings, or the errors (site.yml, communes.yml, sectors.yml, the folder) that stop a command.
-    static func load(contentDirectory: URL, contentDisplay: String) -> Result<ContentSettings, Diagnostics> {
-        let loaded = ContentLoader(contentDirectory: contentDirectory, displayRoot: contentDisplay).load()
-        let settings = Set([contentDisplay] + ["site.yml", "communes.yml", "sectors.yml"].map {
-            Folder(contentDirectory, shown: contentDisplay).shown($0)
-        })
+    static func load(content: Folder) -> Result<ContentSettings, Diagnostics> {
+        let loaded = ContentLoader(contentDirectory: content.url, displayRoot: content.shown).load()
+        let settings = Set([content.shown] + ["site.yml", "communes.yml", "sectors.yml"].map(content.shown))
         var problems = loaded.diagnostics.filter { $0.severity == .error && settings.contains($0.path) }
         let site = loaded.siteConfig.flatMap { file -> SiteConfig? in
             let (config, diagnostics) = SiteConfig.decode(file, baseURLOverride: nil)

@@ -29,12 +29,10 @@ public struct NewVacancy {
         }
     }
 
-    public let contentDirectory: URL
-    public let contentDisplay: String
+    package let content: Folder
 
-    public init(contentDirectory: URL, contentDisplay: String? = nil) {
-        self.contentDirectory = contentDirectory
-        self.contentDisplay = contentDisplay ?? contentDirectory.path
+    package init(content: Folder) {
+        self.content = content
     }
 
     /// What `new` makes: a vacancy (default), an event (`--event`) or a course (`--training`).
@@ -62,7 +60,7 @@ public struct NewVacancy {
             return .failure(.rejected("Hãy ghi vị trí tuyển dụng, ví dụ: phiencho new \"Thợ hàn cửa sắt\"."))
         }
         let settings: ContentSettings
-        switch ContentSettings.load(contentDirectory: contentDirectory, contentDisplay: contentDisplay) {
+        switch ContentSettings.load(content: content) {
         case .success(let loaded): settings = loaded
         case .failure(let problems): return .failure(.content(problems.list))
         }
@@ -108,8 +106,8 @@ public struct NewVacancy {
             relative = "trainings/" + fileName
             text = AgendaTemplate(id: id, title: title, today: day, commune: settings.communes.terms[0].name).training
         }
-        let url = contentDirectory.appendingPathComponent(relative)
-        let shown = Folder(contentDirectory, shown: contentDisplay).shown(relative)
+        let url = content.url(relative)
+        let shown = content.shown(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {

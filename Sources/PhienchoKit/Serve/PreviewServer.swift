@@ -22,11 +22,10 @@ public struct PreviewServer: Sendable {
         public var now: LocalDate?
         public var pollInterval: Duration
 
-        public init(contentDirectory: URL, themesDirectory: URL, contentDisplay: String? = nil,
-                    themesDisplay: String? = nil, port: UInt16 = 8080, now: LocalDate? = nil,
-                    pollInterval: Duration = .seconds(1)) {
-            content = Folder(contentDirectory, shown: contentDisplay ?? contentDirectory.path)
-            themes = Folder(themesDirectory, shown: themesDisplay ?? themesDirectory.path)
+        package init(content: Folder, themes: Folder, port: UInt16 = 8080, now: LocalDate? = nil,
+                     pollInterval: Duration = .seconds(1)) {
+            self.content = content
+            self.themes = themes
             self.port = port
             self.now = now
             self.pollInterval = pollInterval
@@ -49,6 +48,9 @@ public struct PreviewServer: Sendable {
         case temporaryFolder(String)
         case listen(port: UInt16, String)
 
+        /// The process's exit status: 2, as for any folder or port the command cannot use.
+        public var exitStatus: Int32 { 2 }
+
         public var description: String {
             switch self {
             case .temporaryFolder(let path): "Không tạo được thư mục tạm trong \(path)."
@@ -67,7 +69,18 @@ public struct PreviewServer: Sendable {
 
     /// Runs until `stop` returns (the CLI passes `StopSignals().wait`), then cleans up.
     public func run(until stop: @escaping @Sendable () async -> Void,
-                    events: @escaping @Sendable (Event) -> Void) async throws {
+                    events: @escaping @Sendable (Event) -> Void) async throws(Failure) {
+        do {
+            try await serve(until: stop, events: events)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.listen(port: options.port, Self.reason(error))
+        }
+    }
+
+    private func serve(until stop: @escaping @Sendable () async -> Void,
+                       events: @escaping @Sendable (Event) -> Void) async throws {
         let temporary = try Self.makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: temporary) }
         events(.temporaryFolder(temporary))
@@ -135,10 +148,8 @@ public struct PreviewServer: Sendable {
 
     private func rebuild(baseURL: String, output: URL, state: PreviewState, first: Bool,
                          events: @escaping @Sendable (Event) -> Void) async {
-        let siteOptions = Site.Options(contentDirectory: options.content.url, themesDirectory: options.themes.url,
-                                       outputDirectory: output, baseURL: baseURL, now: options.now,
-                                       contentDisplay: options.content.shown, themesDisplay: options.themes.shown,
-                                       outputDisplay: "(thư mục xem trước)")
+        let siteOptions = Site.Options(content: options.content, themes: options.themes,
+                                       output: Folder(output, shown: "(thư mục xem trước)"), baseURL: baseURL, now: options.now)
         // The build blocks (and uses both cores); keep it off the threads that serve requests.
         let report = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: Site(options: siteOptions).build()) }

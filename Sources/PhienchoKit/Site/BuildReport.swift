@@ -40,10 +40,7 @@ public struct BuildReport: Sendable {
 
     /// The process's exit status: 2 when the output folder could not or may not be written
     /// (PC601, PC602), 1 for any other error, 0 otherwise.
-    public var exitStatus: Int32 {
-        if diagnostics.contains(where: { $0.code == .outputProblem || $0.code == .outputRefused }) { return 2 }
-        return succeeded ? 0 : 1
-    }
+    public var exitStatus: Int32 { diagnostics.exitStatus }
 
     /// Counts the vacancies that could be read, at `now`: after a validation error, those of the
     /// files without one.

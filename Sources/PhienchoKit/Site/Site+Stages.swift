@@ -26,37 +26,6 @@ extension Site {
         return ()
     }
 
-    /// Reads only the files that feed the site (`ContentLoader`). Its problems are reported with
-    /// the validation's, in file order.
-    func load(into report: inout BuildReport) -> ContentLoader.Loaded? {
-        let loaded = ContentLoader(contentDirectory: options.content.url, displayRoot: options.content.shown).load()
-        report.filesRead = loaded.filesRead
-        return loaded
-    }
-
-    func validate(_ loaded: ContentLoader.Loaded, into report: inout BuildReport) -> ContentValidator.Result? {
-        let validated = ContentValidator.validate(loaded, baseURLOverride: options.baseURL)
-        report.diagnostics += validated.diagnostics
-        if validated.catalog == nil {
-            let zone = validated.site?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-            let day = options.now ?? LocalDate.today(in: zone)
-            report.count(validated.vacancies, unreadableDrafts: validated.unreadableDrafts, at: day)
-            report.diagnostics += DatedFacts.diagnostics(for: validated.vacancies, at: day, futureResultsAreErrors: !report.isBuild)
-        }
-        return validated
-    }
-
-    /// What is open, expired and unpublished at `now`.
-    func select(_ catalog: Catalog, into report: inout BuildReport) -> Publication? {
-        let publication = Publication(catalog.vacancies, at: now(for: catalog))
-        report.count(catalog.vacancies, unreadableDrafts: catalog.unreadableDrafts, at: publication.now)
-        // Results after the day (an error for `check`) and dates months ahead.
-        report.diagnostics += DatedFacts.diagnostics(for: catalog.vacancies, at: publication.now, futureResultsAreErrors: !report.isBuild)
-        let agenda = Agenda(events: catalog.events, trainings: catalog.trainings, at: publication.now)
-        (report.upcomingEventCount, report.openTrainingCount) = (agenda.upcomingEvents.count, agenda.openTrainings.count)
-        return publication
-    }
-
     /// Every page through the theme, while the staging folder's folders are made from the pages'
     /// paths on a thread of their own.
     func render(_ site: PublicSite, theme name: String) throws(Diagnostics) -> Rendered {
@@ -91,7 +60,7 @@ extension Site {
         }
         let findings = audit.audit(rendered.files + [OutputFile(path: Routes.searchIndex, data: Data(synonyms.text.utf8))])
         guard findings.isEmpty else {
-            report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.output.shown, content: contentFiles())
+            report.diagnostics += audit.diagnostics(for: findings, outputDisplay: options.output.shown, content: ContentStages.sourceFiles(in: options.content))
             rendered.staging.discard()
             return nil
         }

@@ -30,8 +30,8 @@ enum PrivacyBuild {
     /// Options for a build of `content` into `output`, with short display names so that messages
     /// hold no temporary paths (whose random parts could contain digits).
     static func options(content: URL, output: URL) -> Site.Options {
-        Site.Options(contentDirectory: content, themesDirectory: PrivacyPaths.themes, outputDirectory: output,
-                     now: PrivacyPaths.now, contentDisplay: "content", themesDisplay: "themes", outputDisplay: "public")
+        Site.Options(content: Folder(content, shown: "content"), themes: Folder(PrivacyPaths.themes, shown: "themes"),
+                     output: Folder(output, shown: "public"), now: PrivacyPaths.now)
     }
 
     static func build(content: URL, output: URL) -> BuildReport {
@@ -39,7 +39,7 @@ enum PrivacyBuild {
     }
 
     static func audit(content: URL, output: URL) -> BuildReport {
-        Site(options: options(content: content, output: output)).auditOutput()
+        OutputAudit(options: .init(content: Folder(content, shown: "content"), output: Folder(output, shown: "public"))).run()
     }
 
     static func privacyDiagnostics(_ report: BuildReport) -> [Diagnostic] {

@@ -54,7 +54,7 @@ struct ImportHostileTests {
     static func run(_ site: StaffContent, _ data: Data, name: String) throws -> VacancyImport.Outcome {
         let file = site.root.appendingPathComponent(name)
         try data.write(to: file)
-        return VacancyImport(options: .init(file: file, fileDisplay: name, contentDirectory: site.content, contentDisplay: "content",
+        return VacancyImport(options: .init(file: file, fileDisplay: name, content: Folder(site.content, shown: "content"),
                                             today: LocalDate(iso: "2026-12-03"), dryRun: false, approve: false)).run()
     }
 
@@ -111,11 +111,11 @@ struct ImportOwnershipTests {
         defer { site.remove() }
         let filled = site.root.appendingPathComponent("danh-sach-quy-4.xlsx")
         try Data("bảng đã điền".utf8).write(to: filled)
-        let refused = ImportTemplate.write(to: filled, contentDirectory: site.content, contentDisplay: "content")
+        let refused = ImportTemplate.write(to: filled, content: Folder(site.content, shown: "content"))
         guard case .failure(.io(let message)) = refused else { Issue.record("written over"); return }
         #expect(message.contains("--force"))
         #expect(try Data(contentsOf: filled) == Data("bảng đã điền".utf8))
-        guard case .success = ImportTemplate.write(to: filled, contentDirectory: site.content, contentDisplay: "content", replacing: true)
+        guard case .success = ImportTemplate.write(to: filled, content: Folder(site.content, shown: "content"), replacing: true)
         else { Issue.record("--force refused"); return }
         #expect(try XLSXReader.read(Data(contentsOf: filled)).sheets.first?.name == ImportTemplate.sheetName)
     }
@@ -130,7 +130,9 @@ struct ImportOwnershipTests {
         try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("vacancies/2026-12"), withDestinationURL: outside)
         let outcome = try VacancyImportTests.importing(site, [VacancyImportTests.header, VacancyImportTests.rows[0]])
         #expect(!outcome.written)
-        #expect(outcome.writeFailure?.contains("liên kết") == true, "\(String(describing: outcome.writeFailure))")
+        let failures = outcome.diagnostics.filter { $0.code == .outputProblem }
+        #expect(outcome.exitStatus == 2 && failures.count == 1)
+        #expect(failures.first?.message.contains("liên kết") == true, "\(outcome.diagnostics)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 }

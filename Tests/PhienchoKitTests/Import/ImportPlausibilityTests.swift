@@ -19,7 +19,7 @@ struct ImportPlausibilityTests {
     static func importing(_ name: String, today: String = "2026-12-07") throws -> (VacancyImport.Outcome, StaffContent) {
         let site = try StaffContent(siteExtra: "id_prefix: NB")
         let file = XLSXReaderTests.fixtures.appendingPathComponent(name)
-        let outcome = VacancyImport(options: .init(file: file, fileDisplay: name, contentDirectory: site.content, contentDisplay: "content",
+        let outcome = VacancyImport(options: .init(file: file, fileDisplay: name, content: Folder(site.content, shown: "content"),
                                                    today: LocalDate(iso: today), dryRun: true)).run()
         return (outcome, site)
     }

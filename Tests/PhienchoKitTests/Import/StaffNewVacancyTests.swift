@@ -19,7 +19,7 @@ struct StaffNewVacancyTests {
     @Test func aNewDraftIsAcceptedAsItIsWithWarningsAtMost() throws {
         let site = try StaffContent(siteExtra: "id_prefix: NB")
         defer { site.remove() }
-        let created = try NewVacancy(contentDirectory: site.content, contentDisplay: "content")
+        let created = try NewVacancy(content: Folder(site.content, shown: "content"))
             .create(title: "Thợ hàn cửa sắt", today: Self.today).get()
         #expect(created.id == "NB-2026-001")
         #expect(created.displayPath == "content/vacancies/2026-11/nb-2026-001-tho-han-cua-sat.md")
@@ -33,7 +33,7 @@ struct StaffNewVacancyTests {
     @Test func theDraftHasEveryFieldTodayAndThirtyDaysAndCommentsInVietnamese() throws {
         let site = try StaffContent()
         defer { site.remove() }
-        let created = try NewVacancy(contentDirectory: site.content).create(title: "Phụ hồ", today: Self.today).get()
+        let created = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Phụ hồ", today: Self.today).get()
         let text = try String(contentsOf: created.url, encoding: .utf8)
         for key in Vacancy.keys {
             #expect(text.contains("\n\(key):"), "missing field \(key)")
@@ -60,7 +60,7 @@ struct StaffNewVacancyTests {
     @Test func filledInAndApprovedTheFileValidatesWithNoProblemAtAll() throws {
         let site = try StaffContent()
         defer { site.remove() }
-        let created = try NewVacancy(contentDirectory: site.content).create(title: "Thợ hàn", today: Self.today).get()
+        let created = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Thợ hàn", today: Self.today).get()
         var text = try String(contentsOf: created.url, encoding: .utf8)
         let fills = [
             "status: draft": "status: approved",
@@ -93,7 +93,7 @@ struct StaffNewVacancyTests {
     @Test func approvedWithoutFillingInIsAnError() throws {
         let site = try StaffContent()
         defer { site.remove() }
-        let created = try NewVacancy(contentDirectory: site.content).create(title: "Thợ hàn", today: Self.today).get()
+        let created = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Thợ hàn", today: Self.today).get()
         let text = try String(contentsOf: created.url, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "status: draft", with: "status: approved").utf8).write(to: created.url)
         let report = site.check()
@@ -109,9 +109,9 @@ struct StaffNewVacancyTests {
         try site.writeVacancy("vacancies/2026-09/c.md", id: "NB-2025-099")        // another year
         try site.writeVacancy("vacancies/2026-09/d.md", id: "HN-2026-500")        // another prefix
         try site.write("vacancies/2026-10/broken.md", "---\nid: \"NB-2026-041\"\ntitle: [\n---\n")  // still counts
-        let created = try NewVacancy(contentDirectory: site.content).create(title: "Bốc xếp", today: Self.today).get()
+        let created = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Bốc xếp", today: Self.today).get()
         #expect(created.id == "NB-2026-042")
-        let second = try NewVacancy(contentDirectory: site.content).create(title: "Bốc xếp", today: Self.today).get()
+        let second = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Bốc xếp", today: Self.today).get()
         #expect(second.id == "NB-2026-043")
     }
 
@@ -124,7 +124,7 @@ struct StaffNewVacancyTests {
     @Test func withoutIDPrefixTheDefaultIsVL() throws {
         let site = try StaffContent()
         defer { site.remove() }
-        let created = try NewVacancy(contentDirectory: site.content).create(title: "Thợ may", today: Self.today).get()
+        let created = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Thợ may", today: Self.today).get()
         #expect(created.id == "VL-2026-001")
     }
 
@@ -133,7 +133,7 @@ struct StaffNewVacancyTests {
         let site = try StaffContent()
         defer { site.remove() }
         try site.writeVacancy("vacancies/2026-08/a.md", id: "NB-2026-007")
-        let result = NewVacancy(contentDirectory: site.content).create(title: "Thợ hàn", id: id, today: Self.today)
+        let result = NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Thợ hàn", id: id, today: Self.today)
         guard case .failure(.rejected(let message)) = result else {
             Issue.record("expected a refusal, got \(result)")
             return
@@ -144,7 +144,7 @@ struct StaffNewVacancyTests {
     @Test func aChosenFreeIDIsUsed() throws {
         let site = try StaffContent()
         defer { site.remove() }
-        let created = try NewVacancy(contentDirectory: site.content).create(title: "Thợ hàn", id: "TT-01", today: Self.today).get()
+        let created = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Thợ hàn", id: "TT-01", today: Self.today).get()
         #expect(created.id == "TT-01")
         #expect(created.url.lastPathComponent == "tt-01-tho-han.md")
     }
@@ -153,7 +153,7 @@ struct StaffNewVacancyTests {
         let site = try StaffContent()
         defer { site.remove() }
         try site.write("vacancies/2026-11/vl-2026-001-tho-han.md", "giữ nguyên\n")   // no id line: the id is free
-        let result = NewVacancy(contentDirectory: site.content).create(title: "Thợ hàn", today: Self.today)
+        let result = NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Thợ hàn", today: Self.today)
         guard case .failure(.rejected) = result else {
             Issue.record("expected a refusal, got \(result)")
             return
@@ -165,7 +165,7 @@ struct StaffNewVacancyTests {
         let site = try StaffContent()
         defer { site.remove() }
         let title = "Thợ hàn: cửa sắt & \"lan can\" # ca đêm \\ - [gấp]"
-        let created = try NewVacancy(contentDirectory: site.content).create(title: title, today: Self.today).get()
+        let created = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: title, today: Self.today).get()
         let text = try String(contentsOf: created.url, encoding: .utf8)
         let filled = text.replacingOccurrences(of: "  name:\n", with: "  name: Xưởng Minh Phát\n")
             .replacingOccurrences(of: "salary:\n  min:\n  max:\n  period: month\n", with: "")
@@ -179,7 +179,7 @@ struct StaffNewVacancyTests {
     @Test func brokenSiteSettingsStopNewWithTheirDiagnostics() throws {
         let site = try StaffContent(siteExtra: "id_prefix: NB_1")
         defer { site.remove() }
-        let result = NewVacancy(contentDirectory: site.content).create(title: "Thợ hàn", today: Self.today)
+        let result = NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Thợ hàn", today: Self.today)
         guard case .failure(.content(let diagnostics)) = result else {
             Issue.record("expected the site.yml problem, got \(result)")
             return

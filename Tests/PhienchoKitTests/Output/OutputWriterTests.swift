@@ -244,8 +244,8 @@ struct OutputWriterTests {
         }
 
         func build(now: String = "2026-11-22") -> BuildReport {
-            Site(options: .init(contentDirectory: content, themesDirectory: Paths.themes, outputDirectory: output,
-                                now: date(now), contentDisplay: "content")).build()
+            Site(options: .init(content: Folder(content, shown: "content"), themes: Folder(Paths.themes, shown: "themes"),
+                                output: Folder(output, shown: output.path), now: date(now))).build()
         }
     }
 

@@ -93,7 +93,7 @@ struct WorkbookFuzzTests {
         let site = try StaffContent(siteExtra: "id_prefix: NB")
         defer { site.remove() }
         let template = site.root.appendingPathComponent("mau.xlsx")
-        guard case .success = ImportTemplate.write(to: template, contentDirectory: site.content, contentDisplay: "content") else {
+        guard case .success = ImportTemplate.write(to: template, content: Folder(site.content, shown: "content")) else {
             Issue.record("no template")
             return
         }

@@ -24,8 +24,8 @@ struct BuiltSite: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("phiencho-tests-\(label)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("public")
-        let report = Site(options: .init(contentDirectory: content, themesDirectory: Paths.themes, outputDirectory: output,
-                                         baseURL: baseURL, now: date(now), contentDisplay: "content", themesDisplay: "themes")).build()
+        let report = Site(options: .init(content: Folder(content, shown: "content"), themes: Folder(Paths.themes, shown: "themes"),
+                                         output: Folder(output, shown: output.path), baseURL: baseURL, now: date(now))).build()
         return BuiltSite(output: output, report: report, files: readTree(output))
     }
 

@@ -74,9 +74,7 @@ struct StaffContent {
     }
 
     func check(now: String = "2026-11-22") -> BuildReport {
-        Site(options: .init(contentDirectory: content, themesDirectory: Self.themes,
-                            outputDirectory: root.appendingPathComponent("public"),
-                            now: LocalDate(iso: now), contentDisplay: "content")).check()
+        ContentCheck(options: .init(content: Folder(content, shown: "content"), now: LocalDate(iso: now))).run()
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

@@ -35,13 +35,13 @@ struct CheckPlausibilityTests {
         ])
         // A build only warns: its figures count hires up to its day, and a site built for a past
         // day must not fail on what was reported since.
-        let build = Site(options: .init(contentDirectory: site.content, themesDirectory: StaffContent.themes,
-                                        outputDirectory: site.root.appendingPathComponent("public"),
-                                        now: LocalDate(iso: "2026-11-22"), contentDisplay: "content")).build()
+        let build = Site(options: .init(content: Folder(site.content, shown: "content"), themes: Folder(StaffContent.themes, shown: "themes"),
+                                        output: Folder(site.root.appendingPathComponent("public"), shown: "public"),
+                                        now: LocalDate(iso: "2026-11-22"))).build()
         #expect(build.errorCount == 0 && build.diagnostics.map(\.code) == [.futureResult], "\(build.diagnostics.staffListed)")
         // The report refuses it: nothing in the future is counted.
-        let outcome = Report(options: .init(contentDirectory: site.content, contentDisplay: "content",
-                                            outputDirectory: site.root.appendingPathComponent("bao-cao"), outputDisplay: "bao-cao",
+        let outcome = Report(options: .init(content: Folder(site.content, shown: "content"),
+                                            output: Folder(site.root.appendingPathComponent("bao-cao"), shown: "bao-cao"),
                                             from: LocalDate(iso: "2026-07-01")!, to: LocalDate(iso: "2026-12-31")!, now: LocalDate(iso: "2026-11-22"))).run()
         #expect(outcome.diagnostics.map(\.code) == [.futureResult] && outcome.written.isEmpty)
     }
@@ -70,7 +70,7 @@ struct CheckPlausibilityTests {
         try site.write("vacancies/b.md", try site.read("vacancies/a.md").replacingOccurrences(of: "status: approved", with: "status: draft")
             .replacingOccurrences(of: "id: NB-1", with: "id: NB-2").replacingOccurrences(of: "title: Thợ hàn", with: "title:"))
         // Right after `new`: a draft whose fields are still to fill in.
-        _ = try NewVacancy(contentDirectory: site.content).create(title: "Phụ hồ", today: LocalDate(iso: "2026-11-22")).get()
+        _ = try NewVacancy(content: Folder(site.content, shown: site.content.path)).create(title: "Phụ hồ", today: LocalDate(iso: "2026-11-22")).get()
         let report = site.check(now: "2026-11-22")
         #expect(report.errorCount == 0 && report.draftCount == 2, "\(report.diagnostics.staffListed)")
         #expect(report.summary.contains("2 bản nháp"))
