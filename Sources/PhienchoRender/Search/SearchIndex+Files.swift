@@ -17,7 +17,7 @@ extension SearchIndex {
         let shards = makeShards()
         let blocks = stride(from: 0, to: cards.count, by: Self.blockSize).map { start in
             Data(JSON.array(cards[start..<min(cards.count, start + Self.blockSize)].map { card in
-                .array(([card.title, card.href, card.employer, card.commune, card.salary, card.expires] + (card.kind.map { [$0] } ?? [])).map(JSON.string))
+                .array(([card.title, card.href, card.employer, card.commune, card.salary, card.expires] + (card.kind.map { [$0.rawValue] } ?? [])).map(JSON.string))
             }).serialized.utf8)
         }
         let words = vocabularyFiles()

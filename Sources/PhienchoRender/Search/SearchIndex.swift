@@ -45,9 +45,15 @@ package struct SearchIndex: Sendable {
 
     package struct Card: Sendable, Equatable {
         package var title, href, employer, commune, salary, expires: String
-        /// nil for a vacancy; `su-kien` or `hoc-nghe` for an event or a course, whose four fields
-        /// are organiser, place, (nothing) and time, or school, place, fee and deadline.
-        package var kind: String? = nil
+        /// nil for a vacancy; an event's or a course's four fields are organiser, place, (nothing)
+        /// and time, or school, place, fee and deadline.
+        package var kind: Kind? = nil
+
+        /// The card's seventh element, which `search.js` reads (its `KINDS`).
+        package enum Kind: String, Sendable {
+            case event = "su-kien"
+            case training = "hoc-nghe"
+        }
     }
 
     /// What is searched of a vacancy, event or course.
@@ -93,14 +99,14 @@ package struct SearchIndex: Sendable {
                      texts: [event.kind.label, event.descriptionText],
                      card: Card(title: event.title, href: event.path, employer: event.organiser ?? "",
                                 commune: ([event.place] + (event.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
-                                salary: "", expires: event.when, kind: "su-kien"))
+                                salary: "", expires: event.when, kind: .event))
         } + trainings.map { course in
             Document(title: course.title, names: [course.provider, course.place],
                      commune: course.commune?.name,
                      texts: ["học nghề", course.descriptionText] + course.support,
                      card: Card(title: course.title, href: course.path, employer: course.provider,
                                 commune: ([course.place] + (course.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
-                                salary: course.costText ?? "", expires: course.registrationDeadline.vietnamese, kind: "hoc-nghe"))
+                                salary: course.costText ?? "", expires: course.registrationDeadline.vietnamese, kind: .training))
         }
         self.init(vacancies: vacancies, documents: documents, synonyms: synonyms)
     }
