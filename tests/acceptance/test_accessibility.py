@@ -501,9 +501,9 @@ def test_without_javascript_home_vacancy_and_browse_pages_work(no_js_driver: Web
 @pytest.mark.parametrize("site", SITES)
 def test_without_javascript_search_says_what_to_do(no_js_driver: WebDriver, servers, site: str) -> None:
     driver = no_js_driver
-    # the header's search box submits to the search page, which explains itself
+    # the home page's search box (first under the title) submits to the search page, which explains itself
     driver.get(servers[site].url(""))
-    box = driver.find_element(By.CSS_SELECTOR, "header input[name='q']")
+    box = driver.find_element(By.CSS_SELECTOR, "main input[name='q']")
     box.send_keys("lai xe", Keys.ENTER)
     WebDriverWait(driver, 15).until(lambda d: "/tim-kiem/?q=lai+xe" in d.current_url)
     message = driver.find_element(By.CSS_SELECTOR, "[data-search-nojs]")
@@ -531,7 +531,8 @@ document.querySelectorAll('[aria-label], [title], [alt], [placeholder], input[ty
   for (const name of ['aria-label', 'title', 'alt', 'placeholder', 'value']) if (e.getAttribute(name)) texts.push(e.getAttribute(name));
 });
 const salaries = [...document.querySelectorAll('dt')].filter(dt => dt.textContent.trim() === 'Mức lương')
-  .map(dt => dt.nextElementSibling ? dt.nextElementSibling.textContent.trim() : '');
+  .map(dt => dt.nextElementSibling ? dt.nextElementSibling.textContent.trim() : '')
+  .concat([...document.querySelectorAll('.card-salary')].map(e => e.textContent.trim()));
 const times = [...document.querySelectorAll('time')].map(t => [t.getAttribute('datetime'), t.textContent.trim()]);
 return {text: texts.join('\\n'), salaries, times};
 """

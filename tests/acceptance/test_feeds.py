@@ -975,10 +975,10 @@ def test_home_and_term_pages_show_a_visible_rss_link(request, site_fixture: str)
         path = site / folder / "index.html"
         _, page = parse_page(path)
         where = folder or "home"
-        visible = [(href, text) for href, text in page.anchors if "Theo dõi bằng RSS" in text]
-        assert visible, f"{where}: no visible link reading 'Theo dõi bằng RSS'"
+        visible = [(href, text) for href, text in page.anchors if text.startswith("Nhận tin mới") and "RSS" in text]
+        assert visible, f"{where}: no visible link reading 'Nhận tin mới … RSS'"
         targets = {urljoin(content.url(folder), href) for href, _ in visible}
-        assert content.url(feed) in targets, f"{where}: the 'Theo dõi bằng RSS' link goes to {targets}, expected {content.url(feed)}"
+        assert content.url(feed) in targets, f"{where}: the 'Nhận tin mới' link goes to {targets}, expected {content.url(feed)}"
         assert (site / feed).is_file()
 
 

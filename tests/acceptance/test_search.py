@@ -384,11 +384,14 @@ def test_submitting_puts_the_query_in_the_address_and_back_restores_the_search(d
                       "Forward to 'bao ve'")
 
 
-def test_the_search_box_on_every_page_leads_to_the_results(driver: WebDriver, server: SiteServer) -> None:
-    driver.get(server.url(""))
-    header_box = driver.find_element(By.CSS_SELECTOR, "header form[role='search'] input[name='q']")
-    header_box.send_keys("lai xe", Keys.ENTER)
-    state = _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results from the header search box")
+@pytest.mark.parametrize("page, box", [("", "main form[role='search'] input[name='q']"),
+                                       ("xa-phuong/", "header form[role='search'] input[name='q']")])
+def test_the_search_box_on_every_page_leads_to_the_results(driver: WebDriver, server: SiteServer, page: str,
+                                                           box: str) -> None:
+    # The home page's box is in the page, under its title; every other page's is in the header's menu.
+    driver.get(server.url(page))
+    driver.find_element(By.CSS_SELECTOR, box).send_keys("lai xe", Keys.ENTER)
+    state = _wait_for_results(driver, "lai xe", lambda s: len(s["titles"]) > 0, "results from the search box")
     assert urllib.parse.urlsplit(driver.current_url).path == SUB_PATH + "tim-kiem/"
     assert state["titles"][0] == DRIVING_JOB
 

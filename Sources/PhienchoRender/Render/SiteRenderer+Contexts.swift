@@ -25,7 +25,8 @@ extension SiteRenderer {
             "canonical": .string(config.absoluteURL(path)),
             "noindex": .bool(noindex),
             "kind": .string(kind),
-            "isSearch": .bool(kind == "search"),
+            // The home and search pages have a search box of their own: the menu's is left out.
+            "hasSearchBox": .bool(kind == "search" || kind == "home"),
             // Open Graph: what Zalo and Facebook show for a shared link.
             "ogType": .string(kind == "vacancy" ? "article" : "website"),
             "ogTitle": .string(kind == "home" ? config.title : title),
@@ -51,29 +52,30 @@ extension SiteRenderer {
         ["title": .string(Taxonomy(term).heading(term)), "href": .string(config.absoluteURL(Routes.feed(of: Routes.term(term))))]
     }
 
-    /// The visible "Theo dõi bằng RSS" block on home and term pages (`href` relative to root).
+    /// The visible "Nhận tin mới" line on home and term pages (`href` relative to root).
     func rssLink(_ path: String, title: String) -> TemplateValue {
-        ["href": .string(path), "title": .string(title), "url": .string(config.absoluteURL(path))]
+        ["href": .string(path), "title": .string(title)]
     }
 
     /// The card of an open vacancy from the cache, else built.
     package func card(_ vacancy: PublicVacancy) -> TemplateValue {
-        shared.cards[vacancy.id] ?? Self.card(vacancy)
+        shared.cards[vacancy.id] ?? Self.card(vacancy, at: site.now)
     }
 
-    package static func card(_ vacancy: PublicVacancy) -> TemplateValue {
-        .object(cardObject(vacancy, capacity: 14))
+    package static func card(_ vacancy: PublicVacancy, at now: LocalDate) -> TemplateValue {
+        .object(cardObject(vacancy, at: now, capacity: 15))
     }
 
     /// The card keys of a vacancy page: the cached card of an open vacancy, with room for the
     /// detail keys, else built.
     func detailBase(_ vacancy: PublicVacancy) -> TemplateObject {
-        guard case .object(var card)? = shared.cards[vacancy.id] else { return Self.cardObject(vacancy, capacity: 33) }
+        guard case .object(var card)? = shared.cards[vacancy.id] else { return Self.cardObject(vacancy, at: site.now, capacity: 33) }
         card.reserveCapacity(33)
         return card
     }
 
-    static func cardObject(_ vacancy: PublicVacancy, capacity: Int) -> TemplateObject {
+    /// The keys of a vacancy card; `daysLeft` is counted at the build day, nil once expired.
+    static func cardObject(_ vacancy: PublicVacancy, at now: LocalDate, capacity: Int) -> TemplateObject {
         var card = TemplateObject(minimumCapacity: capacity)
         card.append("title", .string(vacancy.title))
         card.append("href", .string(vacancy.path))
@@ -86,6 +88,7 @@ extension SiteRenderer {
         card.append("salary", .string(VietnameseFormat.salary(vacancy.salary)))
         card.append("expires", .string(vacancy.expires.vietnamese))
         card.append("expiresISO", .string(vacancy.expires.iso))
+        card.append("daysLeft", .string(Self.daysLeft(until: vacancy.expires, at: now)))
         card.append("posted", .string(vacancy.posted.vietnamese))
         card.append("postedISO", .string(vacancy.posted.iso))
         card.append("employmentType", .string(VietnameseFormat.employmentType(vacancy.employmentType)))
@@ -103,7 +106,6 @@ extension SiteRenderer {
         var context = detailBase(vacancy)
         context.append("id", .string(vacancy.id))
         context.append("expired", .bool(vacancy.isExpired))
-        context.append("daysLeft", .string(Self.daysLeft(until: vacancy.expires, at: site.now)))
         let employerSlug = Slug.path(vacancy.employerName)
         context.append("employerHref", .string(employerSlug.isEmpty ? nil : Routes.employer(slug: employerSlug)))
         contact(vacancy.employerPhone, into: &context)

@@ -46,7 +46,7 @@ package struct SiteRenderer: Sendable {
         }
         var assets = TemplateObject(minimumCapacity: theme.assetPaths.count)
         for (key, path) in theme.assetPaths.sorted(by: { $0.key < $1.key }) { assets.append(key, .string(path)) }
-        let cards = parallelMap(site.open) { vacancy in (vacancy.id, Self.card(vacancy)) }
+        let cards = parallelMap(site.open) { vacancy in (vacancy.id, Self.card(vacancy, at: site.now)) }
         shared = Shared(
             site: [
                 "title": .string(config.title), "description": .string(config.description), "organization": .string(config.organization),
