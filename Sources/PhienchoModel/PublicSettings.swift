@@ -16,9 +16,11 @@ package struct PublicSettings: Sendable {
     package let pageSize: Int
     /// The centre's phone, shown in every footer, on every vacancy and on printed sheets.
     package let hotline: String?
+    /// The centre's e-mail, for reports of a wrong or suspicious notice.
+    package let email: String?
 
     package init(title: String, description: String, baseURL: String, language: String, timeZone: TimeZone, province: String,
-         organization: String, pageSize: Int, hotline: String?) {
+         organization: String, pageSize: Int, hotline: String?, email: String? = nil) {
         self.title = title
         self.description = description
         self.baseURL = baseURL
@@ -28,6 +30,7 @@ package struct PublicSettings: Sendable {
         self.organization = organization
         self.pageSize = pageSize
         self.hotline = hotline
+        self.email = email
     }
 
     /// The path part of `baseURL` (`/phien-cho/`), used where relative links cannot work (404 page).

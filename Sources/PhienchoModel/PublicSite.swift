@@ -13,6 +13,9 @@ package struct PublicSite: Sendable {
     /// Open vacancies, newest posted first, ties by id.
     package let open: [PublicVacancy]
     package let expired: [PublicVacancy]
+    /// Withdrawn vacancies whose address still answers with a short page (never in lists, feeds,
+    /// the sitemap or the search index).
+    package let withdrawn: [PublicWithdrawnVacancy]
     /// Open vacancies per term slug, in `open` order.
     let openByCommune: [String: [PublicVacancy]]
     let openBySector: [String: [PublicVacancy]]
@@ -31,7 +34,8 @@ package struct PublicSite: Sendable {
 
     package init(site: PublicSettings, now: LocalDate, communes: [Term], sectors: [Term], pages: [PublicPage], open: [PublicVacancy],
          expired: [PublicVacancy], statistics: PublicStatistics, employers: [PublicEmployer], upcomingEvents: [PublicEvent],
-         pastEvents: [PublicEvent], openTrainings: [PublicTraining], closedTrainings: [PublicTraining], synonyms: SynonymList) {
+         pastEvents: [PublicEvent], openTrainings: [PublicTraining], closedTrainings: [PublicTraining], synonyms: SynonymList,
+         withdrawn: [PublicWithdrawnVacancy] = []) {
         self.site = site
         self.now = now
         self.communes = communes
@@ -39,6 +43,7 @@ package struct PublicSite: Sendable {
         self.pages = pages
         self.open = open
         self.expired = expired
+        self.withdrawn = withdrawn
         openByCommune = Dictionary(grouping: open, by: \.commune.slug)
         openBySector = Dictionary(grouping: open, by: \.sector.slug)
         self.statistics = statistics

@@ -23,6 +23,30 @@ package struct Term: Sendable, Hashable {
     /// "phường Hoa Lư", "ngành Xây dựng".
     package var kindAndName: String { "\(kind.rawValue) \(name)" }
 
+    /// Whether `place` already names this commune: a part of it (between commas) ends with the name,
+    /// after its kind or alone ("Trung tâm GDNN, xã Kim Sơn", "Hội trường UBND xã Kim Sơn", "Kim
+    /// Sơn"). Case and Unicode form are ignored, marks are not; "xã Anh Sơn Đông" does not name Anh
+    /// Sơn. A place that names its commune is shown without the commune added again.
+    package func isNamed(in place: String) -> Bool {
+        let name = Self.syllables(self.name)
+        guard !name.isEmpty else { return false }
+        return place.split(whereSeparator: { ",;()".contains($0) }).contains { part in
+            let words = Self.syllables(String(part))
+            guard words.count >= name.count, words.suffix(name.count).elementsEqual(name) else { return false }
+            let before = words.dropLast(name.count)
+            return before.isEmpty || ["xã", "phường", "khu", "trấn"].contains(before.last!)
+        }
+    }
+
+    /// The place with this commune after it, unless it names it already: "Nhà văn hóa thôn 3, xã Kim Sơn".
+    package func appended(to place: String) -> String {
+        isNamed(in: place) ? place : "\(place), \(kindAndName)"
+    }
+
+    private static func syllables(_ text: String) -> [Substring] {
+        Substring(matchKey(text)).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    }
+
     /// How names are matched: ignoring case and Unicode form, but not diacritics
     /// ("Gia Tran" is not "Gia Trấn"; it gets a suggestion instead).
     package static func matchKey(_ name: String) -> String { name.nfc.lowercased() }

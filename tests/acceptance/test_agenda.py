@@ -294,6 +294,8 @@ def test_every_vacancy_page_links_its_employers_page(example: Path) -> None:
     pages = sorted((example / "viec-lam").glob("*/index.html"))
     assert pages
     for page in pages:
+        if 'class="kind-withdrawn"' in page.read_text(encoding="utf-8"):
+            continue   # a withdrawn vacancy's short page names nothing of it
         links = re.findall(r'href="\.\./\.\./(nha-tuyen-dung/[a-z0-9-]+/)"', page.read_text(encoding="utf-8"))
         assert len(links) == 1, page
         assert (example / links[0] / "index.html").is_file(), links[0]

@@ -73,6 +73,8 @@ def _open_vacancies_of(site: Path, term_href: str) -> set[str]:
     found = set()
     for page in sorted((site / "viec-lam").glob("*/index.html")):
         text = page.read_text(encoding="utf-8")
+        if 'class="kind-withdrawn"' in text:
+            continue
         summary = text[text.index('<dl class="summary">'):text.index("</dl>", text.index('<dl class="summary">'))]
         if f'href="../../{term_href}"' in summary and "Đã hết hạn nộp hồ sơ" not in text:
             found.add(page.parent.relative_to(site).as_posix() + "/")

@@ -114,9 +114,15 @@ def test_unpublished_vacancies_have_no_output(built_site: Path, vacancies_by_sta
     assert vacancies_by_state["unpublished"], "the example content should hold a draft or withdrawn vacancy"
     for vacancy in vacancies_by_state["unpublished"]:
         slug = vacancy["id"].lower()
-        assert not (built_site / "viec-lam" / slug).exists(), f"{vacancy['id']} ({vacancy['status']}) was published"
+        page = built_site / "viec-lam" / slug / "index.html"
+        if vacancy["status"] == "withdrawn" and page.exists():
+            # Its address answers "Tin này đã được gỡ" (issue #34), and nothing else of it is published.
+            html = page.read_text(encoding="utf-8")
+            assert "Tin này đã được gỡ" in html and vacancy["title"] not in html, vacancy["id"]
+        else:
+            assert not (built_site / "viec-lam" / slug).exists(), f"{vacancy['id']} ({vacancy['status']}) was published"
         for path in built_site.rglob("*"):
-            if path.is_file():
+            if path.is_file() and path != page:
                 assert f"viec-lam/{slug}/" not in path.read_text(encoding="utf-8", errors="replace"), \
                     f"{path.relative_to(built_site)} links to unpublished {vacancy['id']}"
 

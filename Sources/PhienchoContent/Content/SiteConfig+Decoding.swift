@@ -69,6 +69,11 @@ extension SiteConfig {
             reader.sink.error(.invalidChoice, at: fields.values["hotline"].flatMap(reader.position),
                               "Số điện thoại đường dây nóng “\(hotline)” quá ngắn; ghi đầy đủ, ví dụ \"0229 3871 234\".")
         }
+        let email = fields.values["email"] == nil ? nil : reader.string(fields, "email")
+        if let email, !Vacancy.isPlausibleEmail(email) {
+            reader.sink.error(.invalidEmail, at: fields.values["email"].flatMap(reader.position),
+                              "Địa chỉ thư điện tử của Trung tâm “\(email)” không đúng dạng ten@mien.vn.")
+        }
         let parent = fields.values["parent_organization"] == nil ? nil : reader.string(fields, "parent_organization")
         let baseline = decodeBaseline(fields, reader: &reader)
         guard !reader.sink.hasErrors, let title, let description, let baseURL, let language, let timeZone,
@@ -77,7 +82,7 @@ extension SiteConfig {
         }
         return (SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                            timeZone: timeZone, province: province, organization: organization,
-                           pageSize: pageSize, theme: theme, auditAllow: auditAllow, idPrefix: idPrefix, hotline: hotline,
+                           pageSize: pageSize, theme: theme, auditAllow: auditAllow, idPrefix: idPrefix, hotline: hotline, email: email,
                            parentOrganization: parent, reportBaseline: baseline),
                 reader.sink.diagnostics)
     }

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable {
     /// The centre's phone (`hotline`), shown as a call link in every footer, on every vacancy and
     /// on printed sheets, and called from a vacancy whose employer gives no phone.
     package var hotline: String? = nil
+    /// The centre's e-mail (`email`): where a citizen reports a wrong or suspicious notice.
+    package var email: String? = nil
     /// The body the centre reports to (`parent_organization`, "Sở Nội vụ tỉnh Ninh Bình"): the first
     /// line of the formal report's heading.
     package var parentOrganization: String? = nil
@@ -36,7 +38,7 @@ public struct SiteConfig: Sendable {
 
     package static let keys = ["title", "description", "base_url", "language", "timezone", "province",
                        "organization", "page_size", "theme", "audit_allow", "id_prefix", "hotline",
-                       "parent_organization", "report_baseline"]
+                       "email", "parent_organization", "report_baseline"]
 
     /// The id prefix when site.yml sets none: "VL", for "việc làm".
     static let defaultIDPrefix = "VL"
@@ -52,7 +54,7 @@ public struct SiteConfig: Sendable {
     /// What pages may show of these settings: the only form of them rendering sees.
     package var publicSettings: PublicSettings {
         PublicSettings(title: title, description: description, baseURL: baseURL, language: language, timeZone: timeZone,
-                       province: province, organization: organization, pageSize: pageSize, hotline: hotline)
+                       province: province, organization: organization, pageSize: pageSize, hotline: hotline, email: email)
     }
 
     var basePath: String { publicSettings.basePath }

@@ -18,6 +18,7 @@ extension PublicSite {
                   pastEvents: agenda.pastEvents.map { PublicEvent($0, isPast: true) },
                   openTrainings: agenda.openTrainings.map { PublicTraining($0, isClosed: false) },
                   closedTrainings: agenda.closedTrainings.map { PublicTraining($0, isClosed: true) },
-                  synonyms: catalog.synonyms)
+                  synonyms: catalog.synonyms,
+                  withdrawn: publication.withdrawn.map { PublicWithdrawnVacancy(id: $0.id, slug: $0.slug, commune: $0.commune, sector: $0.sector) })
     }
 }

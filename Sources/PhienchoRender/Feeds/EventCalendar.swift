@@ -28,7 +28,7 @@ enum EventCalendar {
             lines.append("DTEND;VALUE=DATE:\(compact(event.lastDay.adding(days: 1)))")
         }
         lines.append("SUMMARY:\(text(event.title))")
-        lines.append("LOCATION:\(text(([event.place] + (event.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", ")))")
+        lines.append("LOCATION:\(text(event.commune?.appended(to: event.place) ?? event.place))")
         var description = event.descriptionText
         if let organiser = event.organiser { description += (description.isEmpty ? "" : "\n") + "Đơn vị tổ chức: \(organiser)." }
         if let phone = event.contactPhone ?? site.hotline { description += (description.isEmpty ? "" : "\n") + "Liên hệ: \(phone)." }

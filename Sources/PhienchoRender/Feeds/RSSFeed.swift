@@ -77,8 +77,7 @@ package struct RSSFeed: Sendable {
     /// (people here call rather than write). Feed readers take an
     /// item description as HTML, so it is HTML-escaped before being XML-escaped: text stays text.
     package static func summary(of vacancy: PublicVacancy) -> String {
-        var place = vacancy.commune.kindAndName
-        if let address = vacancy.address { place = "\(address), \(place)" }
+        let place = vacancy.address.map(vacancy.commune.appended) ?? vacancy.commune.kindAndName
         var parts = [
             "Đơn vị tuyển dụng: \(vacancy.employerName).",
             "Nơi làm việc: \(place).",

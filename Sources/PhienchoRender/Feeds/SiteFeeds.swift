@@ -33,7 +33,7 @@ package struct SiteFeeds: Sendable {
         feeds.append(RSSFeed(title: "Sự kiện việc làm – \(site.site.title)", description: "Ngày hội việc làm, buổi tư vấn sắp diễn ra.",
                              pagePath: Routes.events, feedPath: Routes.eventsFeed, items: site.upcomingEvents.map { event in
             RSSFeed.Item(title: event.title, path: event.path,
-                         description: "\(event.kind.label): \(event.when). Địa điểm: \(event.place)\(event.commune.map { ", \($0.kindAndName)" } ?? "")."
+                         description: "\(event.kind.label): \(event.when). Địa điểm: \(event.commune?.appended(to: event.place) ?? event.place)."
                              + (event.contactPhone.map { " Điện thoại: \($0)." } ?? ""),
                          category: event.kind.label)
         }))

@@ -5,13 +5,14 @@ import PhienchoModel
 /// the theme's required templates are made from. A new kind of page is one case here (its
 /// templates, its paths, its render function) and one template (docs/theme.md, "A new kind of page").
 package enum PageKind: CaseIterable, Sendable {
-    case home, vacancy, communes, sectors, employers, partners, events, trainings, plainPage, search, statistics, notFound
+    case home, vacancy, withdrawn, communes, sectors, employers, partners, events, trainings, plainPage, search, statistics, notFound
 
     /// The templates its pages are rendered with (each also wrapped in `layout`).
     var templates: [String] {
         switch self {
         case .home: ["home", "listing"]
         case .vacancy: ["vacancy"]
+        case .withdrawn: ["withdrawn"]
         case .communes, .sectors: ["terms", "term"]
         case .employers: ["employers", "employer"]
         case .partners: ["partners"]
@@ -34,6 +35,7 @@ package enum PageKind: CaseIterable, Sendable {
         switch self {
         case .home: folders = renderer.listingPagination.pagePaths
         case .vacancy: folders = (site.open + site.expired).map(\.path)
+        case .withdrawn: folders = site.withdrawn.map(\.path)
         case .communes, .sectors:
             let taxonomy: Taxonomy = self == .communes ? .communes : .sectors
             folders = [Routes.index(of: taxonomy)] + taxonomy.terms(of: site).flatMap { renderer.termPagination($0, taxonomy).pagination.pagePaths }
@@ -54,6 +56,7 @@ package enum PageKind: CaseIterable, Sendable {
         switch self {
         case .home: renderer.renderHomeAndListings()
         case .vacancy: renderer.renderVacancyPages()
+        case .withdrawn: renderer.renderWithdrawnPages()
         case .communes: renderer.renderTermPages(.communes)
         case .sectors: renderer.renderTermPages(.sectors)
         case .employers: renderer.renderEmployerPages()

@@ -14,7 +14,8 @@ extension SiteRenderer {
         card.append("clock", .string(event.hours))
         card.append("endDate", .string(event.isOneDay ? nil : event.end?.date.vietnamese))
         card.append("endDateISO", .string(event.isOneDay ? nil : event.end?.date.iso))
-        card.append("commune", .string(event.commune?.kindAndName))
+        // The commune after the place, unless the place names it already.
+        card.append("commune", .string(event.commune.flatMap { $0.isNamed(in: event.place) ? nil : $0.kindAndName }))
         card.append("communeHref", .string(event.commune.map(Routes.term)))
         card.append("organiser", .string(event.organiser))
         return .object(card)
@@ -26,7 +27,7 @@ extension SiteRenderer {
             "place": .string(course.place), "deadline": .string(course.registrationDeadline.vietnamese),
             "deadlineISO": .string(course.registrationDeadline.iso),
         ]
-        card.append("commune", .string(course.commune?.kindAndName))
+        card.append("commune", .string(course.commune.flatMap { $0.isNamed(in: course.place) ? nil : $0.kindAndName }))
         card.append("communeHref", .string(course.commune.map(Routes.term)))
         card.append("start", .string(course.start?.vietnamese))
         card.append("duration", .string(course.duration))
@@ -63,6 +64,10 @@ extension SiteRenderer {
             detail.append("calendarHref", .string(event.calendarPath))
             contact(event.contactPhone, into: &detail)
             context.append("event", .object(detail))
+            context.append("report", reportLinks(id: event.id))
+            if !event.isPast {
+                context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(event.path), label: "Mã QR dẫn tới trang của sự kiện này")))
+            }
             context.append("structuredDataHTML", .string(AgendaStructuredData.scriptElement(AgendaStructuredData.event(event, site: config))))
             return [page(event.path, template: "event", context),
                     OutputFile(path: event.calendarPath, text: EventCalendar.ics(event, site: config, buildDay: site.now))]
@@ -88,6 +93,10 @@ extension SiteRenderer {
             detail.append("descriptionHTML", course.descriptionHTML.isEmpty ? .absent : .string(course.descriptionHTML))
             contact(course.contactPhone, into: &detail)
             context.append("training", .object(detail))
+            context.append("report", reportLinks(id: course.id))
+            if !course.isClosed {
+                context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(course.path), label: "Mã QR dẫn tới trang của khóa học này")))
+            }
             context.append("structuredDataHTML", .string(AgendaStructuredData.scriptElement(AgendaStructuredData.course(course, site: config))))
             return page(course.path, template: "training", context)
         }

@@ -18,10 +18,17 @@ extension SiteRenderer {
         context.append("root", .string(root))
         context.append("links", depth < shared.links.count ? shared.links[depth] : Self.links(root: root))
         context.append("site", shared.site)
+        // What a shared link shows never labels the reader (`LabellingWords`): such a title or
+        // description is replaced by a neutral one; the page itself still says what it says.
+        let words = theme.labellingWords
+        var shownTitle = documentTitle ?? (kind == "home" ? config.title : "\(title) – \(config.title)")
+        if words.labels(shownTitle) { shownTitle = kind == "home" ? config.title : "\(config.title) (\(path))" }
+        let shownDescription = words.labels(description) ? neutralDescription : description
+        let ogTitle = kind == "home" ? config.title : title
         context.append("page", [
             "title": .string(title),
-            "documentTitle": .string(documentTitle ?? (kind == "home" ? config.title : "\(title) – \(config.title)")),
-            "description": .string(description),
+            "documentTitle": .string(shownTitle),
+            "description": .string(shownDescription),
             "canonical": .string(config.absoluteURL(path)),
             "noindex": .bool(noindex),
             "kind": .string(kind),
@@ -29,13 +36,18 @@ extension SiteRenderer {
             "hasSearchBox": .bool(kind == "search" || kind == "home"),
             // Open Graph: what Zalo and Facebook show for a shared link.
             "ogType": .string(kind == "vacancy" ? "article" : "website"),
-            "ogTitle": .string(kind == "home" ? config.title : title),
+            "ogTitle": .string(words.labels(ogTitle) ? shownTitle : ogTitle),
         ])
         context.append("assets", shared.assets)
         context.append("build", shared.build)
         context.append("nav", navSection.flatMap { shared.nav[$0] } ?? shared.noNav)
         context.append("feeds", .list([shared.siteFeed] + extraFeeds))
         return context
+    }
+
+    /// The description of a page whose own would label the reader.
+    var neutralDescription: String {
+        "Việc làm đang tuyển ở \(config.province): lương, nơi làm việc, hạn nộp hồ sơ và số điện thoại để gọi ngay."
     }
 
     /// `{{links.<name>}}`: each named section of `Routes.links`, relative to the page at `root`.
@@ -55,6 +67,22 @@ extension SiteRenderer {
     /// The visible "Nhận tin mới" line on home and term pages (`href` relative to root).
     func rssLink(_ path: String, title: String) -> TemplateValue {
         ["href": .string(path), "title": .string(title)]
+    }
+
+    /// `report`: where "Báo tin này sai hoặc có dấu hiệu lừa đảo" leads — a call to the hotline, and
+    /// an e-mail to the centre whose subject names the page's id; absent when the site has neither.
+    func reportLinks(id: String) -> TemplateValue {
+        let mail = config.email.map { Self.mailtoHref($0, subject: "Báo tin \(id) sai hoặc có dấu hiệu lừa đảo") }
+        guard config.hotline != nil || mail != nil else { return .absent }
+        return ["telHref": .string(config.hotline.map(VietnameseFormat.telephoneHref)), "mailHref": .string(mail)]
+    }
+
+    /// `mailto:` with a subject percent-encoded as UTF-8 (RFC 6068): every byte but the unreserved ones.
+    static func mailtoHref(_ address: String, subject: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        let hex = Array("0123456789ABCDEF")
+        let encoded = subject.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : "%\(hex[Int($0 >> 4)])\(hex[Int($0 & 15)])" }.joined()
+        return "mailto:\(address)?subject=\(encoded)"
     }
 
     /// The card of an open vacancy from the cache, else built.

@@ -52,6 +52,7 @@ package struct SiteRenderer: Sendable {
                 "title": .string(config.title), "description": .string(config.description), "organization": .string(config.organization),
                 "province": .string(config.province), "language": .string(config.language),
                 "hotline": .string(config.hotline), "hotlineHref": .string(config.hotline.map(VietnameseFormat.telephoneHref)),
+                "email": .string(config.email),
                 "ogImage": .string(theme.assetPaths["og-image"].map(config.absoluteURL)),
             ],
             assets: .object(assets),
@@ -128,25 +129,6 @@ package struct SiteRenderer: Sendable {
         }
     }
 
-    /// `viec-lam/<id>/index.html` for every open and expired vacancy.
-    func renderVacancyPages() -> [OutputFile] {
-        parallelMap(site.open + site.expired) { vacancy in
-            let place = vacancy.commune.kindAndName
-            var context = common(path: vacancy.path, kind: "vacancy", title: vacancy.title,
-                                 description: "\(vacancy.employerName), \(place). Lương: \(VietnameseFormat.salary(vacancy.salary)). Hạn nộp hồ sơ \(vacancy.expires.vietnamese).",
-                                 navSection: nil, noindex: vacancy.isExpired,
-                                 extraFeeds: [feedLink(vacancy.commune), feedLink(vacancy.sector)],
-                                 documentTitle: shared.documentTitles[vacancy.id])
-            context.append("vacancy", detail(vacancy))
-            // Only an open vacancy is printed for a notice board; an expired page says so and needs no code.
-            if !vacancy.isExpired {
-                context.append("qrSVG", .string(QRCode.svg(for: config.absoluteURL(vacancy.path), label: "Mã QR dẫn tới trang của tin này")))
-            }
-            context.append("structuredDataHTML", .string(JobPosting.scriptElement(for: vacancy, site: config)))
-            return page(vacancy.path, template: "vacancy", context)
-        }
-    }
-
     /// A taxonomy's pages (`xa-phuong/…`, `nganh-nghe/…`): the index and one paginated page per term.
     func renderTermPages(_ taxonomy: Taxonomy) -> [OutputFile] {
         let communes = taxonomy == .communes
@@ -195,10 +177,28 @@ package struct SiteRenderer: Sendable {
         site.pages.map { plain in
             let path = Routes.plainPage(slug: plain.slug)
             var context = common(path: path, kind: "page", title: plain.title,
-                                 description: String(plain.contentText.prefix(160)), navSection: path)
+                                 description: shareableSummary(of: plain.contentText), navSection: path)
             context.append("contentHTML", .string(plain.contentHTML))
             return page(path, template: "page", context)
         }
+    }
+
+    /// A plain page's description: its first sentences, up to 160 characters, leaving out any that
+    /// labels the reader (`LabellingWords`).
+    func shareableSummary(of text: String) -> String {
+        var summary = ""
+        var sentence = ""
+        for character in text {
+            sentence.append(character)
+            guard ".?!".contains(character) || character.isNewline else { continue }
+            let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
+            sentence = ""
+            guard !trimmed.isEmpty, !theme.labellingWords.labels(trimmed) else { continue }
+            let next = summary.isEmpty ? trimmed : summary + " " + trimmed
+            if next.count > 160 { break }
+            summary = next
+        }
+        return summary.isEmpty ? String(text.prefix(160)) : summary
     }
 
     /// `thong-ke/index.html`: the job fair's figures (`PublicStatistics`), charts and tables.

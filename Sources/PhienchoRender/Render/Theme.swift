@@ -6,6 +6,7 @@ import PhienchoModel
 /// output names. Problems (missing folder, a template that does not parse) are reported as PC502.
 package struct Theme: Sendable {
     static var requiredTemplates: [String] { PageKind.requiredTemplates }
+    static let labellingWordsFile = "labelling-words.txt"
 
     package let name: String
     let library: TemplateLibrary
@@ -13,6 +14,8 @@ package struct Theme: Sendable {
     package let assetFiles: [OutputFile]
     /// Template key → asset path relative to the root (`css` → `assets/style.….css`, and each file's stem).
     let assetPaths: [String: String]
+    /// `labelling-words.txt`: what titles and descriptions never say (none without the file).
+    let labellingWords: LabellingWords
 
     package static func load(themesDirectory: URL, name: String, displayRoot: String) throws(Diagnostics) -> Theme {
         let folder = themesDirectory.appendingPathComponent(name)
@@ -57,8 +60,16 @@ package struct Theme: Sendable {
         if assetPaths["css"] == nil {
             problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/assets/style.css", "Giao diện thiếu tệp assets/style.css."))
         }
+        var labellingWords = LabellingWords.none
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(labellingWordsFile).path) {
+            if let text = String(data: data, encoding: .utf8) {
+                labellingWords = LabellingWords(list: text)
+            } else {
+                problems.append(Diagnostic(.error, .themeProblem, path: "\(shownFolder)/\(labellingWordsFile)", "Không đọc được danh sách từ (cần văn bản UTF-8)."))
+            }
+        }
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return Theme(name: name, library: library, assetFiles: assetFiles, assetPaths: assetPaths)
+        return Theme(name: name, library: library, assetFiles: assetFiles, assetPaths: assetPaths, labellingWords: labellingWords)
     }
 
     /// Renders a template as UTF-8 bytes (nothing when the theme has no such template); the context

@@ -98,14 +98,14 @@ package struct SearchIndex: Sendable {
                      commune: event.commune?.name,
                      texts: [event.kind.label, event.descriptionText],
                      card: Card(title: event.title, href: event.path, employer: event.organiser ?? "",
-                                commune: ([event.place] + (event.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
+                                commune: event.commune?.appended(to: event.place) ?? event.place,
                                 salary: "", expires: event.when, kind: .event))
         } + trainings.map { course in
             Document(title: course.title, names: [course.provider, course.place],
                      commune: course.commune?.name,
                      texts: ["học nghề", course.descriptionText] + course.support,
                      card: Card(title: course.title, href: course.path, employer: course.provider,
-                                commune: ([course.place] + (course.commune.map { [$0.kindAndName] } ?? [])).joined(separator: ", "),
+                                commune: course.commune?.appended(to: course.place) ?? course.place,
                                 salary: course.costText ?? "", expires: course.registrationDeadline.vietnamese, kind: .training))
         }
         self.init(vacancies: vacancies, documents: documents, synonyms: synonyms)

@@ -26,7 +26,7 @@ struct PrivacyProjectionTests {
     ]
 
     /// The reviewed list of what the render stages receive.
-    static let publicSiteFields = ["site", "now", "communes", "sectors", "pages", "open", "expired", "openByCommune", "openBySector",
+    static let publicSiteFields = ["site", "now", "communes", "sectors", "pages", "open", "expired", "withdrawn", "openByCommune", "openBySector",
                                    "statistics", "employers", "upcomingEvents", "pastEvents", "upcomingEventsByCommune",
                                    "openTrainings", "closedTrainings", "synonyms"]
 
@@ -55,7 +55,10 @@ struct PrivacyProjectionTests {
         // The settings without `audit_allow` (values that look like seeker data), the id prefix
         // and the report's parent body and baseline.
         #expect(Mirror(reflecting: site.site).children.map(\.label)
-                == ["title", "description", "baseURL", "language", "timeZone", "province", "organization", "pageSize", "hotline"])
+                == ["title", "description", "baseURL", "language", "timeZone", "province", "organization", "pageSize", "hotline", "email"])
+        // A withdrawn vacancy: its address, and the terms its similar vacancies are chosen by.
+        let withdrawn = PublicWithdrawnVacancy(id: "NB-1", slug: "nb-1", commune: Term(name: "Gia Viễn", kind: .xa), sector: Term(name: "Cơ khí", kind: .sector))
+        #expect(Mirror(reflecting: withdrawn).children.map(\.label) == ["id", "slug", "commune", "sector"])
         #expect(Mirror(reflecting: try #require(site.pages.first)).children.map(\.label) == ["title", "slug", "contentHTML", "contentText"])
     }
 

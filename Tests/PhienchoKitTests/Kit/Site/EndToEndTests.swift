@@ -68,11 +68,11 @@ struct EndToEndTests {
         #expect(home.contains("viec-lam/\(open[0].slug)/"))
     }
 
-    @Test("Every open vacancy has its page; expired ones are present and marked; the rest have none")
+    @Test("Every open vacancy has its page; expired ones are present and marked; recently withdrawn ones say only that; the rest have none")
     func vacancyPages() throws {
         let site = Self.first
         let catalog = try #require(Self.catalog)
-        var open = 0, expired = 0, unpublished = 0
+        var open = 0, expired = 0, withdrawn = 0, unpublished = 0
         for vacancy in catalog.vacancies {
             let path = "viec-lam/\(vacancy.slug)/index.html"
             switch Publication.state(of: vacancy, at: date(Self.now)) {
@@ -87,6 +87,11 @@ struct EndToEndTests {
                 #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
                 #expect(html.contains("Đã hết hạn nộp hồ sơ"))
                 #expect(!(site.text("index.html") ?? "").contains("viec-lam/\(vacancy.slug)/"))
+            case .unpublished where Publication.answersWithdrawn(vacancy, at: date(Self.now)):
+                withdrawn += 1
+                let html = try #require(site.text(path), "missing withdrawn \(path)")
+                #expect(html.contains("Tin này đã được gỡ") && html.contains("<meta name=\"robots\" content=\"noindex\">"))
+                #expect(!html.contains(vacancy.title) && !html.contains(vacancy.employer.name), "\(vacancy.id)'s page tells what was withdrawn")
             case .unpublished:
                 unpublished += 1
                 #expect(!site.files.keys.contains { $0.hasPrefix("viec-lam/\(vacancy.slug)/") }, "\(vacancy.id) has output")
@@ -96,7 +101,7 @@ struct EndToEndTests {
         #expect(expired >= 1 && unpublished >= 2)
         // No other vacancy pages than those.
         let vacancyPages = Set(site.files.keys.filter { $0.hasPrefix("viec-lam/") && $0.hasSuffix("/index.html") })
-        #expect(vacancyPages.count == open + expired)
+        #expect(vacancyPages.count == open + expired + withdrawn)
     }
 
     @Test("xa-phuong/<slug>/ for every commune and nganh-nghe/<slug>/ for every sector")
