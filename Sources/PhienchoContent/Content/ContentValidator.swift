@@ -51,6 +51,10 @@ package enum ContentValidator {
         if let file = loaded.employers {
             diagnostics += unmatchedEmployers(employers, vacancies: vacancies, path: file.displayPath)
         }
+        if let site, let hotline = site.hotline {
+            diagnostics += HotlineConsistency.diagnostics(hotline: hotline, organization: site.organization,
+                                                          files: loaded.vacancies + loaded.pages + loaded.events + loaded.trainings)
+        }
 
         diagnostics.sort()
         guard let site, let communes, let sectors, !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -1,11 +1,13 @@
 import Foundation
 internal import CCmark
 import PhienchoCore
+import PhienchoModel
 
 /// Markdown → HTML through libcmark with its safe default: raw HTML is dropped and `javascript:`,
 /// `vbscript:`, `file:` and non-image `data:` URLs are emptied by cmark itself. On top of that,
 /// raw HTML nodes are removed outright, images become their alt text (a picture from another host
-/// would reveal a citizen's visit), and headings are shifted so the page keeps a single `<h1>`.
+/// would reveal a citizen's visit), headings are shifted so the page keeps a single `<h1>`, and
+/// phone numbers in the text become `tel:` links (`PhoneNumbers`; the plain text keeps them as written).
 package enum Markdown {
     package struct Rendered: Sendable, Equatable {
         package var html: String
@@ -28,6 +30,8 @@ package enum Markdown {
         var removals: [OpaquePointer] = []
         var images: [OpaquePointer] = []
         var textBytes: [UInt8] = []
+        var phoneTexts: [OpaquePointer] = []
+        var linkDepth = 0
         let iterator = cmark_iter_new(document)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
@@ -40,17 +44,21 @@ package enum Markdown {
                     images.append(node)
                 case CMARK_NODE_HEADING:
                     headings.append(node)
+                case CMARK_NODE_LINK:
+                    linkDepth += 1
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                     if let literal = cmark_node_get_literal(node) {
                         textBytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                        if type == CMARK_NODE_TEXT && linkDepth == 0 { phoneTexts.append(node) }
                     }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     textBytes.append(UInt8(ascii: " "))
                 default:
                     break
                 }
-            } else if event == CMARK_EVENT_EXIT, isBlock(type) {
-                textBytes.append(UInt8(ascii: "\n"))
+            } else if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_LINK { linkDepth -= 1 }
+                if isBlock(type) { textBytes.append(UInt8(ascii: "\n")) }
             }
         }
         cmark_iter_free(iterator)
@@ -82,6 +90,7 @@ package enum Markdown {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        for node in phoneTexts { linkPhoneNumbers(in: node) }
 
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return Rendered(html: "", text: "") }
         defer { free(html) }
@@ -158,5 +167,35 @@ package enum Markdown {
         }
         cmark_iter_free(iterator)
         return parts.joined()
+    }
+}
+
+extension Markdown {
+    /// Splits a text node around the phone numbers it holds, each becoming a `tel:` link with the
+    /// number as written for its text.
+    static func linkPhoneNumbers(in node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let text = String(cString: literal)
+        let numbers = PhoneNumbers.ranges(in: text)
+        guard !numbers.isEmpty else { return }
+        func insertText(_ part: Substring) {
+            guard !part.isEmpty, let piece = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(piece, String(part))
+            cmark_node_insert_before(node, piece)
+        }
+        var copied = text.startIndex
+        for range in numbers {
+            insertText(text[copied..<range.lowerBound])
+            if let link = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_url(link, VietnameseFormat.telephoneHref(String(text[range])))
+                cmark_node_set_literal(label, String(text[range]))
+                cmark_node_append_child(link, label)
+                cmark_node_insert_before(node, link)
+            }
+            copied = range.upperBound
+        }
+        insertText(text[copied...])
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 }

@@ -43,6 +43,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, Comparable {
     case implausibleDate = "PC321"
     case futureResult = "PC322"
     case hiresOverOpenings = "PC323"
+    case hotlineMismatch = "PC324"
 
     case duplicateID = "PC401"
     case duplicateSlug = "PC402"
