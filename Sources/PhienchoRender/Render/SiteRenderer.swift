@@ -216,8 +216,8 @@ package struct SiteRenderer: Sendable {
             "hires": statistics.hires.map { .int($0) } ?? .absent, "minimumShown": .int(PublicStatistics.minimumShown),
             "from": .string(statistics.months.first?.name ?? ""), "to": .string(statistics.months.last?.name ?? ""),
             "months": rows(statistics.months), "sectors": rows(statistics.sectors),
-            "monthsChartSVG": .string(BarChart.svg(statistics.months.map { ($0.name, $0.openings) }, label: "Vị trí cần tuyển theo tháng", unit: "vị trí")),
-            "sectorsChartSVG": .string(BarChart.svg(statistics.sectors.map { ($0.name, $0.posted) }, label: "Tin tuyển dụng theo ngành nghề", unit: "tin", labelWidth: 150)),
+            "monthsChartSVG": .string(BarChart.stackedSVG(statistics.months.map { ($0.name, $0.openings) }, label: "Vị trí cần tuyển theo tháng", unit: "vị trí")),
+            "sectorsChartSVG": .string(BarChart.stackedSVG(statistics.sectors.map { ($0.name, $0.posted) }, label: "Tin tuyển dụng theo ngành nghề", unit: "tin")),
         ])
         return page(path, template: "statistics", context)
     }
