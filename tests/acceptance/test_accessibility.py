@@ -47,7 +47,7 @@ from conftest import REPO_ROOT
 from web_support import SiteServer
 
 SITES = ("example", "large")
-PAGE_TYPES = ("home", "listing-2", "vacancy-open", "vacancy-expired", "communes", "commune", "commune-2",
+PAGE_TYPES = ("home", "listing-2", "vacancy-open", "vacancy-expired", "vacancy-withdrawn", "communes", "commune", "commune-2",
               "sectors", "sector", "search", "search-results", "plain-page", "statistics", "employers", "employer",
               "partners", "events", "event", "trainings", "training", "not-found")
 CASES = [pytest.param(site, kind, id=f"{site}-{kind}") for site in SITES for kind in PAGE_TYPES

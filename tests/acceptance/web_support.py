@@ -204,7 +204,10 @@ def page_types(site: Path) -> dict[str, str]:
     """Page type → address relative to the site root (`""` is home), for a built site (read once:
     do not change the result). `not-found` is an address that does not exist: the server answers
     it with 404.html."""
-    vacancy_pages = sorted((site / "viec-lam").glob("*/index.html"))
+    all_vacancy_pages = sorted((site / "viec-lam").glob("*/index.html"))
+    withdrawn_page = _first(all_vacancy_pages, lambda p: 'class="kind-withdrawn"' in p.read_text(encoding="utf-8"))
+    vacancy_pages = [page for page in all_vacancy_pages if page != withdrawn_page
+                     and 'class="kind-withdrawn"' not in page.read_text(encoding="utf-8")]
     open_page = _first(vacancy_pages, lambda p: "Đã hết hạn nộp hồ sơ" not in p.read_text(encoding="utf-8"))
     expired_page = _first(vacancy_pages, lambda p: "Đã hết hạn nộp hồ sơ" in p.read_text(encoding="utf-8"))
     assert open_page and expired_page, f"{site} needs an open and an expired vacancy"
@@ -237,6 +240,8 @@ def page_types(site: Path) -> dict[str, str]:
         "training": _folder_url(site, _first((site / "hoc-nghe").glob("*/index.html"))),
         "not-found": "khong-co-trang-nay/",
     }
+    if withdrawn_page:
+        types["vacancy-withdrawn"] = _folder_url(site, withdrawn_page)
     if (commune.parent / "trang" / "2" / "index.html").is_file():
         types["commune-2"] = _folder_url(site, commune.parent / "trang" / "2" / "index.html")
     return types

@@ -44,7 +44,8 @@ extension SiteRenderer {
     }
 
     /// Up to `similarCount` open vacancies: same sector and commune first, then same sector, then
-    /// same commune, each group in the order of `site.open` (newest first), `except` left out.
+    /// same commune, each group in the order of `site.open` (newest first), `except` left out. So
+    /// that no page is a dead end, the newest open vacancies fill what those leave.
     func similar(commune: Term, sector: Term, except id: String?) -> [PublicVacancy] {
         let sameSector = Taxonomy.sectors.openVacancies(of: site)[sector.slug] ?? []
         let sameCommune = Taxonomy.communes.openVacancies(of: site)[commune.slug] ?? []
@@ -58,6 +59,7 @@ extension SiteRenderer {
         take(sameSector.lazy.filter { $0.commune.slug == commune.slug })
         take(sameSector)
         take(sameCommune)
+        take(site.open)
         return chosen
     }
 }
