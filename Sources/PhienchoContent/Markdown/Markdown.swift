@@ -175,6 +175,10 @@ extension Markdown {
     /// number as written for its text.
     static func linkPhoneNumbers(in node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
+        // Text without a digit (most of it) holds no number.
+        let length = strlen(literal)
+        guard UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: length)
+            .contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
         let text = String(cString: literal)
         let numbers = PhoneNumbers.ranges(in: text)
         guard !numbers.isEmpty else { return }
