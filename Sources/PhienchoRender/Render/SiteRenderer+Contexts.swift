@@ -79,10 +79,18 @@ extension SiteRenderer {
 
     /// `mailto:` with a subject percent-encoded as UTF-8 (RFC 6068): every byte but the unreserved ones.
     static func mailtoHref(_ address: String, subject: String) -> String {
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        let hex = Array("0123456789ABCDEF")
-        let encoded = subject.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : "%\(hex[Int($0 >> 4)])\(hex[Int($0 & 15)])" }.joined()
-        return "mailto:\(address)?subject=\(encoded)"
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes = Array("mailto:\(address)?subject=".utf8)
+        for byte in subject.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The card of an open vacancy from the cache, else built.
