@@ -227,7 +227,7 @@ def test_types_and_cache_lifetimes(nginx: Nginx, built_site: Path, pattern: str,
 NGINX_TYPES = {
     ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
     ".js": "application/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
-    ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".png": "image/png",
+    ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml",
     ".ics": "text/calendar; charset=utf-8",
 }
 

@@ -372,7 +372,7 @@ def test_serve_pages_feeds_and_404(preview: Preview) -> None:
 SERVED_TYPES = {
     ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
     ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".ics": "text/calendar; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml", ".ics": "text/calendar; charset=utf-8",
 }
 
 
