@@ -38,8 +38,16 @@ DRIVING_JOB = "Lái xe tải hạng C"
 FORKLIFT_JOB = "Công nhân bốc xếp kho hàng"   # mentions "lái xe nâng" in its description only
 SEWING_JOB = "Công nhân may công nghiệp"
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
-FOUND = re.compile(r"^Tìm thấy (\d+) kết quả")
-NOT_FOUND = "Không tìm thấy kết quả phù hợp"
+#: The one status line (issue #35): "Có 3 việc “…”.", "Có 3 việc “…”, thêm 2 việc gần giống.",
+#: "Không có việc nào đúng “…”; 5 việc gần giống:", "Không tìm thấy việc nào “…”."
+FOUND = re.compile(r"^(?:Có (\d+) việc “[^”]*”(?:, thêm (\d+) việc gần giống)?\.|Không có việc nào đúng “[^”]*”; (\d+) việc gần giống:)")
+NOT_FOUND = "Không tìm thấy việc nào"
+
+
+def _total(status: str) -> int:
+    """How many results the status line announces."""
+    match = FOUND.match(status)
+    return int(match.group(3)) if match.group(3) else int(match.group(1)) + int(match.group(2) or 0)
 
 
 
@@ -170,7 +178,7 @@ def test_query_in_the_address_lists_the_driving_job_first(driver: WebDriver, ser
     assert not state["hidden"]
     assert state["titles"][0] == DRIVING_JOB, state["titles"]
     assert FORKLIFT_JOB in state["titles"], "the forklift mention is found too, after the driving job"
-    total = int(FOUND.match(state["status"]).group(1))
+    total = _total(state["status"])
     assert len(state["titles"]) == min(total, 10)
     for href, raw in zip(state["hrefs"], state["rawHrefs"]):
         assert re.fullmatch(re.escape(server.url("")) + r"(viec-lam|su-kien|hoc-nghe)/[a-z0-9-]+/", href), href
@@ -202,7 +210,7 @@ def test_courses_and_events_are_found_with_their_kind_on_the_card(driver: WebDri
 def test_more_results_are_shown_on_request_and_focus_moves_to_them(driver: WebDriver, server: SiteServer) -> None:
     _open_search(driver, server, "cong")
     state = _wait_for_results(driver, "cong", lambda s: len(s["titles"]) > 0, "results for 'cong'")
-    total = int(FOUND.match(state["status"]).group(1))
+    total = _total(state["status"])
     assert total > 10, f"the example needs more than one screen of results for 'cong' ({total})"
     assert len(state["titles"]) == 10
     more = driver.find_element(By.CSS_SELECTOR, "button.more")
@@ -243,10 +251,10 @@ def test_typing_finds_the_sewing_job(driver: WebDriver, server: SiteServer, type
 def test_without_diacritics_finds_the_same_as_with(driver: WebDriver, server: SiteServer) -> None:
     _open_search(driver, server, "đóng gói")
     with_marks = _wait_for_results(driver, "đóng gói", lambda s: len(s["titles"]) > 0, "results for 'đóng gói'")
-    total_with = int(FOUND.match(with_marks["status"]).group(1))
+    total_with = _total(with_marks["status"])
     _open_search(driver, server, "dong goi")
     without = _wait_for_results(driver, "dong goi", lambda s: len(s["titles"]) > 0, "results for 'dong goi'")
-    assert int(FOUND.match(without["status"]).group(1)) == total_with, "the same documents, whatever is typed"
+    assert _total(without["status"]) == total_with, "the same documents, whatever is typed"
     assert without["titles"][0] == with_marks["titles"][0] == "Công nhân đóng gói sản phẩm"
     # typed diacritics ask for the words written so: without them more results hold every word
     assert _complete(without["status"]) >= _complete(with_marks["status"]) > 0
@@ -265,16 +273,16 @@ def test_live_region_announces_the_count_and_no_results(driver: WebDriver, serve
 
     _type(driver, "cong nhan")
     state = _wait_for_results(driver, "cong nhan", lambda s: len(s["titles"]) > 0, "results for 'cong nhan'")
-    total = int(FOUND.match(state["status"]).group(1))
+    total = _total(state["status"])
     assert total >= len(state["titles"]) > 0
-    assert state["status"].startswith(f"Tìm thấy {total} kết quả")
+    assert state["status"].startswith("Có ") and "\n" not in state["status"] and len(state["status"]) <= 90, state["status"]
     assert state["titles"][0] not in state["status"], "the status announces a count, not the list"
 
     empty = driver.find_element(By.CSS_SELECTOR, "[data-search-empty]")
     assert not empty.is_displayed(), "the other ways in are shown only when nothing is found"
     _type(driver, "xyzzy qwerty")
     state = _wait_for_results(driver, "xyzzy qwerty", lambda s: s["status"].startswith(NOT_FOUND), "the no-results message")
-    assert state["status"] == "Không tìm thấy kết quả phù hợp với “xyzzy qwerty”.", state["status"]
+    assert state["status"] == "Không tìm thấy việc nào “xyzzy qwerty”.", state["status"]
     assert state["titles"] == []
     assert state["hidden"]
     # Not a dead end: what was searched, and the commune, sector and course pages.
@@ -285,9 +293,8 @@ def test_live_region_announces_the_count_and_no_results(driver: WebDriver, serve
 
 def _complete(status: str) -> int:
     """How many results hold every word typed, from the status line."""
-    total = int(FOUND.match(status).group(1))
-    part = re.match(r"^Tìm thấy \d+ kết quả: (\d+) kết quả có đủ", status)
-    return int(part.group(1)) if part else 0 if " gần đúng, không có" in status else total
+    match = FOUND.match(status)
+    return 0 if match.group(3) else int(match.group(1))
 
 
 def _cards(driver: WebDriver) -> list[dict]:
@@ -302,7 +309,7 @@ def test_results_with_part_of_the_words_come_after_and_are_labelled(driver: WebD
     # "máy" typed with its diacritics: jobs that say "may" (sewing) hold every word only folded
     _open_search(driver, server, "công nhân máy")
     state = _wait_for_results(driver, "công nhân máy", lambda s: len(s["titles"]) > 0, "results")
-    assert re.match(r"^Tìm thấy (\d+) kết quả: (\d+) kết quả có đủ các từ đã gõ, (\d+) kết quả gần đúng\.", state["status"]), state["status"]
+    assert re.match(r"^Có (\d+) việc “công nhân máy”, thêm (\d+) việc gần giống\.", state["status"]), state["status"]
     cards = _cards(driver)
     approximate = ["Kết quả gần đúng" in c["labels"] for c in cards]
     assert approximate == sorted(approximate), f"every complete result comes first: {cards}"
@@ -312,7 +319,7 @@ def test_results_with_part_of_the_words_come_after_and_are_labelled(driver: WebD
 
     _open_search(driver, server, "lai xe xyzq")
     state = _wait_for_results(driver, "lai xe xyzq", lambda s: len(s["titles"]) > 0, "approximate results")
-    assert state["status"].startswith("Tìm thấy ") and "gần đúng, không có kết quả nào có đủ các từ đã gõ." in state["status"], state["status"]
+    assert re.match(r"^Không có việc nào đúng “lai xe xyzq”; \d+ việc gần giống:$", state["status"]), state["status"]
     assert state["titles"][0] == DRIVING_JOB
     assert all("Kết quả gần đúng" in c["labels"] for c in _cards(driver))
 

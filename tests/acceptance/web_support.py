@@ -336,7 +336,7 @@ def settle(driver: WebDriver, address: str) -> None:
     (not the "Đang tải…" status shown while the index loads)."""
     wait_until(driver, "document.readyState === 'complete'")
     if "tim-kiem/?q=" in address:
-        wait_until(driver, "/^(Tìm thấy|Không tìm thấy)/.test((document.querySelector('[data-search-status]') || {}).textContent || '')")
+        wait_until(driver, "/^(Có \\d|Không có việc|Không tìm thấy)/.test((document.querySelector('[data-search-status]') || {}).textContent || '')")
 
 
 # --- parsing built pages ---------------------------------------------------------------------

@@ -427,12 +427,11 @@
     more.hidden = state.shown >= total;
     if (start === 0) showSuggestions(found.suggestions);
     if (start === 0) empty.hidden = total !== 0;
-    var complete = found.complete;
-    var message = total === 0 ? 'Không tìm thấy kết quả phù hợp với “' + state.query + '”.'
-      : 'Tìm thấy ' + total + ' kết quả' + (complete === total ? '.' : complete === 0
-        ? ' gần đúng, không có kết quả nào có đủ các từ đã gõ.'
-        : ': ' + complete + ' kết quả có đủ các từ đã gõ, ' + (total - complete) + ' kết quả gần đúng.');
-    if (total > state.shown) message += ' Đang hiện ' + state.shown + ' kết quả đầu tiên.';
+    // One short line: how many results hold what was typed, then how many come close.
+    var complete = found.complete, quoted = '“' + state.query + '”';
+    var message = total === 0 ? 'Không tìm thấy việc nào ' + quoted + '.'
+      : complete === 0 ? 'Không có việc nào đúng ' + quoted + '; ' + total + ' việc gần giống:'
+      : 'Có ' + complete + ' việc ' + quoted + (complete === total ? '.' : ', thêm ' + (total - complete) + ' việc gần giống.');
     found.fixed.forEach(function (pair) { message += ' Không có từ “' + pair[0] + '”, đã tìm theo “' + pair[1].join('”, “') + '”.'; });
     if (announce) status.textContent = message;
     return firstLink;
