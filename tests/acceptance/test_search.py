@@ -406,12 +406,7 @@ def test_the_search_box_on_every_page_leads_to_the_results(driver: WebDriver, se
 def test_the_page_is_usable_while_the_index_loads(driver: WebDriver, server: SiteServer) -> None:
     server.slow["manifest.json"] = 2.0
     try:
-        # Navigated from script, so the driver does not wait for the load event, which the
-        # manifest's preload holds back until it arrives.
-        driver.get(server.url(""))
-        driver.execute_script("window.location.href = arguments[0]", server.url("tim-kiem/?q=lai%20xe"))
-        _wait(driver, lambda d: d.execute_script(
-            "var s = document.querySelector('[data-search-status]'); return !!(s && s.textContent)"), "a status")
+        _open_search(driver, server, "lai xe")
         status = driver.find_element(By.CSS_SELECTOR, "[data-search-status]")
         assert status.text == "Đang tải dữ liệu tìm kiếm…", status.text
         _type(driver, "lai xe tai")   # the box takes typing while the index is on its way
