@@ -40,7 +40,12 @@ package struct Term: Sendable, Hashable {
 
     /// The place with this commune after it, unless it names it already: "Nhà văn hóa thôn 3, xã Kim Sơn".
     package func appended(to place: String) -> String {
-        isNamed(in: place) ? place : "\(place), \(kindAndName)"
+        added(to: place).map { "\(place), \($0)" } ?? place
+    }
+
+    /// What `appended(to:)` puts after the place ("xã Kim Sơn"), or nil when the place names it.
+    package func added(to place: String) -> String? {
+        isNamed(in: place) ? nil : kindAndName
     }
 
     private static func syllables(_ text: String) -> [Substring] {

@@ -15,7 +15,7 @@ extension SiteRenderer {
         card.append("endDate", .string(event.isOneDay ? nil : event.end?.date.vietnamese))
         card.append("endDateISO", .string(event.isOneDay ? nil : event.end?.date.iso))
         // The commune after the place, unless the place names it already.
-        card.append("commune", .string(event.commune.flatMap { $0.isNamed(in: event.place) ? nil : $0.kindAndName }))
+        card.append("commune", .string(event.commune?.added(to: event.place)))
         card.append("communeHref", .string(event.commune.map(Routes.term)))
         card.append("organiser", .string(event.organiser))
         return .object(card)
@@ -27,7 +27,7 @@ extension SiteRenderer {
             "place": .string(course.place), "deadline": .string(course.registrationDeadline.vietnamese),
             "deadlineISO": .string(course.registrationDeadline.iso),
         ]
-        card.append("commune", .string(course.commune.flatMap { $0.isNamed(in: course.place) ? nil : $0.kindAndName }))
+        card.append("commune", .string(course.commune?.added(to: course.place)))
         card.append("communeHref", .string(course.commune.map(Routes.term)))
         card.append("start", .string(course.start?.vietnamese))
         card.append("duration", .string(course.duration))

@@ -73,6 +73,12 @@ struct StaffContent {
             """)
     }
 
+    /// A build of this content with the default theme into `public/` beside it, as staff name them.
+    func buildOptions(now: String = "2026-11-22") -> Site.Options {
+        Site.Options(content: Folder(content, shown: "content"), themes: Folder(Self.themes, shown: "themes"),
+                     output: Folder(root.appendingPathComponent("public"), shown: "public"), now: LocalDate(iso: now))
+    }
+
     func check(now: String = "2026-11-22") -> BuildReport {
         ContentCheck(options: .init(content: Folder(content, shown: "content"), now: LocalDate(iso: now))).run()
     }

@@ -128,9 +128,7 @@ struct StaffPreviewTests {
         defer { site.remove() }
         try site.writeVacancy("vacancies/2026-11/a.md", id: "NB-1")
         let stages = StageLog()
-        var options = Site.Options(content: Folder(site.content, shown: "content"), themes: Folder(StaffContent.themes, shown: "themes"),
-                                   output: Folder(site.root.appendingPathComponent("public"), shown: "public"),
-                                   now: LocalDate(iso: "2026-11-22"))
+        var options = site.buildOptions()
         options.progress = { stages.append($0) }
         let report = Site(options: options).build()
         #expect(report.succeeded, "\(report.diagnostics.staffListed)")
@@ -149,9 +147,7 @@ struct StaffPreviewTests {
         defer { site.remove() }
         try site.write("vacancies/2026-11/a.md", "không có phần khai báo\n")
         let stages = StageLog()
-        var options = Site.Options(content: Folder(site.content, shown: "content"), themes: Folder(StaffContent.themes, shown: "themes"),
-                                   output: Folder(site.root.appendingPathComponent("public"), shown: "public"),
-                                   now: LocalDate(iso: "2026-11-22"))
+        var options = site.buildOptions()
         options.progress = { stages.append($0) }
         let report = Site(options: options).build()
         #expect(!report.succeeded)

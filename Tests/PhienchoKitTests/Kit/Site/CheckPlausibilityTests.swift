@@ -35,9 +35,7 @@ struct CheckPlausibilityTests {
         ])
         // A build only warns: its figures count hires up to its day, and a site built for a past
         // day must not fail on what was reported since.
-        let build = Site(options: .init(content: Folder(site.content, shown: "content"), themes: Folder(StaffContent.themes, shown: "themes"),
-                                        output: Folder(site.root.appendingPathComponent("public"), shown: "public"),
-                                        now: LocalDate(iso: "2026-11-22"))).build()
+        let build = Site(options: site.buildOptions()).build()
         #expect(build.errorCount == 0 && build.diagnostics.map(\.code) == [.futureResult], "\(build.diagnostics.staffListed)")
         // The report refuses it: nothing in the future is counted.
         let outcome = Report(options: .init(content: Folder(site.content, shown: "content"),
